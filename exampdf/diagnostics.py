@@ -1,0 +1,57 @@
+"""Diagnostics about the user's files: severity, code, position, message, hint; human and JSON forms."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    severity: Severity
+    code: str  # E001…, W001…: documented in docs/format.md
+    message: str
+    path: str  # the user's file as they named it
+    line: int = 0  # 1-based; 0 when the problem concerns the whole file
+    hint: str = ""
+
+    def human(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        text = f"{where}: {self.severity}[{self.code}]: {self.message}"
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+    def as_dict(self) -> dict[str, str | int]:
+        return {
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+            "path": self.path,
+            "line": self.line,
+            "hint": self.hint,
+        }
+
+
+def error(code: str, message: str, path: str, line: int = 0, hint: str = "") -> Diagnostic:
+    return Diagnostic("error", code, message, path, line, hint)
+
+
+def warning(code: str, message: str, path: str, line: int = 0, hint: str = "") -> Diagnostic:
+    return Diagnostic("warning", code, message, path, line, hint)
+
+
+def has_errors(diags: Iterable[Diagnostic], strict: bool = False) -> bool:
+    return any(d.severity == "error" or strict for d in diags)
+
+
+def sort_key(d: Diagnostic) -> tuple[str, int, str]:
+    return (d.path, d.line, d.code)
+
+
+def to_json(diags: Iterable[Diagnostic]) -> str:
+    return json.dumps([d.as_dict() for d in diags], ensure_ascii=False, indent=2)

@@ -1,0 +1,182 @@
+"""The question bank as plain frozen data: questions, choices and Markdown nodes (no I/O)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any, Literal
+
+# ---------------------------------------------------------------- inline nodes
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Strong:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Emph:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class CodeSpan:
+    text: str
+
+
+@dataclass(frozen=True)
+class Link:
+    children: tuple[Inline, ...]
+    href: str
+
+
+@dataclass(frozen=True)
+class Image:
+    src: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class SoftBreak:
+    """A newline inside a paragraph: joins Japanese without a space, Latin with one."""
+
+
+@dataclass(frozen=True)
+class HardBreak:
+    """An explicit line break (two trailing spaces or a backslash)."""
+
+
+Inline = Text | Strong | Emph | CodeSpan | Link | Image | SoftBreak | HardBreak
+
+# ----------------------------------------------------------------- block nodes
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    inlines: tuple[Inline, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    inlines: tuple[Inline, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    code: str
+    lang: str
+    line: int
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    ordered: bool
+    start: int
+    items: tuple[tuple[Block, ...], ...]
+    line: int
+
+
+Cell = tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    aligns: tuple[Literal["left", "center", "right"], ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    blocks: tuple[Block, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Rule:
+    line: int
+
+
+Block = Paragraph | Heading | CodeBlock | ListBlock | Table | Quote | Rule
+
+# ------------------------------------------------------------------- questions
+
+Kind = Literal["single", "multi", "written"]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option. `letter` is the bank's canonical letter (A, B, … by written position);
+    `written_label` is the label exactly as the author typed it (`A`, `ア`, `1`, `①`)."""
+
+    letter: str
+    written_label: str
+    content: tuple[Inline, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    source: str  # path as the user named it, relative where possible
+    title: str
+    stem: tuple[Block, ...]
+    choices: tuple[Choice, ...]
+    answer: tuple[int, ...]  # indices into `choices`, ascending
+    explanation: tuple[Block, ...]
+    line: int = 1
+    model_answer: tuple[Block, ...] = ()  # written-answer questions
+    multi: bool = False
+    points: int = 1
+    shuffle: bool = True
+    pinned: tuple[int, ...] = ()  # indices kept last, in written order, when shuffling
+    answer_lines: int = 5  # ruled lines in a written-answer box
+    group: str = ""
+    tags: tuple[str, ...] = ()
+
+    @property
+    def kind(self) -> Kind:
+        if not self.choices:
+            return "written"
+        return "multi" if self.multi else "single"
+
+
+@dataclass(frozen=True)
+class Bank:
+    questions: tuple[Question, ...]
+    files: tuple[str, ...] = field(default=())
+
+
+def to_dict(node: Any) -> Any:
+    """A JSON-ready dump of any model value, with each node's class name under `type`."""
+    if is_dataclass(node) and not isinstance(node, type):
+        out: dict[str, Any] = {"type": type(node).__name__}
+        for f in fields(node):
+            out[f.name] = to_dict(getattr(node, f.name))
+        return out
+    if isinstance(node, tuple | list):
+        return [to_dict(x) for x in node]
+    return node
+
+
+def plain_text(inlines: tuple[Inline, ...]) -> str:
+    """The text a reader sees, without markup (soft breaks kept as newlines)."""
+    parts: list[str] = []
+    for node in inlines:
+        if isinstance(node, Text | CodeSpan):
+            parts.append(node.text)
+        elif isinstance(node, Strong | Emph | Link):
+            parts.append(plain_text(node.children))
+        elif isinstance(node, Image):
+            parts.append(node.alt)
+        else:
+            parts.append("\n")
+    return "".join(parts)
