@@ -1,0 +1,5 @@
+"""`python -m exampdf` runs the same command line as the `exampdf` script."""
+
+from exampdf.cli import main
+
+main()

@@ -1,0 +1,98 @@
+"""Markdown blocks to flowables through one dispatch table (unknown nodes print as text)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, HRFlowable, ListFlowable, ListItem, Spacer, Table
+from reportlab.platypus import TableStyle
+
+from exampdf.layout.codeblock import CodeBlockFlowable
+from exampdf.layout.inlines import body_style, to_runs
+from exampdf.layout.paragraphs import ParaSpec, make_paragraph
+from exampdf.layout.tables import table_flowables
+from exampdf.layout.theme import BOX_GREY, RULE_GREY, Theme
+from exampdf.model import (
+    Block,
+    CodeBlock,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Rule,
+    Table as TableNode,
+    Text,
+)
+
+Builder = Callable[[Any, Theme], list[Flowable]]
+
+
+def block_flowables(blocks: Sequence[Block], theme: Theme) -> list[Flowable]:
+    out: list[Flowable] = []
+    for block in blocks:
+        out.extend(_BUILDERS.get(type(block), _fallback)(block, theme))
+    return out
+
+
+def _paragraph(block: Paragraph, theme: Theme) -> list[Flowable]:
+    spec = ParaSpec(leading=theme.leading, space_after=theme.size * 0.5)
+    return [make_paragraph(to_runs(block.inlines, body_style(theme)), spec)]
+
+
+def _heading(block: Heading, theme: Theme) -> list[Flowable]:
+    size = theme.heading_size(block.level)
+    spec = ParaSpec(leading=size * 1.5, align="left", space_before=size * 0.6,
+                    space_after=size * 0.25, phrases=True)
+    return [make_paragraph(to_runs(block.inlines, body_style(theme, size, bold=True)), spec)]
+
+
+def _code(block: CodeBlock, theme: Theme) -> list[Flowable]:
+    return [CodeBlockFlowable(block.code, block.lang, theme), Spacer(1, theme.size * 0.6)]
+
+
+def _list(block: ListBlock, theme: Theme) -> list[Flowable]:
+    items = [ListItem(block_flowables(item, theme) or [Spacer(1, 1)]) for item in block.items]
+    kwargs: dict[str, Any] = dict(
+        bulletFontName=theme.fonts.body,
+        bulletFontSize=theme.size,
+        leftIndent=theme.size * 1.8,
+        bulletDedent=theme.size * 1.4,
+        spaceAfter=theme.size * 0.3,
+    )
+    if block.ordered:
+        flow = ListFlowable(items, bulletType="1", start=str(block.start), bulletFormat="%s.",
+                            **kwargs)
+    else:
+        flow = ListFlowable(items, bulletType="bullet", start="・", **kwargs)
+    return [flow]
+
+
+def _quote(block: Quote, theme: Theme) -> list[Flowable]:
+    inner = block_flowables(block.blocks, theme)
+    table = Table([[inner]], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("LINEBEFORE", (0, 0), (0, -1), 2, RULE_GREY),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
+    ]))
+    return [table]
+
+
+def _rule(block: Rule, theme: Theme) -> list[Flowable]:
+    return [HRFlowable(width="100%", thickness=0.5, color=RULE_GREY, spaceBefore=4, spaceAfter=6)]
+
+
+def _fallback(block: Any, theme: Theme) -> list[Flowable]:
+    return _paragraph(Paragraph((Text(str(block)),), 0), theme)
+
+
+_BUILDERS: dict[type, Builder] = {
+    Paragraph: _paragraph,
+    Heading: _heading,
+    CodeBlock: _code,
+    ListBlock: _list,
+    TableNode: table_flowables,
+    Quote: _quote,
+    Rule: _rule,
+}

@@ -1,0 +1,51 @@
+"""What every page carries: running title, version code, page n / N, continuation notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from exampdf.layout.page import PageGeometry
+from exampdf.layout.theme import RULE_GREY, Theme
+from exampdf.layout.pages import PageInfo
+
+CONTINUES = "（次のページに続く）"
+BLANK = "（白紙）"
+
+
+@dataclass(frozen=True)
+class Decor:
+    geometry: PageGeometry
+    theme: Theme
+    title: str
+    label: str  # "" on exam sheets (the version code is shown); e.g. 解答・解説 on the key
+
+    def __call__(self, c: Canvas, page: PageInfo) -> None:
+        g, f = self.geometry, self.theme.fonts
+        top = g.height - g.top + 6 * mm
+        c.saveState()
+        c.setFont(f.bold, 9)
+        c.drawString(g.left, top, f"{self.title}　{self.label}".strip())
+        if page.section:
+            self._version_box(c, page.section, g.width - g.right, top)
+        c.setStrokeColorRGB(*RULE_GREY)
+        c.setLineWidth(0.5)
+        c.line(g.left, top - 2.5 * mm, g.width - g.right, top - 2.5 * mm)
+        c.setFont(f.body, 9)
+        c.drawCentredString(g.width / 2, g.bottom - 10 * mm, f"{page.index} / {page.count}")
+        if not page.last and not page.blank:
+            c.drawRightString(g.width - g.right, g.bottom - 4 * mm, CONTINUES)
+        if page.blank:
+            c.setFont(f.body, 12)
+            c.drawCentredString(g.width / 2, g.height / 2, BLANK)
+        c.restoreState()
+
+    def _version_box(self, c: Canvas, code: str, right: float, baseline: float) -> None:
+        text = f"{code} 版"
+        width = c.stringWidth(text, self.theme.fonts.bold, 10) + 4 * mm
+        c.setLineWidth(0.8)
+        c.rect(right - width, baseline - 1.6 * mm, width, 5.6 * mm)
+        c.setFont(self.theme.fonts.bold, 10)
+        c.drawCentredString(right - width / 2, baseline, text)

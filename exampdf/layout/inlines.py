@@ -1,0 +1,87 @@
+"""Inline Markdown nodes to font runs: bold, code and links get their own fonts and tints."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from exampdf.layout.jlreq_lite import join_soft_break
+from exampdf.layout.textrun import Run
+from exampdf.layout.theme import CODE_TINT, LINK_BLUE, Theme
+from exampdf.model import CodeSpan, Emph, HardBreak, Image, Inline, Link, SoftBreak, Strong, Text
+
+
+@dataclass(frozen=True)
+class RunStyle:
+    font: str
+    size: float
+    bold_font: str
+    mono_font: str
+
+
+def body_style(theme: Theme, size: float | None = None, bold: bool = False) -> RunStyle:
+    f = theme.fonts
+    return RunStyle(f.bold if bold else f.body, size or theme.size, f.bold, f.mono)
+
+
+def to_runs(inlines: Iterable[Inline], style: RunStyle) -> list[Run]:
+    runs: list[Run | None] = []  # None marks a soft break, resolved once neighbours are known
+    _emit(tuple(inlines), Run("", style.font, style.size), style, runs)
+    return _merge(_soft_breaks(runs))
+
+
+def _emit(
+    nodes: tuple[Inline, ...], base: Run, style: RunStyle, out: list[Run | None]
+) -> None:
+    for node in nodes:
+        if isinstance(node, Text):
+            out.append(replace(base, text=node.text))
+        elif isinstance(node, Strong):
+            _emit(node.children, replace(base, font=style.bold_font), style, out)
+        elif isinstance(node, Emph):
+            # Japanese fonts have no italic: emphasis is shown in the bold Gothic face.
+            _emit(node.children, replace(base, font=style.bold_font), style, out)
+        elif isinstance(node, CodeSpan):
+            out.append(replace(base, text=node.text, font=style.mono_font, back=CODE_TINT,
+                               size=base.size * 0.92))
+        elif isinstance(node, Link):
+            _emit(node.children, replace(base, color=LINK_BLUE, link=node.href), style, out)
+            if node.href and node.href != _plain(node.children):
+                out.append(replace(base, text=f" ({node.href})", color=LINK_BLUE, link=node.href))
+        elif isinstance(node, Image):
+            out.append(replace(base, text=f"[{node.alt or node.src}]"))
+        elif isinstance(node, SoftBreak):
+            out.append(None)
+        elif isinstance(node, HardBreak):
+            out.append(replace(base, text="\n"))
+
+
+def _plain(nodes: tuple[Inline, ...]) -> str:
+    return "".join(n.text for n in nodes if isinstance(n, Text))
+
+
+def _soft_breaks(runs: list[Run | None]) -> list[Run]:
+    """A soft break joins Japanese directly and Latin words with a space."""
+    out: list[Run] = []
+    for i, run in enumerate(runs):
+        if run is not None:
+            out.append(run)
+            continue
+        before = next((r for r in reversed(runs[:i]) if r is not None and r.text), None)
+        after = next((r for r in runs[i + 1 :] if r is not None and r.text), None)
+        if before and after and join_soft_break(before.text[-1], after.text[0]):
+            out.append(replace(before, text=" ", back=None))
+    return out
+
+
+def _merge(runs: list[Run]) -> list[Run]:
+    """Adjacent runs with the same look become one (fewer pieces to measure and draw)."""
+    out: list[Run] = []
+    for run in runs:
+        if not run.text:
+            continue
+        if out and replace(out[-1], text="") == replace(run, text=""):
+            out[-1] = replace(out[-1], text=out[-1].text + run.text)
+        else:
+            out.append(run)
+    return out

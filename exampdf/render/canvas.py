@@ -1,0 +1,48 @@
+"""A canvas that holds pages back until the end, so headers can say 'page n / N' per version."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+
+from exampdf.layout.pages import PageInfo, page_infos
+
+
+Painter = Callable[[Canvas, PageInfo], None]
+
+
+def deferred_canvas(painter: Painter, pages_out: list[PageInfo]) -> type[Canvas]:
+    """A Canvas class whose pages are decorated by `painter` once every page is known."""
+
+    class DeferredCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._states: list[dict[str, Any]] = []
+            self._marks: list[tuple[str, bool]] = []
+            self._section = ""
+            self._blank = False
+
+        def begin_section(self, key: str) -> None:
+            self._section = key
+
+        def mark_blank(self) -> None:
+            self._blank = True
+
+        def showPage(self) -> None:  # noqa: N802  (ReportLab's name)
+            self._states.append(dict(self.__dict__))
+            self._marks.append((self._section, self._blank))
+            self._blank = False
+            self._startPage()
+
+        def save(self) -> None:
+            infos = page_infos(self._marks)
+            pages_out.extend(infos)
+            for state, info in zip(self._states, infos, strict=True):
+                self.__dict__.update(state)
+                painter(self, info)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return DeferredCanvas

@@ -1,0 +1,40 @@
+"""Versions as references plus permutations: never rewritten copies of questions."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+
+LETTERS = string.ascii_uppercase
+
+
+@dataclass(frozen=True)
+class VersionItem:
+    question: int  # index into Bank.questions
+    order: tuple[int, ...]  # printed position -> index into the question's choices
+
+    def printed_answer(self, answer: tuple[int, ...]) -> tuple[int, ...]:
+        """Printed positions of the given bank choice indices, ascending."""
+        where = {choice: pos for pos, choice in enumerate(self.order)}
+        return tuple(sorted(where[a] for a in answer))
+
+
+@dataclass(frozen=True)
+class ExamVersion:
+    code: str
+    items: tuple[VersionItem, ...]
+
+
+def version_code(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA, 27 -> AB, … (spreadsheet-style column names)."""
+    code = ""
+    n = index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        code = LETTERS[rem] + code
+    return code
+
+
+def letter(index: int) -> str:
+    """The option letter for a 0-based position: A, B, … Z, AA, …"""
+    return version_code(index)
