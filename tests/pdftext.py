@@ -1,0 +1,46 @@
+"""Read an exam back from its PDF: the options printed under each 問N, per version."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pdfplumber
+
+QUESTION = re.compile(r"^問(\d+)\s*")
+OPTION = re.compile(r"^([○□])\s*([A-Z]+)\.\s*")
+DECOR = re.compile(r"^(\d+ / \d+|（次のページに続く）|（白紙）|以上)$")
+
+
+def page_lines(pdf_path: Path) -> list[list[str]]:
+    with pdfplumber.open(pdf_path) as pdf:
+        return [(page.extract_text() or "").splitlines() for page in pdf.pages]
+
+
+def printed_options(lines: list[str]) -> dict[int, list[tuple[str, str, str]]]:
+    """問N -> [(mark, printed letter, option text without spaces), …] in printed order."""
+    out: dict[int, list[tuple[str, str, str]]] = {}
+    current: list[tuple[str, str, str]] | None = None
+    for raw in lines:
+        line = raw.strip()
+        if DECOR.match(line):
+            continue
+        if m := QUESTION.match(line):
+            current = out.setdefault(int(m.group(1)), [])
+            continue
+        if current is None:
+            continue
+        if m := OPTION.match(line):
+            current.append((m.group(1), m.group(2), _squash(line[m.end():])))
+        elif current:
+            mark, label, text = current[-1]
+            current[-1] = (mark, label, text + _squash(line))
+    return out
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def squash(text: str) -> str:
+    return _squash(text)
