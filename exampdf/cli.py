@@ -26,29 +26,70 @@ def main() -> None:
 
 @main.command()
 @BANK_ARG
-@click.option("-o", "--out", type=click.Path(path_type=Path), default=Path("out"),
-              show_default=True, help="Folder for exam.pdf, answer-key.pdf, key.json, key.csv.")
-@click.option("--shuffle/--no-shuffle", default=False, show_default=True,
-              help="Shuffle questions (within sections) and options for each version.")
-@click.option("--versions", type=click.IntRange(1, 702), default=None,
-              help="Number of versions (A, B, …). Default: 4 with --shuffle, else 1.")
-@click.option("--seed", type=int, default=DEFAULT_SEED, show_default=True,
-              help="Seed for shuffling; the same seed rebuilds the same versions.")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for exam.pdf, answer-key.pdf, key.json, key.csv.",
+)
+@click.option(
+    "--shuffle/--no-shuffle",
+    default=False,
+    show_default=True,
+    help="Shuffle questions (within sections) and options for each version.",
+)
+@click.option(
+    "--versions",
+    type=click.IntRange(1, 702),
+    default=None,
+    help="Number of versions (A, B, …). Default: 4 with --shuffle, else 1.",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=DEFAULT_SEED,
+    show_default=True,
+    help="Seed for shuffling; the same seed rebuilds the same versions.",
+)
 @click.option("--title", default=DEFAULT_TITLE, show_default=True, help="Exam title.")
-@click.option("--paper", type=click.Choice(list(PAPERS)), default="A4", show_default=True,
-              help="Paper size.")
-@click.option("--font", type=click.Choice(["mincho", "gothic"]), default="mincho",
-              show_default=True, help="Body typeface (BIZ UD Mincho or BIZ UD PGothic).")
+@click.option(
+    "--paper", type=click.Choice(list(PAPERS)), default="A4", show_default=True, help="Paper size."
+)
+@click.option(
+    "--font",
+    type=click.Choice(["mincho", "gothic"]),
+    default="mincho",
+    show_default=True,
+    help="Body typeface (BIZ UD Mincho or BIZ UD PGothic).",
+)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("--diagnostic-format", "fmt", type=click.Choice(["human", "json"]),
-              default="human", show_default=True, help="How problems in the bank are printed.")
-def make_cmd(bank: tuple[Path, ...], out: Path, shuffle: bool, versions: int | None, seed: int,
-             title: str, paper: str, font: Literal["mincho", "gothic"], strict: bool,
-             fmt: Format) -> None:
+@click.option(
+    "--diagnostic-format",
+    "fmt",
+    type=click.Choice(["human", "json"]),
+    default="human",
+    show_default=True,
+    help="How problems in the bank are printed.",
+)
+def make_cmd(
+    bank: tuple[Path, ...],
+    out: Path,
+    shuffle: bool,
+    versions: int | None,
+    seed: int,
+    title: str,
+    paper: str,
+    font: Literal["mincho", "gothic"],
+    strict: bool,
+    fmt: Format,
+) -> None:
     """Write exam sheets, the answer-key booklet and key files from BANK (default: questions/)."""
     _require_inputs(inputs_or_default(bank))
-    options = MakeOptions(inputs_or_default(bank), out, shuffle, versions, seed, title, paper,
-                          font, strict)
+    options = MakeOptions(
+        inputs_or_default(bank), out, shuffle, versions, seed, title, paper, font, strict
+    )
     try:
         result = make(options)
     except OSError as exc:
@@ -58,8 +99,10 @@ def make_cmd(bank: tuple[Path, ...], out: Path, shuffle: bool, versions: int | N
         _fail("nothing written: fix the errors above")
     click.echo(
         f"{result.questions} questions, {result.versions} versions, seed {seed}: "
-        + ", ".join(f"{p} ({result.pages.get(p.name, 0)} pages)" if p.suffix == ".pdf" else str(p)
-                    for p in result.written),
+        + ", ".join(
+            f"{p} ({result.pages.get(p.name, 0)} pages)" if p.suffix == ".pdf" else str(p)
+            for p in result.written
+        ),
         err=True,
     )
 
@@ -69,8 +112,14 @@ main.add_command(make_cmd, name="make")
 
 @main.command()
 @BANK_ARG
-@click.option("--format", "fmt", type=click.Choice(["human", "json"]), default="human",
-              show_default=True, help="Print diagnostics for people or as JSON for editors/CI.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["human", "json"]),
+    default="human",
+    show_default=True,
+    help="Print diagnostics for people or as JSON for editors/CI.",
+)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
 def check(bank: tuple[Path, ...], fmt: Format, strict: bool) -> None:
     """Validate a bank: print every problem with file:line, exit 1 if there are errors."""

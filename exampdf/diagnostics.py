@@ -1,4 +1,4 @@
-"""Diagnostics about the user's files: severity, code, position, message, hint; human and JSON forms."""
+"""Diagnostics about the user's files: severity, code, place, message, hint; human and JSON."""
 
 from __future__ import annotations
 

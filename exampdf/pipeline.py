@@ -62,19 +62,33 @@ def make(options: MakeOptions) -> MakeResult:
     g = geometry(options.paper)
     meta = PdfMeta(title=options.title, font=theme.fonts.body)
     with staged_output(options.out) as stage:
-        exam_pages = write_pdf(stage / EXAM, exam_story(bank, versions, options.title, theme),
-                               g, Decor(g, theme, options.title, ""), meta)
-        key_pages = write_pdf(stage / KEY,
-                              key_story(bank, versions, options.title, options.seed, theme),
-                              g, Decor(g, theme, options.title, "解答・解説"),
-                              PdfMeta(title=f"{options.title} 解答・解説", font=theme.fonts.body))
-        manifest = key_manifest(bank, versions, exam_pages, options.title, options.seed,
-                                options.shuffle)
+        exam_pages = write_pdf(
+            stage / EXAM,
+            exam_story(bank, versions, options.title, theme),
+            g,
+            Decor(g, theme, options.title, ""),
+            meta,
+        )
+        key_pages = write_pdf(
+            stage / KEY,
+            key_story(bank, versions, options.title, options.seed, theme),
+            g,
+            Decor(g, theme, options.title, "解答・解説"),
+            PdfMeta(title=f"{options.title} 解答・解説", font=theme.fonts.body),
+        )
+        manifest = key_manifest(
+            bank, versions, exam_pages, options.title, options.seed, options.shuffle
+        )
         (stage / KEY_JSON).write_text(key_json(manifest), encoding="utf-8")
         (stage / KEY_CSV).write_text(key_csv(manifest), encoding="utf-8")
     written = tuple(options.out / name for name in (EXAM, KEY, KEY_JSON, KEY_CSV))
-    return MakeResult(diags, written, {EXAM: len(exam_pages), KEY: len(key_pages)},
-                      len(versions), len(bank.questions))
+    return MakeResult(
+        diags,
+        written,
+        {EXAM: len(exam_pages), KEY: len(key_pages)},
+        len(versions),
+        len(bank.questions),
+    )
 
 
 def inputs_or_default(paths: Sequence[Path]) -> tuple[Path, ...]:

@@ -31,7 +31,7 @@ def printed_options(lines: list[str]) -> dict[int, list[tuple[str, str, str]]]:
         if current is None:
             continue
         if m := OPTION.match(line):
-            current.append((m.group(1), m.group(2), _squash(line[m.end():])))
+            current.append((m.group(1), m.group(2), _squash(line[m.end() :])))
         elif current:
             mark, label, text = current[-1]
             current[-1] = (mark, label, text + _squash(line))

@@ -27,13 +27,26 @@ def _make(tmp_path: Path, *args: str) -> Path:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _make(tmp_path_factory.mktemp("e2e"), str(SAMPLE), "--shuffle", "--versions", "5",
-                 "--seed", "7", "--title", "第2回 小テスト")
+    return _make(
+        tmp_path_factory.mktemp("e2e"),
+        str(SAMPLE),
+        "--shuffle",
+        "--versions",
+        "5",
+        "--seed",
+        "7",
+        "--title",
+        "第2回 小テスト",
+    )
 
 
 def test_all_four_outputs_are_written(built: Path) -> None:
     assert sorted(p.name for p in built.iterdir()) == [
-        "answer-key.pdf", "exam.pdf", "key.csv", "key.json"]
+        "answer-key.pdf",
+        "exam.pdf",
+        "key.csv",
+        "key.json",
+    ]
 
 
 def test_printed_options_and_answers_agree_with_key_json(built: Path) -> None:
@@ -44,7 +57,7 @@ def test_printed_options_and_answers_agree_with_key_json(built: Path) -> None:
     for version in key["versions"]:
         first, last = version["pages"]
         assert first % 2 == 1, "every version starts on an odd page"
-        lines = [line for page in pages[first - 1:last] for line in page]
+        lines = [line for page in pages[first - 1 : last] for line in page]
         printed = printed_options(lines)
         assert sorted(printed) == [q["number"] for q in version["questions"]]
         for q in version["questions"]:
@@ -64,14 +77,26 @@ def test_key_csv_matches_key_json(built: Path) -> None:
     key = json.loads((built / "key.json").read_text(encoding="utf-8"))
     rows = (built / "key.csv").read_text(encoding="utf-8").splitlines()
     assert rows[0] == "version,number,id,answer,points"
-    expected = [f"{v['code']},{q['number']},{q['id']},{';'.join(q['answer'])},{q['points']}"
-                for v in key["versions"] for q in v["questions"]]
+    expected = [
+        f"{v['code']},{q['number']},{q['id']},{';'.join(q['answer'])},{q['points']}"
+        for v in key["versions"]
+        for q in v["questions"]
+    ]
     assert rows[1:] == expected
 
 
 def test_same_command_twice_gives_identical_bytes(built: Path, tmp_path: Path) -> None:
-    again = _make(tmp_path, str(SAMPLE), "--shuffle", "--versions", "5", "--seed", "7",
-                  "--title", "第2回 小テスト")
+    again = _make(
+        tmp_path,
+        str(SAMPLE),
+        "--shuffle",
+        "--versions",
+        "5",
+        "--seed",
+        "7",
+        "--title",
+        "第2回 小テスト",
+    )
     for name in ("exam.pdf", "answer-key.pdf", "key.json", "key.csv"):
         assert (again / name).read_bytes() == (built / name).read_bytes(), name
 
@@ -102,7 +127,8 @@ def test_bad_bank_exits_1_with_file_line_and_writes_nothing(tmp_path: Path) -> N
     bank.mkdir()
     (bank / "q1.md").write_text(
         "# t\n\n## 問題\n問い\n\n## 選択肢\nA. a\nB. b\n\n## 正解\n**E**\n\n## 解説\nx\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["make", str(bank), "-o", str(out)])
     assert result.exit_code == 1

@@ -43,6 +43,8 @@ def test_hostile_text_prints_literally(tmp_path: Path, text: str) -> None:
 
 def test_soft_break_joins_japanese_without_space_and_latin_with_one() -> None:
     theme = make_theme()
-    runs = to_runs([Text("日本語の"), SoftBreak(), Text("文章 and"), SoftBreak(), Text("English")],
-                   body_style(theme))
+    runs = to_runs(
+        [Text("日本語の"), SoftBreak(), Text("文章 and"), SoftBreak(), Text("English")],
+        body_style(theme),
+    )
     assert "".join(r.text for r in runs) == "日本語の文章 and English"

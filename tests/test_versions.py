@@ -15,7 +15,15 @@ from tests.bankfactory import bank, question
 
 def test_version_codes_run_like_spreadsheet_columns() -> None:
     assert [version_code(i) for i in (0, 1, 25, 26, 27, 51, 52, 701)] == [
-        "A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ"]
+        "A",
+        "B",
+        "Z",
+        "AA",
+        "AB",
+        "AZ",
+        "BA",
+        "ZZ",
+    ]
 
 
 def test_golden_orders_never_change() -> None:
@@ -42,12 +50,18 @@ def test_adding_a_question_keeps_other_questions_orders() -> None:
     spec = VersionSpec(3, 11, True)
     for old, new in zip(build_versions(b, spec), build_versions(bigger, spec), strict=True):
         old_ids = [b.questions[i.question].id for i in old.items]
-        new_ids = [bigger.questions[i.question].id for i in new.items if
-                   bigger.questions[i.question].id != "new"]
+        new_ids = [
+            bigger.questions[i.question].id
+            for i in new.items
+            if bigger.questions[i.question].id != "new"
+        ]
         assert old_ids == new_ids
         old_orders = {b.questions[i.question].id: i.order for i in old.items}
-        assert all(old_orders[bigger.questions[i.question].id] == i.order
-                   for i in new.items if bigger.questions[i.question].id != "new")
+        assert all(
+            old_orders[bigger.questions[i.question].id] == i.order
+            for i in new.items
+            if bigger.questions[i.question].id != "new"
+        )
 
 
 def test_sections_keep_their_place() -> None:
@@ -72,8 +86,9 @@ def test_shuffle_false_keeps_option_order() -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(st.integers(2, 8), st.integers(1, 6), st.integers(0, 2**32), st.data())
-def test_every_version_is_a_permutation_and_keys_map_back(n: int, count: int, seed: int,
-                                                           data: st.DataObject) -> None:
+def test_every_version_is_a_permutation_and_keys_map_back(
+    n: int, count: int, seed: int, data: st.DataObject
+) -> None:
     qs = []
     for i in range(n):
         options = data.draw(st.integers(2, 6))

@@ -6,14 +6,21 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, ListFlowable, ListItem, Spacer, Table
-from reportlab.platypus import TableStyle
+from reportlab.platypus import (
+    Flowable,
+    HRFlowable,
+    ListFlowable,
+    ListItem,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from exampdf.layout.codeblock import CodeBlockFlowable
 from exampdf.layout.inlines import body_style, to_runs
 from exampdf.layout.paragraphs import ParaSpec, make_paragraph
 from exampdf.layout.tables import table_flowables
-from exampdf.layout.theme import BOX_GREY, RULE_GREY, Theme
+from exampdf.layout.theme import RULE_GREY, Theme
 from exampdf.model import (
     Block,
     CodeBlock,
@@ -22,8 +29,10 @@ from exampdf.model import (
     Paragraph,
     Quote,
     Rule,
-    Table as TableNode,
     Text,
+)
+from exampdf.model import (
+    Table as TableNode,
 )
 
 Builder = Callable[[Any, Theme], list[Flowable]]
@@ -43,8 +52,13 @@ def _paragraph(block: Paragraph, theme: Theme) -> list[Flowable]:
 
 def _heading(block: Heading, theme: Theme) -> list[Flowable]:
     size = theme.heading_size(block.level)
-    spec = ParaSpec(leading=size * 1.5, align="left", space_before=size * 0.6,
-                    space_after=size * 0.25, phrases=True)
+    spec = ParaSpec(
+        leading=size * 1.5,
+        align="left",
+        space_before=size * 0.6,
+        space_after=size * 0.25,
+        phrases=True,
+    )
     return [make_paragraph(to_runs(block.inlines, body_style(theme, size, bold=True)), spec)]
 
 
@@ -62,8 +76,9 @@ def _list(block: ListBlock, theme: Theme) -> list[Flowable]:
         spaceAfter=theme.size * 0.3,
     )
     if block.ordered:
-        flow = ListFlowable(items, bulletType="1", start=str(block.start), bulletFormat="%s.",
-                            **kwargs)
+        flow = ListFlowable(
+            items, bulletType="1", start=str(block.start), bulletFormat="%s.", **kwargs
+        )
     else:
         flow = ListFlowable(items, bulletType="bullet", start="・", **kwargs)
     return [flow]
@@ -72,10 +87,14 @@ def _list(block: ListBlock, theme: Theme) -> list[Flowable]:
 def _quote(block: Quote, theme: Theme) -> list[Flowable]:
     inner = block_flowables(block.blocks, theme)
     table = Table([[inner]], hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("LINEBEFORE", (0, 0), (0, -1), 2, RULE_GREY),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("LINEBEFORE", (0, 0), (0, -1), 2, RULE_GREY),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
+            ]
+        )
+    )
     return [table]
 
 

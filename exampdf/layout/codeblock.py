@@ -64,7 +64,9 @@ def _char_width(ch: str, font: str, size: float) -> float:
     return float(stringWidth(ch, font, size))
 
 
-def wrap_lines(lines: list[Line], width: float, fonts: tuple[str, str], size: float) -> list[CodeLine]:
+def wrap_lines(
+    lines: list[Line], width: float, fonts: tuple[str, str], size: float
+) -> list[CodeLine]:
     """Break each source line where the next character would pass `width`."""
     out: list[CodeLine] = []
     for line in lines:
@@ -91,8 +93,15 @@ def wrap_lines(lines: list[Line], width: float, fonts: tuple[str, str], size: fl
 class CodeBlockFlowable(Flowable):  # type: ignore[misc]
     """A tinted box of code lines; splits between lines and continues its background."""
 
-    def __init__(self, code: str, lang: str, theme: Theme,
-                 lines: list[CodeLine] | None = None, top: bool = True, bottom: bool = True) -> None:
+    def __init__(
+        self,
+        code: str,
+        lang: str,
+        theme: Theme,
+        lines: list[CodeLine] | None = None,
+        top: bool = True,
+        bottom: bool = True,
+    ) -> None:
         super().__init__()
         self.code, self.lang, self.theme = code, lang, theme
         self.fonts = (theme.fonts.mono, theme.fonts.mono_bold)
@@ -106,8 +115,9 @@ class CodeBlockFlowable(Flowable):  # type: ignore[misc]
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         if self._lines is None:
-            self._lines = wrap_lines(self._source, self._text_width(avail_width), self.fonts,
-                                     self.theme.code_size)
+            self._lines = wrap_lines(
+                self._source, self._text_width(avail_width), self.fonts, self.theme.code_size
+            )
         self.width = avail_width
         self.height = self._height(len(self._lines))
         return self.width, self.height
@@ -121,10 +131,12 @@ class CodeBlockFlowable(Flowable):  # type: ignore[misc]
         fit = int((avail_height - PAD) // self.theme.code_leading)
         if fit < 2 or len(self._lines) - fit < 1:
             return []
-        head = CodeBlockFlowable(self.code, self.lang, self.theme, self._lines[:fit],
-                                 self.top, False)
-        tail = CodeBlockFlowable(self.code, self.lang, self.theme, self._lines[fit:],
-                                 False, self.bottom)
+        head = CodeBlockFlowable(
+            self.code, self.lang, self.theme, self._lines[:fit], self.top, False
+        )
+        tail = CodeBlockFlowable(
+            self.code, self.lang, self.theme, self._lines[fit:], False, self.bottom
+        )
         return [head, tail]
 
     def draw(self) -> None:

@@ -8,8 +8,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from exampdf.layout.page import PageGeometry
-from exampdf.layout.theme import RULE_GREY, Theme
 from exampdf.layout.pages import PageInfo
+from exampdf.layout.theme import RULE_GREY, Theme
 
 CONTINUES = "（次のページに続く）"
 BLANK = "（白紙）"

@@ -19,8 +19,9 @@ NAME_FIELDS = (("組", 18 * mm), ("番号", 18 * mm), ("氏名", 62 * mm))
 END_MARK = "以上"
 
 
-def exam_story(bank: Bank, versions: Sequence[ExamVersion], title: str,
-               theme: Theme) -> list[Flowable]:
+def exam_story(
+    bank: Bank, versions: Sequence[ExamVersion], title: str, theme: Theme
+) -> list[Flowable]:
     story: list[Flowable] = []
     for i, version in enumerate(versions):
         if i:
@@ -29,15 +30,21 @@ def exam_story(bank: Bank, versions: Sequence[ExamVersion], title: str,
         story.extend(_first_page_head(title, version.code, theme))
         for number, item in enumerate(version.items, start=1):
             story.extend(question_flowables(number, bank.questions[item.question], item, theme))
-        story.append(make_paragraph([Run(END_MARK, theme.fonts.bold, theme.size)],
-                                    ParaSpec(leading=theme.leading, align="right")))
+        story.append(
+            make_paragraph(
+                [Run(END_MARK, theme.fonts.bold, theme.size)],
+                ParaSpec(leading=theme.leading, align="right"),
+            )
+        )
     return story
 
 
 def _first_page_head(title: str, code: str, theme: Theme) -> list[Flowable]:
     size = theme.size * 1.6
-    heading = make_paragraph([Run(title, theme.fonts.heading, size)],
-                             ParaSpec(leading=size * 1.4, align="center", phrases=True))
+    heading = make_paragraph(
+        [Run(title, theme.fonts.heading, size)],
+        ParaSpec(leading=size * 1.4, align="center", phrases=True),
+    )
     return [heading, Spacer(1, 2 * mm), name_box(theme), Spacer(1, 7 * mm)]
 
 
@@ -49,12 +56,19 @@ def name_box(theme: Theme) -> Table:
         cells += [label, ""]
         widths += [theme.size * 1.2 * max(2, len(label)) + 4, width]
     table = Table([cells], colWidths=widths, rowHeights=[10 * mm], hAlign="RIGHT")
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), theme.fonts.bold, theme.size),
-        ("BOX", (0, 0), (-1, -1), 0.9, (0, 0, 0)),
-        ("INNERGRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
-        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        *[("BACKGROUND", (c, 0), (c, 0), (0.92, 0.92, 0.92)) for c in range(0, len(cells), 2)],
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), theme.fonts.bold, theme.size),
+                ("BOX", (0, 0), (-1, -1), 0.9, (0, 0, 0)),
+                ("INNERGRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                *[
+                    ("BACKGROUND", (c, 0), (c, 0), (0.92, 0.92, 0.92))
+                    for c in range(0, len(cells), 2)
+                ],
+            ]
+        )
+    )
     return table

@@ -30,9 +30,7 @@ def to_runs(inlines: Iterable[Inline], style: RunStyle) -> list[Run]:
     return _merge(_soft_breaks(runs))
 
 
-def _emit(
-    nodes: tuple[Inline, ...], base: Run, style: RunStyle, out: list[Run | None]
-) -> None:
+def _emit(nodes: tuple[Inline, ...], base: Run, style: RunStyle, out: list[Run | None]) -> None:
     for node in nodes:
         if isinstance(node, Text):
             out.append(replace(base, text=node.text))
@@ -42,8 +40,15 @@ def _emit(
             # Japanese fonts have no italic: emphasis is shown in the bold Gothic face.
             _emit(node.children, replace(base, font=style.bold_font), style, out)
         elif isinstance(node, CodeSpan):
-            out.append(replace(base, text=node.text, font=style.mono_font, back=CODE_TINT,
-                               size=base.size * 0.92))
+            out.append(
+                replace(
+                    base,
+                    text=node.text,
+                    font=style.mono_font,
+                    back=CODE_TINT,
+                    size=base.size * 0.92,
+                )
+            )
         elif isinstance(node, Link):
             _emit(node.children, replace(base, color=LINK_BLUE, link=node.href), style, out)
             if node.href and node.href != _plain(node.children):

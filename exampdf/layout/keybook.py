@@ -5,8 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, PageBreak, Spacer, Table
-from reportlab.platypus import TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    PageBreak,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from exampdf.layout.blocks import block_flowables
 from exampdf.layout.inlines import body_style, to_runs
@@ -21,14 +28,20 @@ from exampdf.versions.types import letter
 KEY_COLUMNS = 15  # question columns per key table row band
 
 
-def key_story(bank: Bank, versions: Sequence[ExamVersion], title: str, seed: int,
-              theme: Theme) -> list[Flowable]:
+def key_story(
+    bank: Bank, versions: Sequence[ExamVersion], title: str, seed: int, theme: Theme
+) -> list[Flowable]:
     size = theme.size * 1.6
     story: list[Flowable] = [
-        make_paragraph([Run(f"{title}　解答・解説", theme.fonts.heading, size)],
-                       ParaSpec(leading=size * 1.4, align="center", phrases=True)),
-        _para(f"{len(versions)} 版 ／ {len(bank.questions)} 問 ／ シード {seed}", theme,
-              align="center"),
+        make_paragraph(
+            [Run(f"{title}　解答・解説", theme.fonts.heading, size)],
+            ParaSpec(leading=size * 1.4, align="center", phrases=True),
+        ),
+        _para(
+            f"{len(versions)} 版 ／ {len(bank.questions)} 問 ／ シード {seed}",
+            theme,
+            align="center",
+        ),
         Spacer(1, 6 * mm),
         _heading("解答一覧", theme),
         *key_tables(bank, versions, theme),
@@ -56,8 +69,9 @@ def key_tables(bank: Bank, versions: Sequence[ExamVersion], theme: Theme) -> lis
         cols = range(start, min(start + KEY_COLUMNS, count))
         rows = [["版", *(f"問{c + 1}" for c in cols)]]
         for v in versions:
-            cells = [key_letters(bank.questions[v.items[c].question], v.items[c].order)
-                     for c in cols]
+            cells = [
+                key_letters(bank.questions[v.items[c].question], v.items[c].order) for c in cols
+            ]
             rows.append([v.code, *cells])
         out += [_grid(rows, theme), Spacer(1, 4 * mm)]
     return out
@@ -65,18 +79,24 @@ def key_tables(bank: Bank, versions: Sequence[ExamVersion], theme: Theme) -> lis
 
 def _grid(rows: list[list[str]], theme: Theme) -> Table:
     table = Table(rows, hAlign="LEFT", repeatRows=1)
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), theme.fonts.body, theme.size * 0.9),
-        ("FONT", (0, 0), (-1, 0), theme.fonts.bold, theme.size * 0.9),
-        ("FONT", (0, 0), (0, -1), theme.fonts.bold, theme.size * 0.9),
-        ("GRID", (0, 0), (-1, -1), 0.5, RULE_GREY),
-        ("BACKGROUND", (0, 0), (-1, 0), BOX_GREY),
-        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), theme.fonts.body, theme.size * 0.9),
+                ("FONT", (0, 0), (-1, 0), theme.fonts.bold, theme.size * 0.9),
+                ("FONT", (0, 0), (0, -1), theme.fonts.bold, theme.size * 0.9),
+                ("GRID", (0, 0), (-1, -1), 0.5, RULE_GREY),
+                ("BACKGROUND", (0, 0), (-1, 0), BOX_GREY),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+            ]
+        )
+    )
     return table
 
 
-def _positions(versions: Sequence[ExamVersion]) -> dict[int, list[tuple[str, int, tuple[int, ...]]]]:
+def _positions(
+    versions: Sequence[ExamVersion],
+) -> dict[int, list[tuple[str, int, tuple[int, ...]]]]:
     where: dict[int, list[tuple[str, int, tuple[int, ...]]]] = {}
     for v in versions:
         for number, item in enumerate(v.items, start=1):
@@ -84,8 +104,9 @@ def _positions(versions: Sequence[ExamVersion]) -> dict[int, list[tuple[str, int
     return where
 
 
-def _question(index: int, q: Question, where: list[tuple[str, int, tuple[int, ...]]],
-              theme: Theme) -> list[Flowable]:
+def _question(
+    index: int, q: Question, where: list[tuple[str, int, tuple[int, ...]]], theme: Theme
+) -> list[Flowable]:
     out: list[Flowable] = [
         CondPageBreak(40 * mm),
         _heading(f"{index + 1}. {q.title}", theme, size=theme.size * 1.25),
@@ -95,8 +116,10 @@ def _question(index: int, q: Question, where: list[tuple[str, int, tuple[int, ..
     gutter = theme.size * 2.4
     for choice in q.choices:
         label = _para(f"{choice.letter}.", theme, bold=choice.letter in _answer_letters(q))
-        body = make_paragraph(to_runs(choice.content, body_style(theme)),
-                              ParaSpec(leading=theme.leading, align="left", phrases=True))
+        body = make_paragraph(
+            to_runs(choice.content, body_style(theme)),
+            ParaSpec(leading=theme.leading, align="left", phrases=True),
+        )
         out.append(Labeled(label, body, gutter))
     answer = "、".join(_answer_letters(q)) if q.choices else "（記述式）"
     out += [Spacer(1, 2 * mm), _para(f"正解：{answer}", theme, bold=True)]
@@ -107,8 +130,11 @@ def _question(index: int, q: Question, where: list[tuple[str, int, tuple[int, ..
         out += [_heading("模範解答", theme), *block_flowables(q.model_answer, theme)]
     if q.explanation:
         out += [_heading("解説", theme), *block_flowables(q.explanation, theme)]
-    out.append(HRFlowable(width="100%", thickness=0.6, color=RULE_GREY, spaceBefore=3 * mm,
-                          spaceAfter=5 * mm))
+    out.append(
+        HRFlowable(
+            width="100%", thickness=0.6, color=RULE_GREY, spaceBefore=3 * mm, spaceAfter=5 * mm
+        )
+    )
     return out
 
 
@@ -118,14 +144,17 @@ def _answer_letters(q: Question) -> list[str]:
 
 def _heading(text: str, theme: Theme, size: float | None = None) -> Flowable:
     s = size or theme.size * 1.1
-    return make_paragraph([Run(text, theme.fonts.heading, s)],
-                          ParaSpec(leading=s * 1.5, align="left", space_before=s * 0.5,
-                                   space_after=s * 0.2, phrases=True))
+    return make_paragraph(
+        [Run(text, theme.fonts.heading, s)],
+        ParaSpec(
+            leading=s * 1.5, align="left", space_before=s * 0.5, space_after=s * 0.2, phrases=True
+        ),
+    )
 
 
-def _para(text: str, theme: Theme, size: float | None = None, bold: bool = False,
-          align: str = "left") -> Flowable:
+def _para(
+    text: str, theme: Theme, size: float | None = None, bold: bool = False, align: str = "left"
+) -> Flowable:
     s = size or theme.size
     font = theme.fonts.bold if bold else theme.fonts.body
-    return make_paragraph([Run(text, font, s)],
-                          ParaSpec(leading=s * 1.6, align=align))  # type: ignore[arg-type]
+    return make_paragraph([Run(text, font, s)], ParaSpec(leading=s * 1.6, align=align))  # type: ignore[arg-type]

@@ -15,7 +15,6 @@ class PageInfo:
     last: bool  # no printed page of this section follows
 
 
-
 def page_infos(marks: list[tuple[str, bool]]) -> list[PageInfo]:
     counts: dict[str, int] = {}
     for section, _ in marks:

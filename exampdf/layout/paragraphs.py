@@ -52,11 +52,14 @@ def runs_to_markup(runs: Sequence[Run]) -> str:
 
 def _run_markup(run: Run) -> str:
     text = escape(run.text).replace("\n", "<br/>")
-    color = "#%02x%02x%02x" % tuple(round(c * 255) for c in run.color)
-    attrs = f'name="{run.font}" size="{run.size:.2f}" color="{color}"'
+    attrs = f'name="{run.font}" size="{run.size:.2f}" color="{_hex(run.color)}"'
     if run.back:
-        attrs += ' backColor="#%02x%02x%02x"' % tuple(round(c * 255) for c in run.back)
+        attrs += f' backColor="{_hex(run.back)}"'
     markup = f"<font {attrs}>{text}</font>"
     if run.link:
         markup = f'<a href="{escape(run.link, {chr(34): "&quot;"})}">{markup}</a>'
     return markup
+
+
+def _hex(rgb: tuple[float, float, float]) -> str:
+    return "#" + "".join(f"{round(c * 255):02x}" for c in rgb)

@@ -18,12 +18,15 @@ MULTI_NOTE = "当てはまるものをすべて選びなさい。"
 SINGLE_MARK, MULTI_MARK = "○", "□"
 
 
-def question_flowables(number: int, question: Question, item: VersionItem,
-                       theme: Theme) -> list[Flowable]:
+def question_flowables(
+    number: int, question: Question, item: VersionItem, theme: Theme
+) -> list[Flowable]:
     """The whole block, kept together unless it alone is taller than a frame."""
     gutter = theme.size * 3.2
-    label = make_paragraph([Run(f"問{number}", theme.fonts.bold, theme.size * 1.05)],
-                           ParaSpec(leading=theme.leading, align="left"))
+    label = make_paragraph(
+        [Run(f"問{number}", theme.fonts.bold, theme.size * 1.05)],
+        ParaSpec(leading=theme.leading, align="left"),
+    )
     stem = block_flowables(question.stem, theme) or [Spacer(1, theme.leading)]
     parts: list[Flowable] = [Labeled(label, stem[0], gutter), Indenter(left=gutter), *stem[1:]]
     if question.kind == "written":
@@ -38,14 +41,20 @@ def _options(question: Question, item: VersionItem, theme: Theme) -> list[Flowab
     out: list[Flowable] = []
     mark = MULTI_MARK if question.multi else SINGLE_MARK
     if question.multi:
-        out.append(make_paragraph([Run(MULTI_NOTE, theme.fonts.bold, theme.size * 0.95)],
-                                  ParaSpec(leading=theme.leading, align="left")))
+        out.append(
+            make_paragraph(
+                [Run(MULTI_NOTE, theme.fonts.bold, theme.size * 0.95)],
+                ParaSpec(leading=theme.leading, align="left"),
+            )
+        )
     gutter = theme.size * 3.0
     spec = ParaSpec(leading=theme.leading, align="left", phrases=True)
     for pos, choice_index in enumerate(item.order):
         choice = question.choices[choice_index]
-        label = make_paragraph([Run(f"{mark} {letter(pos)}.", theme.fonts.body, theme.size)],
-                               ParaSpec(leading=theme.leading, align="left"))
+        label = make_paragraph(
+            [Run(f"{mark} {letter(pos)}.", theme.fonts.body, theme.size)],
+            ParaSpec(leading=theme.leading, align="left"),
+        )
         body = make_paragraph(to_runs(choice.content, body_style(theme)), spec)
         out.append(Labeled(label, body, gutter))
     return [Spacer(1, theme.size * 0.3), *out]

@@ -23,7 +23,9 @@ def table_flowables(block: TableNode, theme: Theme) -> list[Flowable]:
     body = [[to_runs(c, plain) for c in row] for row in block.rows]
     ncols = max([len(header), *(len(r) for r in body)])
     grid = [_pad(header, ncols), *(_pad(r, ncols) for r in body)]
-    aligns: list[Align] = [block.aligns[i] if i < len(block.aligns) else "left" for i in range(ncols)]
+    aligns: list[Align] = [
+        block.aligns[i] if i < len(block.aligns) else "left" for i in range(ncols)
+    ]
     return [AutoTable(grid, aligns, theme), Spacer(1, theme.size * 0.6)]
 
 
@@ -64,19 +66,25 @@ class AutoTable(Flowable):  # type: ignore[misc]
         natural = [max(_runs_width(r[c]) for r in self.grid) + 2 * CELL_PAD + 1 for c in cols]
         minimum = [min(n, 3.2 * self.theme.size + 2 * CELL_PAD) for n in natural]
         widths = column_widths(natural, minimum, avail)
-        spec = [ParaSpec(leading=self.theme.size * 1.35, align=a, phrases=True) for a in self.aligns]
+        spec = [
+            ParaSpec(leading=self.theme.size * 1.35, align=a, phrases=True) for a in self.aligns
+        ]
         rows = [[make_paragraph(cell, spec[c]) for c, cell in enumerate(row)] for row in self.grid]
         table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-        table.setStyle(TableStyle([
-            ("FONT", (0, 0), (-1, -1), self.theme.fonts.body, self.theme.size * 0.92),
-            ("GRID", (0, 0), (-1, -1), 0.5, RULE_GREY),
-            ("BACKGROUND", (0, 0), (-1, 0), BOX_GREY),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
-            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-        ]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), self.theme.fonts.body, self.theme.size * 0.92),
+                    ("GRID", (0, 0), (-1, -1), 0.5, RULE_GREY),
+                    ("BACKGROUND", (0, 0), (-1, 0), BOX_GREY),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+                ]
+            )
+        )
         self._table, self._for_width = table, avail
         return table
 

@@ -9,7 +9,6 @@ from reportlab.pdfgen.canvas import Canvas
 
 from exampdf.layout.pages import PageInfo, page_infos
 
-
 Painter = Callable[[Canvas, PageInfo], None]
 
 
@@ -30,7 +29,7 @@ def deferred_canvas(painter: Painter, pages_out: list[PageInfo]) -> type[Canvas]
         def mark_blank(self) -> None:
             self._blank = True
 
-        def showPage(self) -> None:  # noqa: N802  (ReportLab's name)
+        def showPage(self) -> None:
             self._states.append(dict(self.__dict__))
             self._marks.append((self._section, self._blank))
             self._blank = False

@@ -16,8 +16,14 @@ from exampdf.versions.types import letter
 SCHEMA = 1
 
 
-def key_manifest(bank: Bank, versions: Sequence[ExamVersion], pages: Sequence[PageInfo],
-                 title: str, seed: int, shuffle: bool) -> dict[str, Any]:
+def key_manifest(
+    bank: Bank,
+    versions: Sequence[ExamVersion],
+    pages: Sequence[PageInfo],
+    title: str,
+    seed: int,
+    shuffle: bool,
+) -> dict[str, Any]:
     ranges: dict[str, list[int]] = {}
     for page in pages:
         ranges.setdefault(page.section, []).append(page.number)
@@ -27,19 +33,27 @@ def key_manifest(bank: Bank, versions: Sequence[ExamVersion], pages: Sequence[Pa
         questions = []
         for number, item in enumerate(v.items, start=1):
             q = bank.questions[item.question]
-            questions.append({
-                "number": number,
-                "id": q.id,
-                "source": q.source,
-                "multi": q.multi,
-                "order": [q.choices[i].letter for i in item.order],
-                "answer": [letter(p) for p in item.printed_answer(q.answer)],
-                "points": q.points,
-            })
-        out_versions.append({"code": v.code, "pages": [min(numbers), max(numbers)],
-                             "questions": questions})
-    return {"schema": SCHEMA, "title": title, "seed": seed, "shuffle": shuffle,
-            "versions": out_versions}
+            questions.append(
+                {
+                    "number": number,
+                    "id": q.id,
+                    "source": q.source,
+                    "multi": q.multi,
+                    "order": [q.choices[i].letter for i in item.order],
+                    "answer": [letter(p) for p in item.printed_answer(q.answer)],
+                    "points": q.points,
+                }
+            )
+        out_versions.append(
+            {"code": v.code, "pages": [min(numbers), max(numbers)], "questions": questions}
+        )
+    return {
+        "schema": SCHEMA,
+        "title": title,
+        "seed": seed,
+        "shuffle": shuffle,
+        "versions": out_versions,
+    }
 
 
 def key_json(manifest: dict[str, Any]) -> str:

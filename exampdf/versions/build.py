@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import groupby
 
 from exampdf.model import Bank, Question
 from exampdf.versions.seeding import rank, shuffled
@@ -25,16 +24,17 @@ def _version(bank: Bank, spec: VersionSpec, code: str) -> ExamVersion:
     order = list(range(len(bank.questions)))
     if spec.shuffle:
         order = _shuffle_within_sections(bank, order, spec.seed, code)
-    items = tuple(
-        VersionItem(i, option_order(bank.questions[i], spec, code)) for i in order
-    )
+    items = tuple(VersionItem(i, option_order(bank.questions[i], spec, code)) for i in order)
     return ExamVersion(code, items)
 
 
 def _shuffle_within_sections(bank: Bank, order: list[int], seed: int, code: str) -> list[int]:
     """Sections (groups) keep their place; questions shuffle inside each one."""
+    sections: dict[str, list[int]] = {}  # first appearance decides a section's place
+    for i in order:
+        sections.setdefault(bank.questions[i].group, []).append(i)
     out: list[int] = []
-    for group, members in groupby(order, key=lambda i: bank.questions[i].group):
+    for members in sections.values():
         # Sorting by a per-question hash (not shuffling positions) means adding or removing
         # one question leaves the relative order of all the others unchanged.
         out.extend(

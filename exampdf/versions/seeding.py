@@ -11,9 +11,7 @@ T = TypeVar("T")
 
 def _stream(key: str) -> bytes:
     """An endless-enough byte stream for one permutation (64 bytes per block)."""
-    return b"".join(
-        hashlib.sha512(f"{key}\x00{block}".encode()).digest() for block in range(4)
-    )
+    return b"".join(hashlib.sha512(f"{key}\x00{block}".encode()).digest() for block in range(4))
 
 
 def shuffled(items: Sequence[T], *key_parts: object) -> list[T]:
