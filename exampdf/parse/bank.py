@@ -1,0 +1,67 @@
+"""Reading a whole bank: every file named or found in the folders given, one question each."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from exampdf.check import check_bank
+from exampdf.diagnostics import Diagnostic, error
+from exampdf.model import Bank, Question
+from exampdf.parse.encoding import decode
+from exampdf.parse.files import SourceFile, collect, display_path
+from exampdf.parse.question import parse_text
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    """The questions of every file without errors, and every diagnostic about every file."""
+
+    bank: Bank
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity == "error" for d in self.diagnostics)
+
+
+def _read(item: SourceFile) -> tuple[Question | None, list[Diagnostic]]:
+    try:
+        data = item.path.read_bytes()
+    except OSError as exc:
+        return None, [error("E001", f"cannot read the file: {exc.strerror or exc}", item.source)]
+    return parse_bytes(data, item.source, item.group, item.path.stem)
+
+
+def parse_bytes(
+    data: bytes, source: str, group: str = "", default_id: str = "question"
+) -> tuple[Question | None, list[Diagnostic]]:
+    """One file's bytes (UTF-8, BOM and CRLF allowed) → its question or None, and diagnostics."""
+    text, diags = decode(data, source)
+    if text is None:
+        return None, diags
+    return parse_text(text, source, group, default_id)
+
+
+def parse_file(path: Path | str, *, group: str = "") -> ParseResult:
+    """One question file: a bank of zero or one question, and its diagnostics."""
+    item = SourceFile(Path(path), display_path(Path(path)), group)
+    question, diags = _read(item)
+    questions = (question,) if question else ()
+    return ParseResult(Bank(questions, (item.source,)), tuple(diags))
+
+
+def parse_bank(paths: Sequence[Path | str], *, bank_checks: bool = True) -> ParseResult:
+    """Every file and folder given (folders: *.md and *.txt below, sorted), then bank checks."""
+    items, diags = collect(paths)
+    questions: list[Question] = []
+    for item in items:
+        question, more = _read(item)
+        diags.extend(more)
+        if question is not None:
+            questions.append(question)
+    bank = Bank(tuple(questions), tuple(item.source for item in items))
+    if bank_checks:
+        diags.extend(check_bank(bank))
+    return ParseResult(bank, tuple(diags))

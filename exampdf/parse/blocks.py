@@ -1,0 +1,116 @@
+"""Block syntax-tree nodes → model Block nodes, through a dispatch table by node type."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Literal
+
+from markdown_it.tree import SyntaxTreeNode
+
+from exampdf.model import (
+    Block,
+    Cell,
+    CodeBlock,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Rule,
+    Table,
+    Text,
+)
+from exampdf.parse.inlines import inlines_of
+
+BlockRule = Callable[[SyntaxTreeNode], list[Block]]
+Align = Literal["left", "center", "right"]
+
+
+def line_of(node: SyntaxTreeNode) -> int:
+    """1-based source line of a block node (0 when markdown-it gave none)."""
+    mapping = node.map
+    return mapping[0] + 1 if mapping else 0
+
+
+def _paragraph(node: SyntaxTreeNode) -> list[Block]:
+    return [Paragraph(inlines_of(node), line_of(node))]
+
+
+def _heading(node: SyntaxTreeNode) -> list[Block]:
+    level = int(node.tag[1:]) if node.tag[1:].isdigit() else 3
+    return [Heading(level, inlines_of(node), line_of(node))]
+
+
+def _code(node: SyntaxTreeNode) -> list[Block]:
+    words = node.info.split()
+    return [CodeBlock(node.content, words[0] if words else "", line_of(node))]
+
+
+def _list(node: SyntaxTreeNode) -> list[Block]:
+    ordered = node.type == "ordered_list"
+    start = node.attrs.get("start", 1)
+    items = tuple(convert_blocks(item.children) for item in node.children)
+    return [ListBlock(ordered, int(start) if ordered else 1, items, line_of(node))]
+
+
+def _align(cell: SyntaxTreeNode) -> Align:
+    style = str(cell.attrs.get("style", ""))
+    if style.endswith("center"):
+        return "center"
+    return "right" if style.endswith("right") else "left"
+
+
+def _rows(section: SyntaxTreeNode) -> list[tuple[Cell, ...]]:
+    return [tuple(inlines_of(cell) for cell in row.children) for row in section.children]
+
+
+def _table(node: SyntaxTreeNode) -> list[Block]:
+    header: tuple[Cell, ...] = ()
+    rows: list[tuple[Cell, ...]] = []
+    aligns: tuple[Align, ...] = ()
+    for section in node.children:
+        if section.type == "thead":
+            header = _rows(section)[0] if section.children else ()
+            aligns = tuple(_align(c) for c in section.children[0].children)
+        else:
+            rows.extend(_rows(section))
+    return [Table(header, tuple(rows), aligns, line_of(node))]
+
+
+def _quote(node: SyntaxTreeNode) -> list[Block]:
+    return [Quote(convert_blocks(node.children), line_of(node))]
+
+
+def _rule(node: SyntaxTreeNode) -> list[Block]:
+    return [Rule(line_of(node))]
+
+
+def _fallback(node: SyntaxTreeNode) -> list[Block]:
+    """Unknown block: its children if any, else its literal text as a paragraph."""
+    if node.children:
+        return list(convert_blocks(node.children))
+    text = node.content.strip()
+    return [Paragraph((Text(text),), line_of(node))] if text else []
+
+
+BLOCK_RULES: dict[str, BlockRule] = {
+    "paragraph": _paragraph,
+    "heading": _heading,
+    "fence": _code,
+    "code_block": _code,
+    "bullet_list": _list,
+    "ordered_list": _list,
+    "table": _table,
+    "blockquote": _quote,
+    "hr": _rule,
+}
+
+
+def convert_block(node: SyntaxTreeNode) -> list[Block]:
+    return BLOCK_RULES.get(node.type, _fallback)(node)
+
+
+def convert_blocks(nodes: Sequence[SyntaxTreeNode]) -> tuple[Block, ...]:
+    out: list[Block] = []
+    for node in nodes:
+        out.extend(convert_block(node))
+    return tuple(out)

@@ -1,0 +1,154 @@
+"""Optional YAML front matter: `---` lines at the top of a file, checked key by key."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from exampdf.diagnostics import Diagnostic, error, warning
+
+KEYS = ("id", "points", "tags", "shuffle", "pin", "multi", "group", "lines")
+_FENCE = re.compile(r"---[ \t]*")
+_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    id: str | None = None
+    points: int | None = None
+    tags: tuple[str, ...] = ()
+    shuffle: bool | None = None
+    pin: tuple[str, ...] | None = None  # None: automatic; () : pin nothing
+    multi: bool | None = None
+    group: str | None = None
+    lines: int | None = None
+    key_lines: dict[str, int] = field(default_factory=dict)  # 1-based line of each key
+
+
+def split(text: str, source: str) -> tuple[FrontMatter, str, list[Diagnostic]]:
+    """The front matter and the body, front matter lines blanked so line numbers stay true."""
+    lines = text.split("\n")
+    if not lines or not _FENCE.fullmatch(lines[0]):
+        return FrontMatter(), text, []
+    end = next((i for i in range(1, len(lines)) if _CLOSE.fullmatch(lines[i])), None)
+    if end is None:
+        return FrontMatter(), text, []  # a thematic break, not front matter
+    body = "\n" * (end + 1) + "\n".join(lines[end + 1 :])
+    matter, diags = _load("\n".join(lines[1:end]), source)
+    return matter, body, diags
+
+
+def _load(yaml_text: str, source: str) -> tuple[FrontMatter, list[Diagnostic]]:
+    try:
+        data = yaml.safe_load(yaml_text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or "syntax error"
+        return FrontMatter(), [
+            error(
+                "E010",
+                f"front matter is not valid YAML: {problem}",
+                source,
+                line,
+                "write `key: value` lines between the `---` lines",
+            )
+        ]
+    if data is None:
+        return FrontMatter(), []
+    if not isinstance(data, dict):
+        return FrontMatter(), [error("E010", "front matter must be `key: value` lines", source, 2)]
+    return _build({str(k): v for k, v in data.items()}, _key_lines(yaml_text), source)
+
+
+def _key_lines(yaml_text: str) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for number, line in enumerate(yaml_text.split("\n"), start=2):
+        match = re.match(r"([A-Za-z_]\w*)\s*:", line)
+        if match:
+            found.setdefault(match.group(1), number)
+    return found
+
+
+def _build(
+    data: dict[str, Any], key_lines: dict[str, int], source: str
+) -> tuple[FrontMatter, list[Diagnostic]]:
+    values: dict[str, Any] = {}
+    diags: list[Diagnostic] = []
+    for key, value in data.items():
+        line = key_lines.get(key, 1)
+        if key not in KEYS:
+            diags.append(
+                warning(
+                    "W008",
+                    f"unknown front matter key `{key}` is ignored",
+                    source,
+                    line,
+                    "known keys: " + ", ".join(KEYS),
+                )
+            )
+            continue
+        converted, problem = _convert(key, value)
+        if problem:
+            diags.append(
+                error(
+                    "E010",
+                    f"front matter `{key}` {problem}",
+                    source,
+                    line,
+                    f"for example `{EXAMPLES[key]}`",
+                )
+            )
+        else:
+            values[key] = converted
+    return FrontMatter(**values, key_lines=key_lines), diags
+
+
+EXAMPLES = {
+    "id": "id: ch3-q07",
+    "group": "group: 第3章",
+    "shuffle": "shuffle: false",
+    "multi": "multi: true",
+    "points": "points: 2",
+    "lines": "lines: 8",
+    "tags": "tags: [ml, ch3]",
+    "pin": "pin: [F]",
+}
+
+
+def _convert(key: str, value: Any) -> tuple[Any, str]:
+    """(typed value, "") or (None, what is wrong with it)."""
+    if key in ("id", "group"):
+        ok = isinstance(value, str | int) and not isinstance(value, bool) and str(value).strip()
+        return (str(value).strip(), "") if ok else (None, "must be text")
+    if key in ("shuffle", "multi"):
+        return (value, "") if isinstance(value, bool) else (None, "must be true or false")
+    if key in ("points", "lines"):
+        low = 0 if key == "points" else 1
+        if isinstance(value, int) and not isinstance(value, bool) and low <= value <= 1000:
+            return value, ""
+        return None, f"must be a whole number from {low} to 1000"
+    found = _str_list(value, allow_false=key == "pin")
+    if found is None:
+        return (
+            None,
+            "must be a list of option labels or false" if key == "pin" else "must be a list",
+        )
+    return found, ""
+
+
+def _str_list(value: Any, allow_false: bool) -> tuple[str, ...] | None:
+    if isinstance(value, str):
+        return tuple(part.strip() for part in re.split(r"[,、，]", value) if part.strip())
+    if isinstance(value, int) and not isinstance(value, bool):
+        return (str(value),)
+    if isinstance(value, list) and all(
+        isinstance(v, str | int) and not isinstance(v, bool) for v in value
+    ):
+        return tuple(str(v).strip() for v in value)
+    if allow_false and value is False:
+        return ()
+    return None

@@ -1,0 +1,85 @@
+"""Labels in the answer and in `pin:` → option indices, with exact messages when they miss."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from exampdf.diagnostics import Diagnostic, error
+from exampdf.model import Choice, plain_text
+from exampdf.parse.answers import ReadAnswer
+from exampdf.parse.frontmatter import FrontMatter
+from exampdf.parse.labels import resolve
+from exampdf.parse.wording import is_auto_pin
+
+
+@dataclass(frozen=True)
+class Keyed:
+    choices: tuple[Choice, ...]
+    answer: tuple[int, ...]
+
+
+def options_range(choices: tuple[Choice, ...]) -> str:
+    if not choices:
+        return "there are none"
+    return f"options are {choices[0].written_label}–{choices[-1].written_label}"
+
+
+def _indices(
+    labels: tuple[str, ...],
+    choices: tuple[Choice, ...],
+    what: str,
+    source: str,
+    line: int,
+    diags: list[Diagnostic],
+    code: str,
+) -> tuple[int, ...]:
+    written = [c.written_label for c in choices]
+    found: set[int] = set()
+    for label in labels:
+        index = resolve(label, written)
+        if index is None:
+            diags.append(
+                error(
+                    code,
+                    f"{what} {label} names no option ({options_range(choices)})",
+                    source,
+                    line,
+                    f"use one of the labels {', '.join(written)}",
+                )
+            )
+        else:
+            found.add(index)
+    return tuple(sorted(found))
+
+
+def resolve_answer(
+    read: ReadAnswer, choices: tuple[Choice, ...], source: str, diags: list[Diagnostic]
+) -> tuple[int, ...]:
+    """Indices of the correct options, ascending."""
+    if read.labels is None:
+        shown = read.text.strip().replace("\n", " ")[:40]
+        diags.append(
+            error(
+                "E005",
+                f"cannot read the answer “{shown}”",
+                source,
+                read.line,
+                "write the label(s) of the correct option(s), e.g. **C** or **A、C**",
+            )
+        )
+        return ()
+    if read.every and not read.labels:
+        return tuple(range(len(choices)))
+    return _indices(read.labels, choices, "answer", source, read.line, diags, "E004")
+
+
+def resolve_pins(
+    keyed: Keyed, matter: FrontMatter, source: str, diags: list[Diagnostic]
+) -> tuple[int, ...]:
+    """Options kept last when shuffling: from front matter `pin`, else the automatic phrases."""
+    if matter.pin is None:
+        return tuple(i for i, c in enumerate(keyed.choices) if is_auto_pin(plain_text(c.content)))
+    if not keyed.choices:
+        return ()
+    line = matter.key_lines.get("pin", 1)
+    return _indices(matter.pin, keyed.choices, "pin", source, line, diags, "E014")

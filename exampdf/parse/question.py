@@ -1,0 +1,233 @@
+"""One file's text → one Question (or None) and every diagnostic about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from exampdf.diagnostics import Diagnostic, error, warning
+from exampdf.model import Block, Choice, Question, plain_text
+from exampdf.parse import frontmatter, sections
+from exampdf.parse.answers import read_answer
+from exampdf.parse.blocks import convert_blocks
+from exampdf.parse.choices import parse_choices
+from exampdf.parse.frontmatter import FrontMatter
+from exampdf.parse.keys import Keyed, resolve_answer, resolve_pins
+from exampdf.parse.markdown import parse_tree
+from exampdf.parse.sections import Sections
+from exampdf.parse.validate import make_choices
+from exampdf.parse.wording import asked_count, letter_reference
+
+NOT_A_QUESTION_HINT = (
+    "a question file has `# title`, `## 問題`, `## 選択肢`, `## 正解` and `## 解説`"
+)
+
+
+@dataclass
+class _Build:
+    source: str
+    matter: FrontMatter
+    secs: Sections
+    diags: list[Diagnostic] = field(default_factory=list)
+
+    def first_line(self) -> int:
+        return self.secs.title_line or min((s.line for s in self.secs.found.values()), default=1)
+
+
+def parse_text(
+    text: str, source: str, group: str = "", default_id: str = "question"
+) -> tuple[Question | None, list[Diagnostic]]:
+    """The question a file's text holds, or None when it has errors; never raises for any text."""
+    matter, body, diags = frontmatter.split(text, source)
+    if not body.strip():
+        return None, [*diags, error("E002", "empty file", source, 1, NOT_A_QUESTION_HINT)]
+    secs, more = sections.split(parse_tree(body), source)
+    if not secs.found:
+        line = secs.title_line or 1
+        message = "not a question: no `## 問題`, `## 選択肢` or `## 正解` section"
+        return None, [*diags, *more, error("E011", message, source, line, NOT_A_QUESTION_HINT)]
+    build = _Build(source, matter, secs, [*diags, *more])
+    question = _question(build, group, default_id)
+    failed = any(d.severity == "error" for d in build.diags)
+    return (None if failed else question), sorted(build.diags, key=lambda d: d.line)
+
+
+def _question(b: _Build, group: str, default_id: str) -> Question:
+    qid = b.matter.id or default_id
+    if b.secs.extra_title_line:
+        b.diags.append(
+            error(
+                "E013",
+                "a second `#` title: one file holds one question",
+                b.source,
+                b.secs.extra_title_line,
+                "move the second question into its own file",
+            )
+        )
+    if not b.secs.title_line:
+        b.diags.append(
+            warning(
+                "W009",
+                f"no `# title` line; the title is “{qid}”",
+                b.source,
+                b.first_line(),
+                "start the file with `# a short title`",
+            )
+        )
+    stem = _stem(b)
+    choices = _choices(b)
+    answer, model, extra = _answer(b, choices)
+    keyed = Keyed(choices, answer)
+    multi = _multi(b, stem, keyed)
+    return Question(
+        id=qid,
+        source=b.source,
+        title=b.secs.title or qid,
+        stem=stem,
+        choices=choices,
+        answer=answer,
+        explanation=extra + _blocks(b, "explanation"),
+        line=b.first_line(),
+        model_answer=model,
+        multi=multi,
+        points=1 if b.matter.points is None else b.matter.points,
+        shuffle=b.matter.shuffle is not False,
+        pinned=resolve_pins(keyed, b.matter, b.source, b.diags),
+        answer_lines=b.matter.lines or 5,
+        group=b.matter.group or group,
+        tags=b.matter.tags,
+    )
+
+
+def _blocks(b: _Build, kind: str) -> tuple[Block, ...]:
+    section = b.secs.found.get(kind)
+    return convert_blocks(section.nodes) if section else ()
+
+
+def _stem(b: _Build) -> tuple[Block, ...]:
+    stem = convert_blocks(b.secs.preamble) + _blocks(b, "stem")
+    if not stem:
+        b.diags.append(sections.missing("stem", b.source, b.first_line()))
+    return stem
+
+
+def _choices(b: _Build) -> tuple[Choice, ...]:
+    section = b.secs.found.get("choices")
+    if section is None:
+        return ()
+    drafts, diags = parse_choices(section.nodes, b.source)
+    b.diags.extend(diags if drafts else [d for d in diags if d.code != "W010"])
+    if not drafts:
+        b.diags.append(
+            error(
+                "E006",
+                "no options found under `## 選択肢`",
+                b.source,
+                section.line,
+                "write one option per line: `A. …`, `B. …` (or ア. / 1) / ①)",
+            )
+        )
+        return ()
+    choices, more = make_choices(drafts, b.source)
+    b.diags.extend(more)
+    return choices
+
+
+def _answer(
+    b: _Build, choices: tuple[Choice, ...]
+) -> tuple[tuple[int, ...], tuple[Block, ...], tuple[Block, ...]]:
+    """(answer indices, model answer, blocks after the answer line that join the explanation)."""
+    section = b.secs.found.get("answer")
+    if section is None:
+        after = b.secs.found.get("choices") or b.secs.found.get("stem")
+        b.diags.append(
+            sections.missing("answer", b.source, after.line if after else b.first_line())
+        )
+        return (), (), ()
+    if not section.nodes:
+        b.diags.append(
+            error(
+                "E005",
+                "the `## 正解` section is empty",
+                b.source,
+                section.line,
+                "write the answer's label, e.g. **C** or **A、C**",
+            )
+        )
+        return (), (), ()
+    read = read_answer(section.nodes[0])
+    rest = convert_blocks(section.nodes[1:])
+    if "choices" not in b.secs.found:
+        return _written(b, read.labels, section.line), convert_blocks(section.nodes), ()
+    if not choices:
+        return (), (), rest
+    return resolve_answer(read, choices, b.source, b.diags), (), rest
+
+
+def _written(b: _Build, labels: tuple[str, ...] | None, line: int) -> tuple[int, ...]:
+    """A written-answer question; an answer of bare option letters means options are missing."""
+    if labels and all(label.isascii() and label.isalpha() for label in labels):
+        b.diags.append(
+            error(
+                "E006",
+                f"the answer names option {'、'.join(labels)} but there is no `## 選択肢` section",
+                b.source,
+                line,
+                "add the options under `## 選択肢`, or write a model answer",
+            )
+        )
+    return ()
+
+
+def _multi(b: _Build, stem: tuple[Block, ...], keyed: Keyed) -> bool:
+    if not keyed.choices:
+        return False
+    text = "\n".join(plain_text(block.inlines) for block in stem if hasattr(block, "inlines"))
+    asked = asked_count(text)
+    marked = len(keyed.answer)
+    line = next((blk.line for blk in stem), b.first_line())
+    if marked > 1 and asked == 1:
+        b.diags.append(
+            warning(
+                "W003",
+                f"the question asks for one answer but {marked} are marked",
+                b.source,
+                line,
+                "reword it (e.g. 「すべて選びなさい」) or fix `## 正解`",
+            )
+        )
+    elif marked and asked not in (None, 1) and (marked == 1 if asked == 0 else marked != asked):
+        wanted = "several answers" if asked == 0 else f"{asked} answers"
+        b.diags.append(
+            warning(
+                "W004",
+                f"the question asks for {wanted} but {marked} "
+                f"{'is' if marked == 1 else 'are'} marked",
+                b.source,
+                line,
+                "reword the question or fix `## 正解`",
+            )
+        )
+    _letter_refs(b, keyed.choices)
+    if b.matter.multi is not None:
+        return b.matter.multi or marked > 1
+    return marked > 1 or asked == 0 or (asked or 0) > 1
+
+
+def _letter_refs(b: _Build, choices: tuple[Choice, ...]) -> None:
+    if b.matter.shuffle is False:
+        return
+    labels = [c.written_label for c in choices]
+    for choice in choices:
+        found = letter_reference(plain_text(choice.content), labels)
+        if found:
+            b.diags.append(
+                warning(
+                    "W005",
+                    f"option {choice.written_label} refers to other options "
+                    f"by label (“{found}”); shuffling would break it",
+                    b.source,
+                    choice.line,
+                    "add `shuffle: false` to the front matter, or name "
+                    "the options by their content",
+                )
+            )
