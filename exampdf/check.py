@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from exampdf.diagnostics import Diagnostic, error, warning
 from exampdf.model import Bank, Block, Question, plain_text
@@ -13,7 +15,27 @@ MIN_FOR_DISTRIBUTION = 6
 MAX_SHARE = 0.5
 
 
-def check_bank(bank: Bank, where: str = "") -> list[Diagnostic]:
+@dataclass(frozen=True)
+class CheckReport:
+    """What `exampdf check` prints: every diagnostic, then the summary lines."""
+
+    bank: Bank
+    diagnostics: tuple[Diagnostic, ...]
+    summary: CheckSummary
+
+    def summary_lines(self) -> list[str]:
+        return self.summary.lines()
+
+
+def check_bank(paths: Sequence[Path | str]) -> CheckReport:
+    """Parse the bank at `paths` (bank checks included) and summarize it."""
+    from exampdf.parse import parse_bank  # parse imports bank_diagnostics from here
+
+    result = parse_bank(paths)
+    return CheckReport(result.bank, result.diagnostics, summarize(result.bank))
+
+
+def bank_diagnostics(bank: Bank, where: str = "") -> list[Diagnostic]:
     """Duplicate ids, duplicate question stems, and answers piling up on one position."""
     return _duplicate_ids(bank) + _duplicate_stems(bank) + _distribution(bank, where)
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from exampdf.check import check_bank
+from exampdf.check import bank_diagnostics
 from exampdf.diagnostics import Diagnostic, error
 from exampdf.model import Bank, Question
 from exampdf.parse.encoding import decode
@@ -63,5 +63,5 @@ def parse_bank(paths: Sequence[Path | str], *, bank_checks: bool = True) -> Pars
             questions.append(question)
     bank = Bank(tuple(questions), tuple(item.source for item in items))
     if bank_checks:
-        diags.extend(check_bank(bank))
+        diags.extend(bank_diagnostics(bank, ", ".join(display_path(Path(p)) for p in paths)))
     return ParseResult(bank, tuple(diags))
