@@ -1,0 +1,177 @@
+"""JParagraph: a ReportLab flowable that sets Japanese runs with our own line breaker."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from reportlab.platypus.flowables import Flowable
+
+from exampdf.layout.linebreak import Align, Line, Piece, break_lines
+from exampdf.layout.textrun import Run
+
+ASCENT = 0.88  # ideographic em box top, as a fraction of the font size
+MIN_SPLIT = 2  # widow/orphan control: lines kept together at either side of a page break
+
+
+@dataclass(frozen=True)
+class ParaStyle:
+    leading: float
+    first_indent: float = 0.0
+    left_indent: float = 0.0
+    right_indent: float = 0.0
+    align: Align = "justify"
+    space_before: float = 0.0
+    space_after: float = 0.0
+    hanging: bool = False  # let 、。，． hang into the right margin
+    phrases: bool = False  # prefer BudouX phrase boundaries (headings, options, cells)
+
+
+class JParagraph(Flowable):  # type: ignore[misc]
+    """A paragraph of runs, broken by JLREQ rules and justified character by character."""
+
+    def __init__(
+        self, runs: Sequence[Run], style: ParaStyle, _fixed: tuple[Line, ...] | None = None
+    ) -> None:
+        super().__init__()
+        self.runs = tuple(runs)
+        self.style = style
+        self.spaceBefore = style.space_before
+        self.spaceAfter = style.space_after
+        self._fixed = _fixed  # a split's first part keeps exactly its lines
+        self._cache: dict[float, tuple[Line, ...]] = {}
+        self.width = 0.0
+        self.height = 0.0
+
+    def lines(self, avail_width: float) -> tuple[Line, ...]:
+        if self._fixed is not None:
+            return self._fixed
+        if avail_width not in self._cache:
+            st = self.style
+            self._cache[avail_width] = break_lines(
+                self.runs,
+                avail_width - st.left_indent - st.right_indent,
+                st.first_indent,
+                align=st.align,
+                hanging=st.hanging,
+                phrases=st.phrases,
+            )
+        return self._cache[avail_width]
+
+    def line_texts(self, width: float) -> list[str]:
+        return [ln.text for ln in self.lines(width)]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = len(self.lines(availWidth)) * self.style.leading
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        lines = self.lines(availWidth)
+        fit = int((availHeight + 1e-6) // self.style.leading)
+        if len(lines) < 2 * MIN_SPLIT or fit >= len(lines):
+            return []
+        n = min(fit, len(lines) - MIN_SPLIT)
+        if n < MIN_SPLIT:
+            return []
+        first = JParagraph(self.runs, replace(self.style, space_after=0.0), lines[:n])
+        return [first, self._rest(availWidth, lines, n)]
+
+    def _rest(self, width: float, lines: tuple[Line, ...], n: int) -> JParagraph:
+        """The continuation: runs from line n on, with the lines already broken reused."""
+        offset, pos, k0 = lines[n].start, 0, 0
+        for k0, r in enumerate(self.runs):  # noqa: B007 - k0 is the run holding offset
+            if pos + len(r.text) > offset:
+                break
+            pos += len(r.text)
+        runs = (
+            replace(self.runs[k0], text=self.runs[k0].text[offset - pos :]),
+            *self.runs[k0 + 1 :],
+        )
+        style = replace(self.style, first_indent=0.0, space_before=0.0)
+        rest = JParagraph(runs, style)
+        rest._cache[width] = tuple(_rebase(ln, offset, k0) for ln in lines[n:])
+        return rest
+
+    def draw(self) -> None:
+        canv = self.canv
+        lines = self.lines(self.width)
+        left, lead = self.style.left_indent, self.style.leading
+        placed: list[tuple[Piece, Run, float]] = []
+        for i, ln in enumerate(lines):
+            size = max((self.runs[p.run].size for p in ln.pieces), default=0.0)
+            base = self.height - i * lead - (lead - size) / 2 - ASCENT * size
+            placed.extend((p, self.runs[p.run], base) for p in ln.pieces)
+        _draw_backs(canv, placed, left)
+        _draw_text(canv, placed, left)
+        _draw_decorations(canv, placed, left)
+
+
+def _rebase(ln: Line, offset: int, k0: int) -> Line:
+    pieces = tuple(replace(p, run=p.run - k0) for p in ln.pieces)
+    return replace(
+        ln, pieces=pieces, start=ln.start - offset, end=ln.end - offset, next=ln.next - offset
+    )
+
+
+def _draw_backs(canv: Any, placed: list[tuple[Piece, Run, float]], left: float) -> None:
+    """Tint behind inline code, one rectangle per run per line, before any text."""
+    spans: list[tuple[Run, float, float, float]] = []  # run, baseline, x0, x1
+    last: tuple[int, float] | None = None
+    for p, r, base in placed:
+        if r.back is None:
+            last = None
+            continue
+        if last == (p.run, base):
+            spans[-1] = (r, base, spans[-1][2], p.x + p.width)
+        else:
+            spans.append((r, base, p.x, p.x + p.width))
+        last = (p.run, base)
+    pad = 1.0
+    for r, base, x0, x1 in spans:
+        canv.setFillColorRGB(*(r.back or (1.0, 1.0, 1.0)))
+        canv.rect(
+            left + x0 - pad,
+            base - 0.22 * r.size,
+            x1 - x0 + 2 * pad,
+            1.12 * r.size,
+            stroke=0,
+            fill=1,
+        )
+
+
+def _draw_text(canv: Any, placed: list[tuple[Piece, Run, float]], left: float) -> None:
+    """One text object for the paragraph; font, colour and char space set only on change."""
+    to = canv.beginText()
+    font: tuple[str, float] | None = None
+    color: tuple[float, float, float] | None = None
+    cs = 0.0
+    for p, r, base in placed:
+        if (r.font, r.size) != font:
+            font = (r.font, r.size)
+            to.setFont(r.font, r.size)
+        if r.color != color:
+            color = r.color
+            to.setFillColorRGB(*r.color)
+        if p.char_space != cs:
+            cs = p.char_space
+            to.setCharSpace(cs)
+        # Absolute text matrix and no cursor tracking: ReportLab's setTextOrigin/textOut
+        # format floats and re-measure every string, the main drawing cost on long texts.
+        to._code.append(f"1 0 0 1 {left + p.x:.3f} {base:.3f} Tm")
+        to._textOut(p.text)
+    canv.drawText(to)
+
+
+def _draw_decorations(canv: Any, placed: list[tuple[Piece, Run, float]], left: float) -> None:
+    """Underlines and link areas."""
+    for p, r, base in placed:
+        x = left + p.x
+        if r.underline:
+            canv.setStrokeColorRGB(*r.color)
+            canv.setLineWidth(0.05 * r.size)
+            canv.line(x, base - 0.12 * r.size, x + p.width, base - 0.12 * r.size)
+        if r.link:
+            rect = (x, base - 0.2 * r.size, x + p.width, base + 0.9 * r.size)
+            canv.linkURL(r.link, rect, relative=1, thickness=0)

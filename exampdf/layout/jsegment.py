@@ -1,0 +1,202 @@
+"""Runs to measured text: cached glyph widths, 和欧間 glue and unbreakable units."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from itertools import accumulate, pairwise
+
+from reportlab.pdfbase import pdfmetrics
+
+from exampdf.layout import jlreq as J
+from exampdf.layout.textrun import Run
+
+W = J.WORD_RANGES
+_NS_WORD = J.class_chars("".join(sorted(c for c in J.NOT_AT_LINE_START if J.is_word_char(c))))
+_NS_OTHER = J.class_chars("".join(sorted(c for c in J.NOT_AT_LINE_START if not J.is_word_char(c))))
+_NE = J.RE_NOT_END
+_DIGIT = "0-9０-９"
+# A word may not end on an opening bracket: "f(引数" keeps the bracket with what follows.
+_WORD = rf"(?:[{W}]+(?:(?<=[{_NE}])[^ \t\n])?)+"
+_CORE = (
+    rf"{_WORD}(?:(?<=[{_DIGIT}])(?:[\u4e00-\u9fff々ヶ]|[{J.RE_POSTFIX}]))?"
+    rf"|[{J.RE_INSEPARABLE}]+|[^\n]"
+)
+_LEAD = rf"(?:(?:[{_NE}]|[{J.RE_PREFIX}](?=[{_DIGIT}]))[ \t]*)*"
+_TRAIL = rf"(?:[ \t]*(?:[{_NS_OTHER}]+|[{_NS_WORD}][{W}]*)|\u200d[^\n])*"
+# One unbreakable unit (content, then the spaces a line may drop after it), or a newline.
+UNIT_RE = re.compile(rf"(\n|{_LEAD}(?:{_CORE}){_TRAIL})[ \t]*")
+_GLUE_RE = re.compile(
+    rf"(?<=[{J.JAPANESE_RANGES}])(?=[{J.WESTERN_RANGES}])"
+    rf"|(?<=[{J.WESTERN_RANGES}])(?=[{J.JAPANESE_RANGES}])"
+)
+_SPLIT_RE = re.compile(rf"[{re.escape(J.SPLIT_AFTER)}]+(?=[^{re.escape(J.SPLIT_AFTER)}])")
+GLUE_EM = 0.25
+
+
+class _Widths(dict[str, float]):
+    """Glyph advances of one font at one size, measured once per character."""
+
+    def __init__(self, font: str, size: float) -> None:
+        super().__init__()
+        self.font, self.size = font, size
+
+    def __missing__(self, c: str) -> float:
+        if c == "\u3000":
+            w = self.size  # the ideographic space stays a full em (BIZ UDP has it at 2/3)
+        elif c == "\n":
+            w = 0.0
+        else:
+            w = pdfmetrics.stringWidth(" " if c == "\t" else c, self.font, self.size)
+        self[c] = w
+        return w
+
+
+@cache
+def widths_for(font: str, size: float) -> _Widths:
+    return _Widths(font, size)
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A paragraph flattened to one string with prefix sums for O(1) range widths."""
+
+    text: str
+    run_starts: tuple[int, ...]  # index of each run's first character
+    cum: list[float]  # cum[i] = advance of text[:i]
+    glue: dict[int, float]  # 和欧間 before text[i] (dropped at a line start)
+    cum_glue: list[float]  # cum_glue[i] = glue at positions < i
+
+    def width(self, a: int, b: int) -> float:
+        """Natural width of text[a:b] set at a line start (glue before a is dropped)."""
+        if b <= a:
+            return 0.0
+        return self.cum[b] - self.cum[a] + self.cum_glue[b] - self.cum_glue[a + 1]
+
+    def run_at(self, i: int) -> int:
+        return bisect_right(self.run_starts, i) - 1
+
+
+def measure(runs: Sequence[Run]) -> Text:
+    text = "".join(r.text for r in runs)
+    starts = tuple(accumulate((len(r.text) for r in runs[:-1]), initial=0))
+    adv: list[float] = []
+    for r in runs:
+        adv.extend(map(widths_for(r.font, r.size).__getitem__, r.text))
+    glue = _glue(runs, text, starts)
+    gl = [0.0] * (len(text) + 1)
+    for i, g in glue.items():
+        gl[i] = g
+    cum_glue = list(accumulate(gl, initial=0.0))[:-1]
+    return Text(text, starts, list(accumulate(adv, initial=0.0)), glue, cum_glue)
+
+
+def _glue(runs: Sequence[Run], text: str, starts: tuple[int, ...]) -> dict[int, float]:
+    """Quarter-em spaces between kana/kanji and Latin letters or inline code."""
+    pos = {m.start() for m in _GLUE_RE.finditer(text)}
+    for k, r in enumerate(runs):
+        if r.back is None or not r.text:
+            continue  # inline code is set off from Japanese like a Latin word
+        a, b = starts[k], starts[k] + len(r.text)
+        if a > 0 and J.is_cjk(text[a - 1]) and J.may_end_line(text[a - 1]):
+            pos.add(a)
+        if b < len(text) and J.is_cjk(text[b]) and J.may_start_line(text[b]):
+            pos.add(b)
+    out: dict[int, float] = {}
+    for p in pos:
+        if text[p] in "\u3000" or text[p - 1] in "\u3000":
+            continue
+        size = max(
+            runs[bisect_right(starts, p - 1) - 1].size, runs[bisect_right(starts, p) - 1].size
+        )
+        out[p] = GLUE_EM * size
+    return out
+
+
+Unit = tuple[int, int, int]  # start, content end, end (after droppable spaces)
+
+
+def units(t: Text, limit: float, phrases: bool) -> list[Unit]:
+    """Unbreakable units; units wider than `limit` are split at the best inner points."""
+    raw = [(*m.span(1), m.end()) for m in UNIT_RE.finditer(t.text)]
+    if phrases:
+        raw = _phrase_groups(t, raw, limit)
+    out: list[Unit] = []
+    for u in raw:
+        if u[1] - u[0] > 1 and t.width(u[0], u[1]) > limit:
+            out.extend(_split_long(t, u, limit))
+        else:
+            out.append(u)
+    return out
+
+
+def _phrase_groups(t: Text, raw: list[Unit], limit: float) -> list[Unit]:
+    """Merge units inside one BudouX phrase, unless the phrase is wider than a line."""
+    bounds = _phrase_bounds(t.text)
+    out: list[Unit] = []
+    group: list[Unit] = []
+    for u in raw:
+        if group and (u[0] in bounds or group[-1][1] != group[-1][2] or t.text[u[0]] == "\n"):
+            out.extend(_flush(t, group, limit))
+            group = []
+        group.append(u)
+        if t.text[u[0]] == "\n":
+            out.extend(_flush(t, group, limit))
+            group = []
+    out.extend(_flush(t, group, limit))
+    return out
+
+
+def _flush(t: Text, group: list[Unit], limit: float) -> list[Unit]:
+    if not group:
+        return []
+    merged = (group[0][0], group[-1][1], group[-1][2])
+    return group if t.width(merged[0], merged[1]) > limit else [merged]
+
+
+@cache
+def _parser() -> object:
+    import budoux
+
+    return budoux.load_default_japanese_parser()
+
+
+def _phrase_bounds(text: str) -> set[int]:
+    parser = _parser()
+    bounds: set[int] = set()
+    pos = 0
+    for chunk in parser.parse(text):  # type: ignore[attr-defined]
+        pos += len(chunk)
+        bounds.add(pos)
+    return bounds
+
+
+def _split_long(t: Text, u: Unit, limit: float) -> list[Unit]:
+    """Split an over-long word: after / . - _ first, else anywhere a line may start."""
+    a, c, e = u
+    s = t.text
+    cuts = [m.end() + a for m in _SPLIT_RE.finditer(s[a:c])]
+    cuts = [p for p in cuts if _may_cut(s, p)]
+    pieces = _cut(a, c, cuts)
+    out: list[Unit] = []
+    for pa, pc in pieces:
+        if pc - pa > 1 and t.width(pa, pc) > limit:
+            legal = [p for p in range(pa + 1, pc) if _may_cut(s, p)]
+            out.extend((x, y, y) for x, y in _cut(pa, pc, legal or list(range(pa + 1, pc))))
+        else:
+            out.append((pa, pc, pc))
+    last = out[-1]
+    out[-1] = (last[0], last[1], e)
+    return out
+
+
+def _may_cut(s: str, p: int) -> bool:
+    return J.may_start_line(s[p]) and J.may_end_line(s[p - 1]) and s[p] not in " \t"
+
+
+def _cut(a: int, c: int, cuts: list[int]) -> list[tuple[int, int]]:
+    edges = [a, *cuts, c]
+    return [(x, y) for x, y in pairwise(edges) if y > x]

@@ -1,0 +1,147 @@
+"""Japanese line breaking (JLREQ): runs and a width in, positioned lines out; no canvas."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from exampdf.layout import jlreq as J
+from exampdf.layout.jsegment import Text, Unit, measure, units
+from exampdf.layout.linefit import Piece, capacity, compressed, justified, stretch_gaps
+from exampdf.layout.textrun import Run
+
+__all__ = ["Align", "Line", "Piece", "break_lines"]
+
+Align = Literal["justify", "left", "center", "right"]
+EPS = 1e-6
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One output line: pieces positioned from the paragraph's left edge."""
+
+    pieces: tuple[Piece, ...]
+    start: int  # first character (index into the concatenated run texts)
+    end: int  # one past the last drawn character (dropped spaces excluded)
+    next: int  # where the following line starts
+    natural: float  # width before justification or compression
+    width: float  # width as set
+    gap: float  # added between characters (justification); 0 when ragged
+    shrink: float  # taken out by push-in compression
+    forced: bool  # ended by "\\n"
+    hang: bool  # last character hangs into the right margin
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.pieces)
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+    next: int
+    forced: bool = False
+    hang: bool = False
+    push: bool = False
+
+
+def break_lines(
+    runs: Sequence[Run],
+    width: float,
+    first_indent: float = 0.0,
+    *,
+    align: Align = "justify",
+    hanging: bool = False,
+    phrases: bool = False,
+) -> tuple[Line, ...]:
+    """Break runs into lines of `width` points, the first one indented by `first_indent`."""
+    t = measure(runs)
+    limit = min(width, width - first_indent)
+    spans = _greedy(t, runs, units(t, limit, phrases), width, first_indent, hanging)
+    return tuple(
+        _fit(t, runs, sp, width, first_indent if n == 0 else 0.0, align, n == len(spans) - 1)
+        for n, sp in enumerate(spans)
+    )
+
+
+def _greedy(
+    t: Text, runs: Sequence[Run], us: list[Unit], width: float, indent: float, hanging: bool
+) -> list[_Span]:
+    """First fit: add units while they fit; resolve prohibitions at each overflow."""
+    s = t.text
+    spans: list[_Span] = []
+    avail = width - indent
+    ls = lc = le = -1
+    for a, c, e in us:
+        if s[a] == "\n":
+            spans.append(_Span(a, a, e, forced=True) if ls < 0 else _Span(ls, lc, e, forced=True))
+            ls, avail = -1, width
+        elif ls < 0:
+            ls, lc, le = a, c, e
+        elif t.width(ls, c) <= avail + EPS:
+            lc, le = c, e
+        else:
+            how = _resolve(t, runs, ls, a, c, avail, hanging)
+            if how:
+                spans.append(_Span(ls, c, e, hang=how == "hang", push=how == "push"))
+                ls, avail = -1, width
+            else:
+                spans.append(_Span(ls, lc, a))
+                ls, lc, le, avail = a, c, e, width
+    if ls >= 0:
+        spans.append(_Span(ls, lc, le))
+    return spans
+
+
+def _resolve(
+    t: Text, runs: Sequence[Run], ls: int, a: int, c: int, avail: float, hanging: bool
+) -> str:
+    """A unit overflows: hang or push in its trailing non-starters, or '' to push it out."""
+    s = t.text
+    h = c
+    while h > a and (s[h - 1] in J.NOT_AT_LINE_START or s[h - 1] in " \t"):
+        h -= 1
+    if h in (a, c) or t.width(ls, h) > avail + EPS:
+        return ""  # no prohibition at stake, or its head does not fit either
+    if hanging and c - h == 1 and s[h] in J.HANGABLE:
+        return "hang"
+    need = t.width(ls, c) - avail
+    return "push" if need <= capacity(t, runs, ls, c) + EPS else ""
+
+
+def _fit(
+    t: Text, runs: Sequence[Run], sp: _Span, width: float, indent: float, align: Align, last: bool
+) -> Line:
+    avail = width - indent
+    natural = t.width(sp.start, sp.end)
+    if natural > avail + EPS and not sp.hang:
+        pieces = compressed(t, runs, sp.start, sp.end, indent, natural - avail)
+        set_w = max(avail, natural - capacity(t, runs, sp.start, sp.end))
+        return _line(pieces, sp, natural, set_w, 0.0, natural - set_w)
+    target = avail + (t.cum[sp.end] - t.cum[sp.end - 1] if sp.hang else 0.0)
+    gap = 0.0
+    if align == "justify" and not (last or sp.forced) and natural < target:
+        gaps = stretch_gaps(t, sp.start, sp.end)
+        gap = (target - natural) / gaps if gaps else 0.0
+    x0 = indent + _offset(align, avail - natural)
+    pieces = justified(t, sp.start, sp.end, x0, gap)
+    set_w = natural + gap * stretch_gaps(t, sp.start, sp.end) if gap else natural
+    return _line(pieces, sp, natural, set_w, gap, 0.0)
+
+
+def _offset(align: Align, slack: float) -> float:
+    if align == "center":
+        return max(0.0, slack / 2)
+    if align == "right":
+        return max(0.0, slack)
+    return 0.0
+
+
+def _line(
+    pieces: list[Piece], sp: _Span, natural: float, set_w: float, gap: float, shrink: float
+) -> Line:
+    return Line(
+        tuple(pieces), sp.start, sp.end, sp.next, natural, set_w, gap, shrink, sp.forced, sp.hang
+    )

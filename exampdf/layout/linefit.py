@@ -1,0 +1,130 @@
+"""Fit one broken line to its width: inter-character justification or push-in compression."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from exampdf.layout import jlreq as J
+from exampdf.layout.jsegment import Text
+from exampdf.layout.textrun import Run
+
+_TOK = re.compile(rf"([{J.WORD_RANGES}]+)|[^{J.WORD_RANGES}]+")
+_WRUN = re.compile(rf"[{J.WORD_RANGES}]+")
+_SHRINK_LEFT = frozenset(c for c in J.CL01_OPENING if J.is_cjk(c))
+_SHRINK_RIGHT = frozenset(
+    c for c in J.CL02_CLOSING + J.CL06_FULL_STOPS + J.CL07_COMMAS if J.is_cjk(c)
+)
+_SHRINK_BOTH = frozenset(c for c in J.CL05_MIDDLE_DOTS if J.is_cjk(c))
+SPACE_SHRINK = 0.25  # a Latin word space may lose a quarter of its width
+GLUE_SHRINK = 0.5  # 和欧間 may shrink from 1/4 em to 1/8 em
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Characters of one run drawn from x with char_space after each glyph."""
+
+    run: int
+    text: str
+    x: float
+    width: float  # from the first glyph's left to the last glyph's right edge
+    char_space: float = 0.0
+
+
+def stretch_gaps(t: Text, a: int, b: int) -> int:
+    """Gaps that justification may widen: every pair except two Latin-word characters."""
+    inside = sum(m.end() - m.start() - 1 for m in _WRUN.finditer(t.text, a, b))
+    return max(0, b - a - 1 - inside)
+
+
+@dataclass(slots=True)
+class _Acc:
+    run: int
+    text: str
+    x: float
+    advance: float  # including char_space after every glyph
+    char_space: float
+
+    def piece(self) -> Piece:
+        return Piece(self.run, self.text, self.x, self.advance - self.char_space, self.char_space)
+
+
+def justified(t: Text, a: int, b: int, x0: float, gap: float) -> list[Piece]:
+    """Pieces of text[a:b] with `gap` added between characters outside Latin words."""
+    s, cum, starts = t.text, t.cum, t.run_starts
+    out: list[_Acc] = []
+    x, prev_word = x0, False
+    k = t.run_at(a)
+    pos = a
+    while pos < b:
+        end = min(b, starts[k + 1]) if k + 1 < len(starts) else b
+        for m in _TOK.finditer(s, pos, end):
+            i, j = m.span()
+            word = m.group(1) is not None
+            if i != a:
+                x += t.glue.get(i, 0.0) + (gap if prev_word and not word else 0.0)
+            cs = 0.0 if word else gap
+            adv = cum[j] - cum[i] + (j - i) * cs
+            last = out[-1] if out else None
+            if (
+                last
+                and last.run == k
+                and last.char_space == cs
+                and abs(x - last.x - last.advance) < 1e-9
+            ):
+                last.text += s[i:j]
+                last.advance += adv
+            else:
+                out.append(_Acc(k, s[i:j], x, adv, cs))
+            x += adv
+            prev_word = word
+        pos, k = end, k + 1
+    return [acc.piece() for acc in out]
+
+
+def _shrinks(t: Text, runs: Sequence[Run], a: int, b: int) -> dict[int, tuple[str, float]]:
+    """Where push-in may take space: punctuation blanks, word spaces, 和欧間."""
+    s, cum = t.text, t.cum
+    out: dict[int, tuple[str, float]] = {}
+    for i in range(a, b):
+        c = s[i]
+        if c in _SHRINK_LEFT or c in _SHRINK_RIGHT or c in _SHRINK_BOTH or c == " ":
+            w = cum[i + 1] - cum[i]
+            if c == " ":
+                out[i] = ("R", w * SPACE_SHRINK)
+                continue
+            blank = w - 0.5 * runs[t.run_at(i)].size
+            if blank > 0:
+                side = "L" if c in _SHRINK_LEFT else "C" if c in _SHRINK_BOTH else "R"
+                out[i] = (side, blank)
+    return out
+
+
+def capacity(t: Text, runs: Sequence[Run], a: int, b: int) -> float:
+    glue = sum(g for p, g in t.glue.items() if a < p < b) * GLUE_SHRINK
+    return glue + sum(v for _, v in _shrinks(t, runs, a, b).values())
+
+
+def compressed(t: Text, runs: Sequence[Run], a: int, b: int, x0: float, need: float) -> list[Piece]:
+    """Pieces of an overfull line, every shrinkable blank reduced by the same ratio."""
+    shr = _shrinks(t, runs, a, b)
+    ratio = min(1.0, need / max(capacity(t, runs, a, b), 1e-9))
+    s, cum = t.text, t.cum
+    out: list[Piece] = []
+    x = x0
+    for i in range(a, b):
+        if i != a:
+            x += t.glue.get(i, 0.0) * (1 - GLUE_SHRINK * ratio)
+        side, amount = shr.get(i, ("", 0.0))
+        cut = amount * ratio
+        dx = cut if side == "L" else cut / 2 if side == "C" else 0.0
+        w = cum[i + 1] - cum[i]
+        k = t.run_at(i)
+        p = out[-1] if out else None
+        if p and p.run == k and abs(p.x + p.width - (x - dx)) < 1e-9:
+            out[-1] = Piece(k, p.text + s[i], p.x, p.width + w)
+        else:
+            out.append(Piece(k, s[i], x - dx, w))
+        x += w - cut
+    return out
