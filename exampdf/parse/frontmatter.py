@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import yaml
@@ -122,7 +123,7 @@ EXAMPLES = {
 def _convert(key: str, value: Any) -> tuple[Any, str]:
     """(typed value, "") or (None, what is wrong with it)."""
     if key in ("id", "group"):
-        ok = isinstance(value, str | int) and not isinstance(value, bool) and str(value).strip()
+        ok = _is_word(value) and str(value).strip()
         return (str(value).strip(), "") if ok else (None, "must be text")
     if key in ("shuffle", "multi"):
         return (value, "") if isinstance(value, bool) else (None, "must be true or false")
@@ -140,14 +141,18 @@ def _convert(key: str, value: Any) -> tuple[Any, str]:
     return found, ""
 
 
+def _is_word(value: Any) -> bool:
+    """Text, a number or a date (YAML reads `2024-04-01` as a date): usable as a word."""
+    return isinstance(value, str | int | float | date) and not isinstance(value, bool)
+
+
 def _str_list(value: Any, allow_false: bool) -> tuple[str, ...] | None:
+    """`[a, b]`, `a, b` or a single word as a tuple of words; `false` as () when allowed."""
     if isinstance(value, str):
         return tuple(part.strip() for part in re.split(r"[,、，]", value) if part.strip())
-    if isinstance(value, int) and not isinstance(value, bool):
+    if _is_word(value):
         return (str(value),)
-    if isinstance(value, list) and all(
-        isinstance(v, str | int) and not isinstance(v, bool) for v in value
-    ):
+    if isinstance(value, list) and all(_is_word(v) for v in value):
         return tuple(str(v).strip() for v in value)
     if allow_false and value is False:
         return ()

@@ -66,15 +66,18 @@ def match_label(text: str) -> Label | None:
     return Label(written, kind[0], kind[1], match.end())
 
 
+def label_key(written: str) -> tuple[str, int] | None:
+    """What a label means, comparable across spellings: `Ｃ` = `C`, `③` = `3`."""
+    kind = classify(written)
+    if kind is None:
+        return None
+    return ("number", kind[1]) if kind[0] in ("digit", "circled") else kind
+
+
 def same_key(a: str, b: str) -> bool:
     """Whether two written labels name the same thing (`Ｃ` = `C`, `③` = `3`, `ウ` = `ウ`)."""
-    ka, kb = classify(a), classify(b)
-    if ka is None or kb is None:
-        return False
-    numeric = {"digit", "circled"}
-    if ka[0] in numeric and kb[0] in numeric:
-        return ka[1] == kb[1]
-    return ka == kb
+    key = label_key(a)
+    return key is not None and key == label_key(b)
 
 
 def iroha_position(written: str) -> int | None:

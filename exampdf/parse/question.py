@@ -12,6 +12,7 @@ from exampdf.parse.blocks import convert_blocks
 from exampdf.parse.choices import parse_choices
 from exampdf.parse.frontmatter import FrontMatter
 from exampdf.parse.keys import Keyed, resolve_answer, resolve_pins
+from exampdf.parse.labels import classify
 from exampdf.parse.markdown import parse_tree
 from exampdf.parse.sections import Sections
 from exampdf.parse.validate import make_choices
@@ -165,7 +166,7 @@ def _answer(
 
 def _written(b: _Build, labels: tuple[str, ...] | None, line: int) -> tuple[int, ...]:
     """A written-answer question; an answer of bare option letters means options are missing."""
-    if labels and all(label.isascii() and label.isalpha() for label in labels):
+    if labels and all(_is_letter(label) for label in labels):
         b.diags.append(
             error(
                 "E006",
@@ -176,6 +177,11 @@ def _written(b: _Build, labels: tuple[str, ...] | None, line: int) -> tuple[int,
             )
         )
     return ()
+
+
+def _is_letter(label: str) -> bool:
+    kind = classify(label)
+    return kind is not None and kind[0] == "latin" and label.upper() == label
 
 
 def _multi(b: _Build, stem: tuple[Block, ...], keyed: Keyed) -> bool:

@@ -7,7 +7,7 @@ import unicodedata
 from exampdf.diagnostics import Diagnostic, error, warning
 from exampdf.model import Choice, plain_text
 from exampdf.parse.choices import Draft
-from exampdf.parse.labels import canonical_letter, iroha_position, same_key
+from exampdf.parse.labels import canonical_letter, iroha_position, label_key
 
 
 def make_choices(drafts: list[Draft], source: str) -> tuple[tuple[Choice, ...], list[Diagnostic]]:
@@ -40,11 +40,11 @@ def make_choices(drafts: list[Draft], source: str) -> tuple[tuple[Choice, ...], 
 
 def _duplicate_labels(choices: tuple[Choice, ...], source: str) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
-    for index, choice in enumerate(choices):
-        earlier = next(
-            (c for c in choices[:index] if same_key(c.written_label, choice.written_label)), None
-        )
-        if earlier is not None:
+    first: dict[tuple[str, int] | None, Choice] = {}
+    for choice in choices:
+        key = label_key(choice.written_label)
+        earlier = first.setdefault(key, choice)
+        if earlier is not choice:
             diags.append(
                 error(
                     "E007",
