@@ -42,12 +42,53 @@ x = 1
 """
 LINES = TEMPLATE.split("\n")
 FRAGMENTS = [
-    "", "#", "##", "## 問題", "## 選択肢", "## 正解", "## 解説", "# 題", "---", "```", "~~~",
-    "A.", "B. ", "(C)", "①", "ア.", "1.", "1)", "- ", "* ", "> ", "|", "|---|", "**", "*", "_",
-    "`", "すべて", "全て", "正解：", "\t", "　", "\ufeff", "\r", "<b>", "[x](", "![", "\\",
-    "id: [", "pin: [Z]", "points: -1", "lines: 0", "multi: yes", "上記のすべて",
+    "",
+    "#",
+    "##",
+    "## 問題",
+    "## 選択肢",
+    "## 正解",
+    "## 解説",
+    "# 題",
+    "---",
+    "```",
+    "~~~",
+    "A.",
+    "B. ",
+    "(C)",
+    "①",
+    "ア.",
+    "1.",
+    "1)",
+    "- ",
+    "* ",
+    "> ",
+    "|",
+    "|---|",
+    "**",
+    "*",
+    "_",
+    "`",
+    "すべて",
+    "全て",
+    "正解：",
+    "\t",
+    "　",
+    "\ufeff",
+    "\r",
+    "<b>",
+    "[x](",
+    "![",
+    "\\",
+    "id: [",
+    "pin: [Z]",
+    "points: -1",
+    "lines: 0",
+    "multi: yes",
+    "上記のすべて",
 ]
 
+ACTIONS = ["delete", "duplicate", "insert", "prefix", "suffix", "swap"]
 fragments = st.sampled_from(FRAGMENTS) | st.text(max_size=8)
 
 
@@ -59,7 +100,7 @@ def mutated(draw: st.DrawFn) -> str:
         if not lines:
             lines.append("")
         i = draw(st.integers(0, len(lines) - 1))
-        action = draw(st.sampled_from(["delete", "duplicate", "insert", "prefix", "suffix", "swap"]))
+        action = draw(st.sampled_from(ACTIONS))
         if action == "delete":
             del lines[i]
         elif action == "duplicate":
