@@ -178,9 +178,7 @@ def _split_long(t: Text, u: Unit, limit: float) -> list[Unit]:
     """Split an over-long word: after / . - _ first, else anywhere a line may start."""
     a, c, e = u
     s = t.text
-    cuts = [m.end() + a for m in _SPLIT_RE.finditer(s[a:c])]
-    cuts = [p for p in cuts if _may_cut(s, p)]
-    pieces = _cut(a, c, cuts)
+    pieces = _cut(a, c, sensible_cuts(s, a, c))
     out: list[Unit] = []
     for pa, pc in pieces:
         if pc - pa > 1 and t.width(pa, pc) > limit:
@@ -191,6 +189,16 @@ def _split_long(t: Text, u: Unit, limit: float) -> list[Unit]:
     last = out[-1]
     out[-1] = (last[0], last[1], e)
     return out
+
+
+def sensible_cuts(s: str, a: int, c: int) -> list[int]:
+    """Break points inside a word after / . - _ (not between digits, as in 3.14)."""
+    cuts = []
+    for m in _SPLIT_RE.finditer(s, a, c):
+        p = m.end()
+        if not (s[m.start() - 1 : m.start()].isdigit() and s[p].isdigit()) and _may_cut(s, p):
+            cuts.append(p)
+    return cuts
 
 
 def _may_cut(s: str, p: int) -> bool:

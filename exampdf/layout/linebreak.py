@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from exampdf.layout import jlreq as J
-from exampdf.layout.jsegment import Text, Unit, measure, units
+from exampdf.layout.jsegment import Text, Unit, measure, sensible_cuts, units
 from exampdf.layout.linefit import Piece, capacity, compressed, justified, stretch_gaps
 from exampdf.layout.textrun import Run
 
@@ -15,6 +15,7 @@ __all__ = ["Align", "Line", "Piece", "break_lines"]
 
 Align = Literal["justify", "left", "center", "right"]
 EPS = 1e-6
+LOOSE = 0.06  # a line this much short is worth breaking a URL or path after a / for
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +89,20 @@ def _greedy(
                 spans.append(_Span(ls, c, e, hang=how == "hang", push=how == "push"))
                 ls, avail = -1, width
             else:
-                spans.append(_Span(ls, lc, a))
-                ls, lc, le, avail = a, c, e, width
+                cut = _rescue(t, ls, lc, a, c, avail)
+                spans.append(_Span(ls, cut, cut) if cut else _Span(ls, lc, a))
+                ls, lc, le, avail = cut or a, c, e, width
     if ls >= 0:
         spans.append(_Span(ls, lc, le))
     return spans
+
+
+def _rescue(t: Text, ls: int, lc: int, a: int, c: int, avail: float) -> int:
+    """Rather than leave a very loose line, break a URL-like word at its last fitting cut."""
+    if avail - t.width(ls, lc) < LOOSE * avail:
+        return 0
+    fitting = [p for p in sensible_cuts(t.text, a, c) if t.width(ls, p) <= avail + EPS]
+    return fitting[-1] if fitting else 0
 
 
 def _resolve(

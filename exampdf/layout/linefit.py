@@ -10,7 +10,10 @@ from exampdf.layout import jlreq as J
 from exampdf.layout.jsegment import Text
 from exampdf.layout.textrun import Run
 
-_TOK = re.compile(rf"([{J.WORD_RANGES}]+)|[^{J.WORD_RANGES}]+")
+_TOK = re.compile(rf"([{J.WORD_RANGES}]+)|\u3000|[^{J.WORD_RANGES}\u3000]+")
+# We set U+3000 a full em; the font's own advance is 2/3 em, so nothing may follow it
+# inside one piece.
+_IDEO_SPACE = "\u3000"
 _WRUN = re.compile(rf"[{J.WORD_RANGES}]+")
 _SHRINK_LEFT = frozenset(c for c in J.CL01_OPENING if J.is_cjk(c))
 _SHRINK_RIGHT = frozenset(
@@ -72,6 +75,7 @@ def justified(t: Text, a: int, b: int, x0: float, gap: float) -> list[Piece]:
                 and last.run == k
                 and last.char_space == cs
                 and abs(x - last.x - last.advance) < 1e-9
+                and not last.text.endswith(_IDEO_SPACE)
             ):
                 last.text += s[i:j]
                 last.advance += adv
@@ -122,7 +126,7 @@ def compressed(t: Text, runs: Sequence[Run], a: int, b: int, x0: float, need: fl
         w = cum[i + 1] - cum[i]
         k = t.run_at(i)
         p = out[-1] if out else None
-        if p and p.run == k and abs(p.x + p.width - (x - dx)) < 1e-9:
+        if p and p.run == k and abs(p.x + p.width - (x - dx)) < 1e-9 and p.text[-1] != _IDEO_SPACE:
             out[-1] = Piece(k, p.text + s[i], p.x, p.width + w)
         else:
             out.append(Piece(k, s[i], x - dx, w))
