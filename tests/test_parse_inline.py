@@ -6,7 +6,7 @@ import pytest
 
 from exampdf.model import CodeSpan, Emph, HardBreak, Image, Link, SoftBreak, Strong, Text
 from exampdf.parse.inlines import inlines_of
-from exampdf.parse.labels import match_label
+from exampdf.parse.labels import match_label, resolve
 from exampdf.parse.markdown import parse_tree
 from exampdf.parse.wording import asked_count, is_auto_pin, letter_reference
 
@@ -148,3 +148,24 @@ def test_not_auto_pin(text: str) -> None:
 )
 def test_letter_reference(text: str, found: str | None) -> None:
     assert letter_reference(text, ["A", "B", "C", "D"]) == found
+
+
+@pytest.mark.parametrize(
+    ("token", "labels", "index"),
+    [
+        ("C", ["A", "B", "C"], 2),
+        ("Ｃ", ["A", "B", "C"], 2),
+        ("③", ["1", "2", "3"], 2),
+        ("3", ["①", "②", "③"], 2),
+        ("B", ["ア", "イ", "ウ"], 1),
+        ("2", ["ア", "イ", "ウ"], 1),
+        ("ウ", ["A", "B", "C"], 2),
+        ("D", ["A", "B", "C"], None),
+        ("エ", ["ア", "イ", "ウ"], None),
+        ("B", ["A", "C", "D"], None),
+        ("4", ["A", "B", "C"], None),
+        ("x", ["A", "B"], None),
+    ],
+)
+def test_resolve_answer_labels(token: str, labels: list[str], index: int | None) -> None:
+    assert resolve(token, labels) == index

@@ -97,15 +97,14 @@ def canonical_letter(index: int) -> str:
 
 
 def resolve(token: str, written: list[str]) -> int | None:
-    """The option a label names: by written label first, else a Latin letter by position."""
-    for index, label in enumerate(written):
-        if same_key(token, label):
-            return index
-    kind = classify(token)
-    if (
-        kind is not None
-        and kind[0] == "latin"
-        and not any((classify(w) or ("", 0))[0] == "latin" for w in written)
-    ):
-        return kind[1] if 0 <= kind[1] < len(written) else None
-    return None
+    """The option a label names: by written label, else by position when no option is
+    labelled in the token's style (`B` or `2` means the second of ア, イ, ウ)."""
+    key = label_key(token)
+    if key is None:
+        return None
+    keys = [label_key(label) for label in written]
+    if key in keys:
+        return keys.index(key)
+    if any(k is not None and k[0] == key[0] for k in keys):
+        return None
+    return key[1] if 0 <= key[1] < len(written) else None

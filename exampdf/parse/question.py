@@ -5,18 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from exampdf.diagnostics import Diagnostic, error, warning
-from exampdf.model import Block, Choice, Question, plain_text
+from exampdf.model import Block, Choice, Question
 from exampdf.parse import frontmatter, sections
 from exampdf.parse.answers import read_answer
 from exampdf.parse.blocks import convert_blocks
 from exampdf.parse.choices import parse_choices
+from exampdf.parse.consistency import decide_multi, letter_references
 from exampdf.parse.frontmatter import FrontMatter
 from exampdf.parse.keys import Keyed, resolve_answer, resolve_pins
 from exampdf.parse.labels import classify
 from exampdf.parse.markdown import parse_tree
 from exampdf.parse.sections import Sections
 from exampdf.parse.validate import make_choices
-from exampdf.parse.wording import asked_count, letter_reference
 
 NOT_A_QUESTION_HINT = (
     "a question file has `# title`, `## 問題`, `## 選択肢`, `## 正解` and `## 解説`"
@@ -78,7 +78,8 @@ def _question(b: _Build, group: str, default_id: str) -> Question:
     choices = _choices(b)
     answer, model, extra = _answer(b, choices)
     keyed = Keyed(choices, answer)
-    multi = _multi(b, stem, keyed)
+    multi = decide_multi(stem, keyed, b.matter, b.source, b.diags)
+    letter_references(choices, b.matter, b.source, b.diags)
     return Question(
         id=qid,
         source=b.source,
@@ -182,58 +183,3 @@ def _written(b: _Build, labels: tuple[str, ...] | None, line: int) -> tuple[int,
 def _is_letter(label: str) -> bool:
     kind = classify(label)
     return kind is not None and kind[0] == "latin" and label.upper() == label
-
-
-def _multi(b: _Build, stem: tuple[Block, ...], keyed: Keyed) -> bool:
-    if not keyed.choices:
-        return False
-    text = "\n".join(plain_text(block.inlines) for block in stem if hasattr(block, "inlines"))
-    asked = asked_count(text)
-    marked = len(keyed.answer)
-    line = next((blk.line for blk in stem), b.first_line())
-    if marked > 1 and asked == 1:
-        b.diags.append(
-            warning(
-                "W003",
-                f"the question asks for one answer but {marked} are marked",
-                b.source,
-                line,
-                "reword it (e.g. 「すべて選びなさい」) or fix `## 正解`",
-            )
-        )
-    elif marked and asked not in (None, 1) and (marked == 1 if asked == 0 else marked != asked):
-        wanted = "several answers" if asked == 0 else f"{asked} answers"
-        b.diags.append(
-            warning(
-                "W004",
-                f"the question asks for {wanted} but {marked} "
-                f"{'is' if marked == 1 else 'are'} marked",
-                b.source,
-                line,
-                "reword the question or fix `## 正解`",
-            )
-        )
-    _letter_refs(b, keyed.choices)
-    if b.matter.multi is not None:
-        return b.matter.multi or marked > 1
-    return marked > 1 or asked == 0 or (asked or 0) > 1
-
-
-def _letter_refs(b: _Build, choices: tuple[Choice, ...]) -> None:
-    if b.matter.shuffle is False:
-        return
-    labels = [c.written_label for c in choices]
-    for choice in choices:
-        found = letter_reference(plain_text(choice.content), labels)
-        if found:
-            b.diags.append(
-                warning(
-                    "W005",
-                    f"option {choice.written_label} refers to other options "
-                    f"by label (“{found}”); shuffling would break it",
-                    b.source,
-                    choice.line,
-                    "add `shuffle: false` to the front matter, or name "
-                    "the options by their content",
-                )
-            )
