@@ -8,6 +8,7 @@ from exampdf.model import CodeSpan, Emph, HardBreak, Image, Link, SoftBreak, Str
 from exampdf.parse.inlines import inlines_of
 from exampdf.parse.labels import match_label, resolve
 from exampdf.parse.markdown import parse_tree
+from exampdf.parse.sections import heading_kind
 from exampdf.parse.wording import asked_count, is_auto_pin, letter_reference
 
 
@@ -169,3 +170,25 @@ def test_letter_reference(text: str, found: str | None) -> None:
 )
 def test_resolve_answer_labels(token: str, labels: list[str], index: int | None) -> None:
     assert resolve(token, labels) == index
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("問題", "stem"),
+        ("設問　", "stem"),
+        ("問1", "stem"),
+        ("Question", "stem"),
+        ("(解説)", "explanation"),
+        ("選択肢 (4つ)", "choices"),
+        ("Options", "choices"),
+        ("解答：", "answer"),
+        ("正解（2点）", "answer"),
+        ("ANSWER", "answer"),
+        ("【解説】", "explanation"),
+        ("Explanation:", "explanation"),
+        ("参考", None),
+    ],
+)
+def test_heading_kind(heading: str, kind: str | None) -> None:
+    assert heading_kind(heading) == kind

@@ -40,10 +40,12 @@ class Sections:
 
 
 def heading_kind(text: str) -> str | None:
-    """Which section a `##` heading names, forgiving spaces, colons, brackets and case."""
+    """Which section a `##` heading names, forgiving spaces, colons, brackets, numbers
+    (`## 問1`), a trailing note in brackets (`## 正解（2点）`) and letter case."""
     norm = unicodedata.normalize("NFKC", text).strip().lower()
-    norm = re.sub(r"^[\[【(（「]|[\]】)）」]$", "", norm)
-    norm = re.sub(r"[\s:：.。]+$", "", norm).strip()
+    norm = re.sub(r"(?<=.)\s*\([^()]*\)$", "", norm)
+    norm = re.sub(r"^[\[【(「]\s*|\s*[\]】)」]$", "", norm)
+    norm = re.sub(r"[\s:：.。0-9]+$", "", norm).strip()
     return _LOOKUP.get(norm)
 
 
