@@ -20,7 +20,8 @@ from exampdf.layout.textrun import Run
 
 SEEDS = Path("/work/shared/seeds")
 SIZE, LEADING = 10.5, 18.0
-TARGET_CHARS = 160 * 1500  # about 160 A4 pages at 10.5 pt
+TARGET_CHARS = 160 * 1660  # about 160 A4 pages at 10.5 pt
+REPEAT = 3  # best of three: the machine is shared
 _SPAN = re.compile(r"\*\*(.+?)\*\*|`([^`]+)`")
 
 
@@ -75,11 +76,15 @@ def build(story: list[Flowable]) -> tuple[float, int]:
 
 
 def timed(make: Callable[[], list[Flowable]]) -> tuple[float, int]:
-    start = time.perf_counter()
-    story = make()
-    made = time.perf_counter() - start
-    secs, pages = build(story)
-    return made + secs, pages
+    """Best wall time of building the story and the document, and the page count."""
+    best, pages = float("inf"), 0
+    for _ in range(REPEAT):
+        start = time.perf_counter()
+        story = make()
+        made = time.perf_counter() - start
+        secs, pages = build(story)
+        best = min(best, made + secs)
+    return best, pages
 
 
 def main() -> None:
@@ -99,6 +104,7 @@ def main() -> None:
     j_t, j_pages = timed(lambda: [JParagraph(to_runs(p), j_style) for p in paras])
     chars = sum(map(len, paras))
     print(f"text: {len(paras)} paragraphs, {chars} characters")  # noqa: T201
+    print(f"best of {REPEAT} runs, each building the story and the whole PDF")  # noqa: T201
     print(f"ReportLab CJK Paragraph: {rl_pages} pages in {rl_t:.2f} s")  # noqa: T201
     print(f"JParagraph:              {j_pages} pages in {j_t:.2f} s")  # noqa: T201
     print(f"speed-up: {rl_t / j_t:.2f}x")  # noqa: T201

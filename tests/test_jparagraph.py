@@ -113,6 +113,14 @@ def test_widow_and_orphan_control() -> None:
     assert "".join(rest.line_texts(300)) == "".join(ln.text for ln in para.lines(200)[n - 2 :])
 
 
+def test_min_width_and_degenerate_input() -> None:
+    para = JParagraph([Run("あ https://example.com/x い", BODY, 10.5)], ParaStyle(leading=16))
+    assert para.minWidth() > 90
+    assert JParagraph([], ParaStyle(leading=16)).wrap(100, 100) == (100, 0)
+    assert JParagraph([Run("", BODY, 10.5)], ParaStyle(leading=16)).line_texts(100) == []
+    assert JParagraph([Run("\n", BODY, 10.5)], ParaStyle(leading=16)).line_texts(100) == [""]
+
+
 TOKENS = [
     "日本語",
     "文章",
@@ -141,11 +149,17 @@ TOKENS = [
 ]
 
 
-@settings(max_examples=60, deadline=None, database=None)
-@given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=60), st.floats(60, 300))
-def test_property_no_prohibited_line_edges_and_lines_fit(tokens: list[str], width: float) -> None:
+@settings(max_examples=80, deadline=None, database=None)
+@given(
+    st.lists(st.sampled_from(TOKENS), min_size=1, max_size=60),
+    st.floats(60, 300),
+    st.booleans(),
+)
+def test_property_no_prohibited_line_edges_and_lines_fit(
+    tokens: list[str], width: float, phrases: bool
+) -> None:
     text = "".join(tokens)
-    para = JParagraph([Run(text, BODY, 10.5)], ParaStyle(leading=16))
+    para = JParagraph([Run(text, BODY, 10.5)], ParaStyle(leading=16, phrases=phrases))
     lines = para.lines(width)
     assert "".join(ln.text for ln in lines).replace(" ", "") == text.replace(" ", "")
     for i, ln in enumerate(lines):

@@ -56,6 +56,7 @@ def test_classes_agree_with_predicates() -> None:
         # push-out: one blank half (5 pt) cannot absorb a full-width 。 (10 pt)
         ("あいうえおかきくけこ。さ", 10, ["あいうえおかきくけ", "こ。さ"]),
         # a run of closing punctuation travels together
+        ("あ、い、う、え、おか。\nき", 10, ["あ、い、う、え、おか。", "き"]),
         ("あいうえおかきくけこ。」さ", 10, ["あいうえおかきくけ", "こ。」さ"]),
         # inseparable leaders stay together
         (NINE + "……いう", 10, [NINE, "……いう"]),

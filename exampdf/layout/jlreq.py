@@ -43,7 +43,7 @@ WORD_RANGES = "!-~\u00a0-\u024f\u0370-\u03ff\u0400-\u04ff\u2018-\u201f０-９Ａ
 WESTERN_RANGES = "A-Za-z0-9%\u00c0-\u024f\u0370-\u03ff"
 # Kana and kanji: the Japanese side of 和欧間.
 JAPANESE_RANGES = "\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆〇ｦ-ﾟ"
-SPLIT_AFTER = "/.\\-_?&=#"  # where an over-long URL or identifier may break
+SPLIT_AFTER = "/.-_?&=#"  # where an over-long URL or identifier may break
 
 
 def may_start_line(c: str) -> bool:
@@ -90,9 +90,7 @@ def class_chars(chars: str) -> str:
 
 
 # Pre-escaped class bodies shared by the segmenter.
-RE_NOT_START = class_chars("".join(sorted(NOT_AT_LINE_START)))
 RE_NOT_END = class_chars(CL01_OPENING)
 RE_INSEPARABLE = class_chars(CL08_INSEPARABLE)
 RE_PREFIX = class_chars(PREFIXES)
 RE_POSTFIX = class_chars(POSTFIXES)
-RE_SPLIT_AFTER = SPLIT_AFTER

@@ -8,6 +8,7 @@ from typing import Any
 
 from reportlab.platypus.flowables import Flowable
 
+from exampdf.layout.jsegment import min_width
 from exampdf.layout.linebreak import Align, Line, Piece, break_lines
 from exampdf.layout.textrun import Run
 
@@ -58,6 +59,11 @@ class JParagraph(Flowable):  # type: ignore[misc]
                 phrases=st.phrases,
             )
         return self._cache[avail_width]
+
+    def minWidth(self) -> float:
+        """Narrowest width without breaking inside a word (ReportLab tables ask this)."""
+        st = self.style
+        return min_width(self.runs) + st.left_indent + st.right_indent + max(0.0, st.first_indent)
 
     def line_texts(self, width: float) -> list[str]:
         return [ln.text for ln in self.lines(width)]

@@ -133,6 +133,12 @@ def units(t: Text, limit: float, phrases: bool) -> list[Unit]:
     return out
 
 
+def min_width(runs: Sequence[Run]) -> float:
+    """The widest unbreakable unit (before any last-resort splitting)."""
+    t = measure(runs)
+    return max((t.width(a, c) for a, c, _ in units(t, float("inf"), False)), default=0.0)
+
+
 def _phrase_groups(t: Text, raw: list[Unit], limit: float) -> list[Unit]:
     """Merge units inside one BudouX phrase, unless the phrase is wider than a line."""
     bounds = _phrase_bounds(t.text)

@@ -75,26 +75,28 @@ def _greedy(
     spans: list[_Span] = []
     avail = width - indent
     ls = lc = le = -1
+    full = ""  # "hang" or "push" once a prohibition was resolved into the current line
     for a, c, e in us:
         if s[a] == "\n":
-            spans.append(_Span(a, a, e, forced=True) if ls < 0 else _Span(ls, lc, e, forced=True))
-            ls, avail = -1, width
+            spans.append(_span(ls, lc, e, full, True) if ls >= 0 else _Span(a, a, e, True))
+            ls, full, avail = -1, "", width
         elif ls < 0:
             ls, lc, le = a, c, e
-        elif t.width(ls, c) <= avail + EPS:
+        elif not full and t.width(ls, c) <= avail + EPS:
             lc, le = c, e
+        elif not full and (how := _resolve(t, runs, ls, a, c, avail, hanging)):
+            lc, le, full = c, e, how
         else:
-            how = _resolve(t, runs, ls, a, c, avail, hanging)
-            if how:
-                spans.append(_Span(ls, c, e, hang=how == "hang", push=how == "push"))
-                ls, avail = -1, width
-            else:
-                cut = _rescue(t, ls, lc, a, c, avail)
-                spans.append(_Span(ls, cut, cut) if cut else _Span(ls, lc, a))
-                ls, lc, le, avail = cut or a, c, e, width
+            cut = 0 if full else _rescue(t, ls, lc, a, c, avail)
+            spans.append(_Span(ls, cut, cut) if cut else _span(ls, lc, a, full))
+            ls, lc, le, full, avail = cut or a, c, e, "", width
     if ls >= 0:
-        spans.append(_Span(ls, lc, le))
+        spans.append(_span(ls, lc, le, full))
     return spans
+
+
+def _span(start: int, end: int, nxt: int, full: str, forced: bool = False) -> _Span:
+    return _Span(start, end, nxt, forced, hang=full == "hang", push=full == "push")
 
 
 def _rescue(t: Text, ls: int, lc: int, a: int, c: int, avail: float) -> int:
