@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Literal
 
@@ -18,9 +19,11 @@ from exampdf.model import (
     Rule,
     Table,
     Text,
+    plain_text,
 )
 from exampdf.parse.inlines import inlines_of
 
+_COMMENT = re.compile(r"\s*<!--.*?-->\s*", re.S)
 BlockRule = Callable[[SyntaxTreeNode], list[Block]]
 Align = Literal["left", "center", "right"]
 
@@ -31,7 +34,14 @@ def line_of(node: SyntaxTreeNode) -> int:
     return mapping[0] + 1 if mapping else 0
 
 
+def is_comment(node: SyntaxTreeNode) -> bool:
+    """A paragraph that is only an HTML comment (`<!-- メモ -->`): a note, not content."""
+    return node.type == "paragraph" and bool(_COMMENT.fullmatch(plain_text(inlines_of(node))))
+
+
 def _paragraph(node: SyntaxTreeNode) -> list[Block]:
+    if is_comment(node):
+        return []
     return [Paragraph(inlines_of(node), line_of(node))]
 
 

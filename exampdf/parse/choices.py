@@ -8,7 +8,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from exampdf.diagnostics import Diagnostic, warning
 from exampdf.model import CodeSpan, Emph, HardBreak, Inline, SoftBreak, Strong, Text
-from exampdf.parse.blocks import line_of
+from exampdf.parse.blocks import is_comment, line_of
 from exampdf.parse.inlines import inlines_of, merge_text
 from exampdf.parse.labels import Label, classify, match_label
 
@@ -81,17 +81,24 @@ def strip_label(inlines: tuple[Inline, ...]) -> tuple[Label | None, tuple[Inline
     return None, inlines
 
 
-def _paragraph(node: SyntaxTreeNode, state: _State) -> None:
-    base = line_of(node)
-    for index, (offset, line) in enumerate(split_lines(inlines_of(node))):
+def _feed(base: int, inlines: tuple[Inline, ...], state: _State, continues: bool) -> None:
+    """Lines of a paragraph (or sub-point): a labelled line starts an option, others join one.
+
+    `continues`: the first line carries on the option above (a sub-point), so only a label
+    in the established style starts a new option, as on any later line."""
+    for index, (offset, line) in enumerate(split_lines(inlines)):
         label, rest = strip_label(line)
-        starts = label is not None and (index == 0 or not state.style or label.style == state.style)
-        if starts:
+        first = index == 0 and not continues
+        if label is not None and (first or not state.style or label.style == state.style):
             state.start(label, base + offset, rest)
         elif state.options:
             state.extend(line, SoftBreak() if index else HardBreak())
         elif line:
             state.diags.append(_stray(base + offset, state.source))
+
+
+def _paragraph(node: SyntaxTreeNode, state: _State) -> None:
+    _feed(line_of(node), inlines_of(node), state, continues=False)
 
 
 def _stray(line: int, source: str) -> Diagnostic:
@@ -115,8 +122,12 @@ def _item_content(item: SyntaxTreeNode, state: _State) -> tuple[Inline, ...]:
 
 
 def _list(node: SyntaxTreeNode, state: _State) -> None:
-    for item in node.children:
-        content = _item_content(item, state)
+    items = [(_item_content(item, state), item) for item in node.children]
+    if node.type == "bullet_list" and state.style and not any(strip_label(c)[0] for c, _ in items):
+        for content, item in items:  # sub-points of the option above, not options of their own
+            _feed(line_of(item), merge_text([Text("・"), *content]), state, continues=True)
+        return
+    for content, item in items:
         label, rest = strip_label(content)
         if label is None and node.type == "ordered_list" and classify(item.info):
             kind = classify(item.info) or ("digit", 0)
@@ -148,6 +159,8 @@ def parse_choices(nodes: list[SyntaxTreeNode], source: str) -> tuple[list[Draft]
     """Draft options in written order, and warnings about content that is not an option."""
     state = _State(source)
     for node in nodes:
+        if is_comment(node):
+            continue
         if node.type == "paragraph":
             _paragraph(node, state)
         elif node.type in ("ordered_list", "bullet_list"):
