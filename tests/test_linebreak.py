@@ -148,6 +148,20 @@ def test_justified_lines_are_flush_and_last_line_ragged() -> None:
     assert lines[-1].gap == 0 and lines[-1].width < width
 
 
+def test_word_spaces_and_wakan_stretch_before_character_gaps() -> None:
+    # natural 92.5: 7.5 pt of slack fit in three spaces (+2.5 each) and one 和欧間 (+2.5)
+    first = lay("あいう ab cd えおAかきくけこ", 10)[0]
+    assert first.text == "あいう ab cd えおA"
+    assert first.gap == 0
+    assert first.stretch.space == pytest.approx(0.375) and first.stretch.glue == pytest.approx(0.75)
+    assert first.pieces[-1].x + first.pieces[-1].width == pytest.approx(100)
+    # natural 95: the space takes 2.5 pt at most, the 9 character gaps share the rest
+    line = lay("あいうえおかきく ab「こ", 10)[0]
+    assert line.text == "あいうえおかきく ab"
+    assert line.stretch.space == 0.5 and line.gap == pytest.approx(2.5 / 9)
+    assert line.pieces[-1].x + line.pieces[-1].width == pytest.approx(100)
+
+
 def test_no_stretch_inside_latin_words() -> None:
     line = break_lines([Run("あい Python いう" * 6, BODY, 10.5)], 150)[0]
     words = [p for p in line.pieces if p.text.strip().isascii() and p.text.strip()]

@@ -8,10 +8,10 @@ from typing import Literal
 
 from exampdf.layout import jlreq as J
 from exampdf.layout.jsegment import Text, Unit, measure, sensible_cuts, units
-from exampdf.layout.linefit import Piece, capacity, compressed, justified, stretch_gaps
+from exampdf.layout.linefit import Piece, Stretch, capacity, compressed, justified, plan_stretch
 from exampdf.layout.textrun import Run
 
-__all__ = ["Align", "Line", "Piece", "break_lines"]
+__all__ = ["Align", "Line", "Piece", "Stretch", "break_lines"]
 
 Align = Literal["justify", "left", "center", "right"]
 EPS = 1e-6
@@ -28,10 +28,14 @@ class Line:
     next: int  # where the following line starts
     natural: float  # width before justification or compression
     width: float  # width as set
-    gap: float  # added between characters (justification); 0 when ragged
+    stretch: Stretch  # justification: per character gap, word-space and 和欧間 growth
     shrink: float  # taken out by push-in compression
     forced: bool  # ended by "\\n"
     hang: bool  # last character hangs into the right margin
+
+    @property
+    def gap(self) -> float:
+        return self.stretch.gap
 
     @property
     def text(self) -> str:
@@ -131,16 +135,15 @@ def _fit(
     if natural > avail + EPS and not sp.hang:
         pieces = compressed(t, runs, sp.start, sp.end, indent, natural - avail)
         set_w = max(avail, natural - capacity(t, runs, sp.start, sp.end))
-        return _line(pieces, sp, natural, set_w, 0.0, natural - set_w)
+        return _line(pieces, sp, natural, set_w, Stretch(), natural - set_w)
     target = avail + (t.cum[sp.end] - t.cum[sp.end - 1] if sp.hang else 0.0)
-    gap = 0.0
+    st = Stretch()
     if align == "justify" and not (last or sp.forced) and natural < target:
-        gaps = stretch_gaps(t, sp.start, sp.end)
-        gap = (target - natural) / gaps if gaps else 0.0
+        st = plan_stretch(t, sp.start, sp.end, target - natural)
     x0 = indent + _offset(align, avail - natural)
-    pieces = justified(t, sp.start, sp.end, x0, gap)
-    set_w = natural + gap * stretch_gaps(t, sp.start, sp.end) if gap else natural
-    return _line(pieces, sp, natural, set_w, gap, 0.0)
+    pieces = justified(t, sp.start, sp.end, x0, st)
+    set_w = natural + st.total(t, sp.start, sp.end) if st != Stretch() else natural
+    return _line(pieces, sp, natural, set_w, st, 0.0)
 
 
 def _offset(align: Align, slack: float) -> float:
@@ -152,8 +155,8 @@ def _offset(align: Align, slack: float) -> float:
 
 
 def _line(
-    pieces: list[Piece], sp: _Span, natural: float, set_w: float, gap: float, shrink: float
+    pieces: list[Piece], sp: _Span, natural: float, set_w: float, st: Stretch, shrink: float
 ) -> Line:
     return Line(
-        tuple(pieces), sp.start, sp.end, sp.next, natural, set_w, gap, shrink, sp.forced, sp.hang
+        tuple(pieces), sp.start, sp.end, sp.next, natural, set_w, st, shrink, sp.forced, sp.hang
     )

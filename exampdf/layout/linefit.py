@@ -10,7 +10,7 @@ from exampdf.layout import jlreq as J
 from exampdf.layout.jsegment import Text
 from exampdf.layout.textrun import Run
 
-_TOK = re.compile(rf"([{J.WORD_RANGES}]+)|\u3000|[^{J.WORD_RANGES}\u3000]+")
+_TOK = re.compile(rf"([{J.WORD_RANGES}]+)|( +)|\u3000|[^{J.WORD_RANGES}\u3000 ]+")
 # We set U+3000 a full em; the font's own advance is 2/3 em, so nothing may follow it
 # inside one piece.
 _IDEO_SPACE = "\u3000"
@@ -22,6 +22,47 @@ _SHRINK_RIGHT = frozenset(
 _SHRINK_BOTH = frozenset(c for c in J.CL05_MIDDLE_DOTS if J.is_cjk(c))
 SPACE_SHRINK = 0.25  # a Latin word space may lose a quarter of its width
 GLUE_SHRINK = 0.5  # 和欧間 may shrink from 1/4 em to 1/8 em
+# JLREQ justification widens word spaces and 和欧間 first, then every character gap.
+SPACE_STRETCH = 0.5  # a word space may grow by half its width
+GLUE_STRETCH = 1.0  # 和欧間 may grow from 1/4 em to 1/2 em
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """How a justified line takes up its slack."""
+
+    gap: float = 0.0  # added after every character outside Latin words
+    space: float = 0.0  # fraction of its own width added to each word space
+    glue: float = 0.0  # fraction added to each 和欧間
+
+    def total(self, t: Text, a: int, b: int) -> float:
+        """Width this stretch adds to text[a:b]."""
+        return (
+            self.gap * stretch_gaps(t, a, b)
+            + self.space * _space_width(t, a, b)
+            + self.glue * (t.cum_glue[b] - t.cum_glue[a + 1])
+        )
+
+
+def plan_stretch(t: Text, a: int, b: int, slack: float) -> Stretch:
+    """Spread `slack` over text[a:b]: spaces and 和欧間 up to their limits, then all gaps."""
+    first = SPACE_STRETCH * _space_width(t, a, b) + GLUE_STRETCH * (
+        t.cum_glue[b] - t.cum_glue[a + 1]
+    )
+    if first >= slack:
+        f = slack / first
+        return Stretch(0.0, SPACE_STRETCH * f, GLUE_STRETCH * f)
+    gaps = stretch_gaps(t, a, b)
+    return Stretch((slack - first) / gaps if gaps else 0.0, SPACE_STRETCH, GLUE_STRETCH)
+
+
+def _space_width(t: Text, a: int, b: int) -> float:
+    s, cum, total = t.text, t.cum, 0.0
+    i = s.find(" ", a, b)
+    while i >= 0:
+        total += cum[i + 1] - cum[i]
+        i = s.find(" ", i + 1, b)
+    return total
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +94,11 @@ class _Acc:
         return Piece(self.run, self.text, self.x, self.advance - self.char_space, self.char_space)
 
 
-def justified(t: Text, a: int, b: int, x0: float, gap: float) -> list[Piece]:
-    """Pieces of text[a:b] with `gap` added between characters outside Latin words."""
+def justified(t: Text, a: int, b: int, x0: float, st: Stretch) -> list[Piece]:
+    """Pieces of text[a:b] positioned from x0 with the stretch applied."""
     s, cum, starts = t.text, t.cum, t.run_starts
     out: list[_Acc] = []
-    x, prev_word = x0, False
+    x, prev_word, gap = x0, False, st.gap
     k = t.run_at(a)
     pos = a
     while pos < b:
@@ -66,8 +107,10 @@ def justified(t: Text, a: int, b: int, x0: float, gap: float) -> list[Piece]:
             i, j = m.span()
             word = m.group(1) is not None
             if i != a:
-                x += t.glue.get(i, 0.0) + (gap if prev_word and not word else 0.0)
+                x += t.glue.get(i, 0.0) * (1 + st.glue) + (gap if prev_word and not word else 0.0)
             cs = 0.0 if word else gap
+            if m.group(2):  # word spaces: one width within a run
+                cs += st.space * (cum[i + 1] - cum[i])
             adv = cum[j] - cum[i] + (j - i) * cs
             last = out[-1] if out else None
             if (
@@ -115,7 +158,8 @@ def compressed(t: Text, runs: Sequence[Run], a: int, b: int, x0: float, need: fl
     shr = _shrinks(t, runs, a, b)
     ratio = min(1.0, need / max(capacity(t, runs, a, b), 1e-9))
     s, cum = t.text, t.cum
-    out: list[Piece] = []
+    out: list[_Acc] = []  # advance: the font's; set_end below: where the set glyph box ends
+    ends: list[float] = []
     x = x0
     for i in range(a, b):
         if i != a:
@@ -126,9 +170,17 @@ def compressed(t: Text, runs: Sequence[Run], a: int, b: int, x0: float, need: fl
         w = cum[i + 1] - cum[i]
         k = t.run_at(i)
         p = out[-1] if out else None
-        if p and p.run == k and abs(p.x + p.width - (x - dx)) < 1e-9 and p.text[-1] != _IDEO_SPACE:
-            out[-1] = Piece(k, p.text + s[i], p.x, p.width + w)
+        if (
+            p
+            and p.run == k
+            and abs(p.x + p.advance - (x - dx)) < 1e-9
+            and p.text[-1] != _IDEO_SPACE
+        ):
+            p.text += s[i]
+            p.advance += w
         else:
-            out.append(Piece(k, s[i], x - dx, w))
+            out.append(_Acc(k, s[i], x - dx, w, 0.0))
+            ends.append(0.0)
         x += w - cut
-    return out
+        ends[-1] = x  # a squeezed closing mark's blank lies beyond the set width
+    return [Piece(q.run, q.text, q.x, end - q.x) for q, end in zip(out, ends, strict=True)]
