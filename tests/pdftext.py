@@ -7,14 +7,23 @@ from pathlib import Path
 
 import pdfplumber
 
+from exampdf.layout.page import geometry
+
 QUESTION = re.compile(r"^問(\d+)\s*")
 OPTION = re.compile(r"^([○□])\s*([A-Z]+)\.\s*")
 DECOR = re.compile(r"^(\d+ / \d+|（次のページに続く）|（白紙）|以上)$")
 
 
-def page_lines(pdf_path: Path) -> list[list[str]]:
+def page_lines(pdf_path: Path, body_only: bool = True) -> list[list[str]]:
+    """Text lines of each page; with `body_only`, the running header and footer are cut off."""
+    g = geometry("A4")
+    out = []
     with pdfplumber.open(pdf_path) as pdf:
-        return [(page.extract_text() or "").splitlines() for page in pdf.pages]
+        for page in pdf.pages:
+            if body_only:
+                page = page.crop((0, g.top, page.width, page.height - g.bottom))
+            out.append((page.extract_text() or "").splitlines())
+    return out
 
 
 def printed_options(lines: list[str]) -> dict[int, list[tuple[str, str, str]]]:

@@ -12,6 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from exampdf.layout.codetheme import look
+from exampdf.layout.glyphs import printable
 from exampdf.layout.textrun import RGB
 from exampdf.layout.theme import BOX_GREY, RULE_GREY, Theme
 
@@ -39,7 +40,7 @@ class CodeLine:
 def tokenize(code: str, lang: str) -> list[Line]:
     """Source lines as pieces with their print look, tabs expanded."""
     lines: list[list[Piece]] = [[]]
-    for token, value in _lexer(lang.lower()).get_tokens(code.expandtabs(TAB)):
+    for token, value in _lexer(lang.lower()).get_tokens(printable(code.expandtabs(TAB))):
         tl = look(token)
         for i, part in enumerate(value.split("\n")):
             if i:
@@ -53,10 +54,14 @@ def tokenize(code: str, lang: str) -> list[Line]:
 
 @cache
 def _lexer(lang: str) -> Lexer:
+    plain: Lexer = TextLexer(stripnl=False)
+    if not lang:
+        return plain
     try:
-        return get_lexer_by_name(lang, stripnl=False, ensurenl=True) if lang else TextLexer()
+        lexer: Lexer = get_lexer_by_name(lang, stripnl=False, ensurenl=True)
     except ClassNotFound:
-        return TextLexer()
+        return plain
+    return lexer
 
 
 @cache

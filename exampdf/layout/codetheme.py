@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pygments.token import Comment, Keyword, Name, Number, Operator, String, _TokenType
+from pygments.token import (
+    Comment,
+    Keyword,
+    Name,
+    Number,
+    Operator,
+    String,
+    _TokenType,
+    is_token_subtype,
+)
 
 from exampdf.layout.textrun import RGB
 
@@ -34,6 +43,6 @@ PRINT_THEME: tuple[tuple[_TokenType, TokenLook], ...] = (
 
 def look(token: _TokenType) -> TokenLook:
     for kind, style in PRINT_THEME:
-        if token in kind:
+        if is_token_subtype(token, kind):
             return style
     return _PLAIN

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from exampdf.layout.glyphs import printable
 from exampdf.layout.jlreq_lite import join_soft_break
 from exampdf.layout.textrun import Run
 from exampdf.layout.theme import CODE_TINT, LINK_BLUE, Theme
@@ -33,7 +34,7 @@ def to_runs(inlines: Iterable[Inline], style: RunStyle) -> list[Run]:
 def _emit(nodes: tuple[Inline, ...], base: Run, style: RunStyle, out: list[Run | None]) -> None:
     for node in nodes:
         if isinstance(node, Text):
-            out.append(replace(base, text=node.text))
+            out.append(replace(base, text=printable(node.text)))
         elif isinstance(node, Strong):
             _emit(node.children, replace(base, font=style.bold_font), style, out)
         elif isinstance(node, Emph):
@@ -43,7 +44,7 @@ def _emit(nodes: tuple[Inline, ...], base: Run, style: RunStyle, out: list[Run |
             out.append(
                 replace(
                     base,
-                    text=node.text,
+                    text=printable(node.text),
                     font=style.mono_font,
                     back=CODE_TINT,
                     size=base.size * 0.92,

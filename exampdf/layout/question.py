@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Indenter, KeepTogether, Spacer
 
@@ -11,10 +13,12 @@ from exampdf.layout.labeled import Labeled
 from exampdf.layout.paragraphs import ParaSpec, make_paragraph
 from exampdf.layout.textrun import Run
 from exampdf.layout.theme import RULE_GREY, Theme
-from exampdf.model import Question
+from exampdf.model import Paragraph, Question, plain_text
 from exampdf.versions.types import VersionItem, letter
 
-MULTI_NOTE = "当てはまるものをすべて選びなさい。"
+MULTI_NOTE = "（当てはまるものをすべて選びなさい）"
+# A stem that already says how to answer (すべて選べ, 2つ選べ, 複数) needs no second note.
+SAYS_MULTI = re.compile(r"すべて|全て|[0-9０-９二三四五]\s*つ選|複数")
 SINGLE_MARK, MULTI_MARK = "○", "□"
 
 
@@ -40,7 +44,7 @@ def question_flowables(
 def _options(question: Question, item: VersionItem, theme: Theme) -> list[Flowable]:
     out: list[Flowable] = []
     mark = MULTI_MARK if question.multi else SINGLE_MARK
-    if question.multi:
+    if question.multi and not SAYS_MULTI.search(_stem_text(question)):
         out.append(
             make_paragraph(
                 [Run(MULTI_NOTE, theme.fonts.bold, theme.size * 0.95)],
@@ -86,3 +90,7 @@ class AnswerBox(Flowable):  # type: ignore[misc]
             y = self.height - 1 * mm - i * self.pitch
             c.line(2 * mm, y, self.width - 2 * mm, y)
         c.restoreState()
+
+
+def _stem_text(question: Question) -> str:
+    return "".join(plain_text(b.inlines) for b in question.stem if isinstance(b, Paragraph))
