@@ -9,7 +9,7 @@ import pytest
 from reportlab.platypus import SimpleDocTemplate
 
 from exampdf.layout.inlines import body_style, to_runs
-from exampdf.layout.paragraphs import ParaSpec, make_paragraph
+from exampdf.layout.paragraphs import ParaStyle, make_paragraph
 from exampdf.layout.theme import make_theme
 from exampdf.model import CodeSpan, SoftBreak, Strong, Text
 
@@ -26,7 +26,7 @@ HOSTILE = [
 
 
 def _pdf_text(tmp_path: Path, runs_list: list[list[object]]) -> str:
-    story = [make_paragraph(runs, ParaSpec(leading=18)) for runs in runs_list]  # type: ignore[arg-type]
+    story = [make_paragraph(runs, ParaStyle(leading=18)) for runs in runs_list]  # type: ignore[arg-type]
     path = tmp_path / "t.pdf"
     SimpleDocTemplate(str(path), invariant=1).build(story)
     with pdfplumber.open(path) as pdf:

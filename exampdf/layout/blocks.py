@@ -9,8 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
-    ListFlowable,
-    ListItem,
+    Indenter,
     Spacer,
     Table,
     TableStyle,
@@ -18,8 +17,10 @@ from reportlab.platypus import (
 
 from exampdf.layout.codeblock import CodeBlockFlowable
 from exampdf.layout.inlines import body_style, to_runs
-from exampdf.layout.paragraphs import ParaSpec, make_paragraph
+from exampdf.layout.labeled import Labeled
+from exampdf.layout.paragraphs import ParaStyle, make_paragraph
 from exampdf.layout.tables import table_flowables
+from exampdf.layout.textrun import Run
 from exampdf.layout.theme import RULE_GREY, Theme
 from exampdf.model import (
     Block,
@@ -46,13 +47,13 @@ def block_flowables(blocks: Sequence[Block], theme: Theme) -> list[Flowable]:
 
 
 def _paragraph(block: Paragraph, theme: Theme) -> list[Flowable]:
-    spec = ParaSpec(leading=theme.leading, space_after=theme.size * 0.5)
+    spec = ParaStyle(leading=theme.leading, space_after=theme.size * 0.5)
     return [make_paragraph(to_runs(block.inlines, body_style(theme)), spec)]
 
 
 def _heading(block: Heading, theme: Theme) -> list[Flowable]:
     size = theme.heading_size(block.level)
-    spec = ParaSpec(
+    spec = ParaStyle(
         leading=size * 1.5,
         align="left",
         space_before=size * 0.6,
@@ -67,21 +68,21 @@ def _code(block: CodeBlock, theme: Theme) -> list[Flowable]:
 
 
 def _list(block: ListBlock, theme: Theme) -> list[Flowable]:
-    items = [ListItem(block_flowables(item, theme) or [Spacer(1, 1)]) for item in block.items]
-    kwargs: dict[str, Any] = dict(
-        bulletFontName=theme.fonts.body,
-        bulletFontSize=theme.size,
-        leftIndent=theme.size * 1.8,
-        bulletDedent=theme.size * 1.4,
-        spaceAfter=theme.size * 0.3,
-    )
-    if block.ordered:
-        flow = ListFlowable(
-            items, bulletType="1", start=str(block.start), bulletFormat="%s.", **kwargs
+    """Items with the marker in a gutter, so wrapped lines and nested blocks hang under the text."""
+    gutter = theme.size * (2.0 if block.ordered else 1.4)
+    out: list[Flowable] = []
+    for n, item in enumerate(block.items):
+        marker = f"{block.start + n}." if block.ordered else "・"
+        label = make_paragraph(
+            [Run(marker, theme.fonts.body, theme.size)], ParaStyle(leading=theme.leading)
         )
-    else:
-        flow = ListFlowable(items, bulletType="bullet", start="・", **kwargs)
-    return [flow]
+        inner = block_flowables(item, theme) or [Spacer(1, theme.leading)]
+        tight = (
+            theme.size * 0.2 if len(inner) == 1 else None
+        )  # list items sit closer than paragraphs
+        out += [Labeled(label, inner[0], gutter, tight), Indenter(left=gutter), *inner[1:]]
+        out.append(Indenter(left=-gutter))
+    return out
 
 
 def _quote(block: Quote, theme: Theme) -> list[Flowable]:

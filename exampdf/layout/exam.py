@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from exampdf.layout.markers import SectionStart, to_odd_page
-from exampdf.layout.paragraphs import ParaSpec, make_paragraph
+from exampdf.layout.paragraphs import ParaStyle, make_paragraph
 from exampdf.layout.question import question_flowables
 from exampdf.layout.textrun import Run
 from exampdf.layout.theme import Theme
@@ -33,7 +33,7 @@ def exam_story(
         story.append(
             make_paragraph(
                 [Run(END_MARK, theme.fonts.bold, theme.size)],
-                ParaSpec(leading=theme.leading, align="right"),
+                ParaStyle(leading=theme.leading, align="right"),
             )
         )
     return story
@@ -43,7 +43,7 @@ def _first_page_head(title: str, code: str, theme: Theme) -> list[Flowable]:
     size = theme.size * 1.6
     heading = make_paragraph(
         [Run(title, theme.fonts.heading, size)],
-        ParaSpec(leading=size * 1.4, align="center", phrases=True),
+        ParaStyle(leading=size * 1.4, align="center", phrases=True),
     )
     return [heading, Spacer(1, 2 * mm), name_box(theme), Spacer(1, 7 * mm)]
 

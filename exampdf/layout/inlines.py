@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from exampdf.layout.glyphs import printable
-from exampdf.layout.jlreq_lite import join_soft_break
+from exampdf.layout.jlreq import is_cjk
 from exampdf.layout.textrun import Run
 from exampdf.layout.theme import CODE_TINT, LINK_BLUE, Theme
 from exampdf.model import CodeSpan, Emph, HardBreak, Image, Inline, Link, SoftBreak, Strong, Text
@@ -75,7 +75,7 @@ def _soft_breaks(runs: list[Run | None]) -> list[Run]:
             continue
         before = next((r for r in reversed(runs[:i]) if r is not None and r.text), None)
         after = next((r for r in runs[i + 1 :] if r is not None and r.text), None)
-        if before and after and join_soft_break(before.text[-1], after.text[0]):
+        if before and after and not (is_cjk(before.text[-1]) or is_cjk(after.text[0])):
             out.append(replace(before, text=" ", back=None))
     return out
 

@@ -18,7 +18,7 @@ from reportlab.platypus import (
 from exampdf.layout.blocks import block_flowables
 from exampdf.layout.inlines import body_style, to_runs
 from exampdf.layout.labeled import Labeled
-from exampdf.layout.paragraphs import ParaSpec, make_paragraph
+from exampdf.layout.paragraphs import ParaStyle, make_paragraph
 from exampdf.layout.textrun import Run
 from exampdf.layout.theme import BOX_GREY, RULE_GREY, Theme
 from exampdf.model import Bank, Question
@@ -35,7 +35,7 @@ def key_story(
     story: list[Flowable] = [
         make_paragraph(
             [Run(f"{title}　解答・解説", theme.fonts.heading, size)],
-            ParaSpec(leading=size * 1.4, align="center", phrases=True),
+            ParaStyle(leading=size * 1.4, align="center", phrases=True),
         ),
         _para(
             f"{len(versions)} 版 ／ {len(bank.questions)} 問 ／ シード {seed}",
@@ -118,7 +118,7 @@ def _question(
         label = _para(f"{choice.letter}.", theme, bold=choice.letter in _answer_letters(q))
         body = make_paragraph(
             to_runs(choice.content, body_style(theme)),
-            ParaSpec(leading=theme.leading, align="left", phrases=True),
+            ParaStyle(leading=theme.leading, align="left", phrases=True),
         )
         out.append(Labeled(label, body, gutter))
     answer = "、".join(_answer_letters(q)) if q.choices else "（記述式）"
@@ -146,7 +146,7 @@ def _heading(text: str, theme: Theme, size: float | None = None) -> Flowable:
     s = size or theme.size * 1.1
     return make_paragraph(
         [Run(text, theme.fonts.heading, s)],
-        ParaSpec(
+        ParaStyle(
             leading=s * 1.5, align="left", space_before=s * 0.5, space_after=s * 0.2, phrases=True
         ),
     )
@@ -157,4 +157,4 @@ def _para(
 ) -> Flowable:
     s = size or theme.size
     font = theme.fonts.bold if bold else theme.fonts.body
-    return make_paragraph([Run(text, font, s)], ParaSpec(leading=s * 1.6, align=align))  # type: ignore[arg-type]
+    return make_paragraph([Run(text, font, s)], ParaStyle(leading=s * 1.6, align=align))  # type: ignore[arg-type]

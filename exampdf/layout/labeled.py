@@ -8,9 +8,13 @@ from reportlab.platypus import Flowable, Spacer
 class Labeled(Flowable):  # type: ignore[misc]
     """Draws `label` at the top left and `body` `gutter` points to its right (hanging indent)."""
 
-    def __init__(self, label: Flowable, body: Flowable, gutter: float) -> None:
+    def __init__(
+        self, label: Flowable, body: Flowable, gutter: float, space_after: float | None = None
+    ) -> None:
         super().__init__()
         self.label, self.body, self.gutter = label, body, gutter
+        self.spaceBefore = body.getSpaceBefore()
+        self.spaceAfter = body.getSpaceAfter() if space_after is None else space_after
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         _, lh = self.label.wrap(self.gutter, avail_height)

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Indenter, KeepTogether, Spacer
 from exampdf.layout.blocks import block_flowables
 from exampdf.layout.inlines import body_style, to_runs
 from exampdf.layout.labeled import Labeled
-from exampdf.layout.paragraphs import ParaSpec, make_paragraph
+from exampdf.layout.paragraphs import ParaStyle, make_paragraph
 from exampdf.layout.textrun import Run
 from exampdf.layout.theme import RULE_GREY, Theme
 from exampdf.model import Paragraph, Question, plain_text
@@ -29,7 +29,7 @@ def question_flowables(
     gutter = theme.size * 3.2
     label = make_paragraph(
         [Run(f"問{number}", theme.fonts.bold, theme.size * 1.05)],
-        ParaSpec(leading=theme.leading, align="left"),
+        ParaStyle(leading=theme.leading, align="left"),
     )
     stem = block_flowables(question.stem, theme) or [Spacer(1, theme.leading)]
     parts: list[Flowable] = [Labeled(label, stem[0], gutter), Indenter(left=gutter), *stem[1:]]
@@ -48,16 +48,16 @@ def _options(question: Question, item: VersionItem, theme: Theme) -> list[Flowab
         out.append(
             make_paragraph(
                 [Run(MULTI_NOTE, theme.fonts.bold, theme.size * 0.95)],
-                ParaSpec(leading=theme.leading, align="left"),
+                ParaStyle(leading=theme.leading, align="left"),
             )
         )
     gutter = theme.size * 3.0
-    spec = ParaSpec(leading=theme.leading, align="left", phrases=True)
+    spec = ParaStyle(leading=theme.leading, align="left", phrases=True)
     for pos, choice_index in enumerate(item.order):
         choice = question.choices[choice_index]
         label = make_paragraph(
             [Run(f"{mark} {letter(pos)}.", theme.fonts.body, theme.size)],
-            ParaSpec(leading=theme.leading, align="left"),
+            ParaStyle(leading=theme.leading, align="left"),
         )
         body = make_paragraph(to_runs(choice.content, body_style(theme)), spec)
         out.append(Labeled(label, body, gutter))

@@ -8,7 +8,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from exampdf.layout.inlines import body_style, to_runs
-from exampdf.layout.paragraphs import Align, ParaSpec, make_paragraph
+from exampdf.layout.paragraphs import Align, ParaStyle, make_paragraph
 from exampdf.layout.textrun import Run
 from exampdf.layout.theme import BOX_GREY, RULE_GREY, Theme
 from exampdf.model import Table as TableNode
@@ -67,7 +67,7 @@ class AutoTable(Flowable):  # type: ignore[misc]
         minimum = [min(n, 3.2 * self.theme.size + 2 * CELL_PAD) for n in natural]
         widths = column_widths(natural, minimum, avail)
         spec = [
-            ParaSpec(leading=self.theme.size * 1.35, align=a, phrases=True) for a in self.aligns
+            ParaStyle(leading=self.theme.size * 1.35, align=a, phrases=True) for a in self.aligns
         ]
         rows = [[make_paragraph(cell, spec[c]) for c, cell in enumerate(row)] for row in self.grid]
         table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
