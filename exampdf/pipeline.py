@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from exampdf.config import ExamConfig
 from exampdf.diagnostics import Diagnostic, has_errors
 from exampdf.layout.decor import Decor
 from exampdf.layout.exam import exam_story
-from exampdf.layout.fonts import FontChoice
 from exampdf.layout.keybook import key_story
 from exampdf.layout.page import geometry
 from exampdf.layout.theme import make_theme
@@ -19,22 +19,7 @@ from exampdf.render.output import staged_output
 from exampdf.render.pdf import PdfMeta, write_pdf
 from exampdf.versions import VersionSpec, build_versions
 
-DEFAULT_TITLE = "確認テスト"
-DEFAULT_SEED = 20240401
 EXAM, KEY, KEY_JSON, KEY_CSV = "exam.pdf", "answer-key.pdf", "key.json", "key.csv"
-
-
-@dataclass(frozen=True)
-class MakeOptions:
-    inputs: tuple[Path, ...] = (Path("questions"),)
-    out: Path = Path("out")
-    shuffle: bool = False
-    versions: int | None = None  # default: 4 when shuffling, else 1
-    seed: int = DEFAULT_SEED
-    title: str = DEFAULT_TITLE
-    paper: str = "A4"
-    font: FontChoice = "mincho"
-    strict: bool = False
 
 
 @dataclass(frozen=True)
@@ -50,38 +35,37 @@ class MakeResult:
         return bool(self.written)
 
 
-def make(options: MakeOptions) -> MakeResult:
-    parsed = parse_bank(options.inputs)
+def make(inputs: Sequence[Path], out: Path, config: ExamConfig) -> MakeResult:
+    parsed = parse_bank(inputs)
     diags = tuple(parsed.diagnostics)
     bank = parsed.bank
-    if has_errors(diags, options.strict):
+    if has_errors(diags, config.strict):
         return MakeResult(diags)
-    count = options.versions or (4 if options.shuffle else 1)
-    versions = build_versions(bank, VersionSpec(count, options.seed, options.shuffle))
-    theme = make_theme(options.font)
-    g = geometry(options.paper)
-    meta = PdfMeta(title=options.title, font=theme.fonts.body)
-    with staged_output(options.out) as stage:
+    spec = VersionSpec(config.version_count, config.seed, config.shuffle)
+    versions = build_versions(bank, spec)
+    theme = make_theme(config.font, config.base_size)
+    g = geometry(config.paper)
+    title = config.title
+    meta = PdfMeta(title=title, font=theme.fonts.body)
+    with staged_output(out) as stage:
         exam_pages = write_pdf(
             stage / EXAM,
-            exam_story(bank, versions, options.title, theme),
+            exam_story(bank, versions, title, theme),
             g,
-            Decor(g, theme, options.title, ""),
+            Decor(g, theme, title, ""),
             meta,
         )
         key_pages = write_pdf(
             stage / KEY,
-            key_story(bank, versions, options.title, options.seed, theme),
+            key_story(bank, versions, title, config.seed, theme),
             g,
-            Decor(g, theme, options.title, "解答・解説"),
-            PdfMeta(title=f"{options.title} 解答・解説", font=theme.fonts.body),
+            Decor(g, theme, title, "解答・解説"),
+            PdfMeta(title=f"{title} 解答・解説", font=theme.fonts.body),
         )
-        manifest = key_manifest(
-            bank, versions, exam_pages, options.title, options.seed, options.shuffle
-        )
+        manifest = key_manifest(bank, versions, exam_pages, title, config.seed, config.shuffle)
         (stage / KEY_JSON).write_text(key_json(manifest), encoding="utf-8")
         (stage / KEY_CSV).write_text(key_csv(manifest), encoding="utf-8")
-    written = tuple(options.out / name for name in (EXAM, KEY, KEY_JSON, KEY_CSV))
+    written = tuple(out / name for name in (EXAM, KEY, KEY_JSON, KEY_CSV))
     return MakeResult(
         diags,
         written,
@@ -89,7 +73,3 @@ def make(options: MakeOptions) -> MakeResult:
         len(versions),
         len(bank.questions),
     )
-
-
-def inputs_or_default(paths: Sequence[Path]) -> tuple[Path, ...]:
-    return tuple(paths) or (Path("questions"),)

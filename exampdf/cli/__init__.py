@@ -1,0 +1,20 @@
+"""The exampdf command line: one module per command; only this package prints or exits."""
+
+from __future__ import annotations
+
+import click
+
+from exampdf import __version__
+from exampdf.cli.bank import check, init
+from exampdf.cli.make import make_cmd
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="exampdf")
+def main() -> None:
+    """Turn a bank of Markdown questions into shuffled exam PDFs and an answer key."""
+
+
+main.add_command(make_cmd, name="make")
+main.add_command(check)
+main.add_command(init)

@@ -1,0 +1,47 @@
+"""`exampdf check` and `exampdf init`: validate a bank, or start a new one."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from exampdf.check import check_bank
+from exampdf.cli.common import BANK_ARG, Format, fail, inputs_or_default, report, require_inputs
+from exampdf.diagnostics import has_errors
+from exampdf.starter import write_starter
+
+
+@click.command()
+@BANK_ARG
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["human", "json"]),
+    default="human",
+    show_default=True,
+    help="Print diagnostics for people or as JSON for editors/CI.",
+)
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
+def check(bank: tuple[Path, ...], fmt: Format, strict: bool) -> None:
+    """Validate a bank: print every problem with file:line, exit 1 if there are errors."""
+    inputs = inputs_or_default(bank)
+    require_inputs(inputs)
+    result = check_bank(inputs)
+    report(result.diagnostics, fmt)
+    if fmt == "human":
+        for line in result.summary_lines():
+            click.echo(line)
+    if has_errors(result.diagnostics, strict):
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+def init(folder: Path) -> None:
+    """Create a starter bank (three example questions) and exam.toml in FOLDER."""
+    if folder.exists() and any(folder.iterdir()):
+        fail(f"{folder} is not empty; choose a new folder")
+    for path in write_starter(folder):
+        click.echo(f"created {path}")

@@ -1,0 +1,105 @@
+"""`exampdf make`: options (over exam.toml), the pipeline, what was written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from exampdf.cli.common import BANK_ARG, Format, fail, inputs_or_default, report, require_inputs
+from exampdf.config import CONFIG_NAME, ExamConfig, load_config, with_overrides
+from exampdf.diagnostics import has_errors
+from exampdf.layout.page import PAPERS
+from exampdf.pipeline import make
+
+
+@click.command()
+@BANK_ARG
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for exam.pdf, answer-key.pdf, key.json, key.csv.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help=f"Settings file (default: ./{CONFIG_NAME} when present).",
+)
+@click.option(
+    "--shuffle/--no-shuffle",
+    default=None,
+    help="Shuffle questions (within sections) and options for each version.",
+)
+@click.option(
+    "--versions",
+    type=click.IntRange(1, 702),
+    default=None,
+    help="Number of versions (A, B, …). Default: 4 with --shuffle, else 1.",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=None,
+    help="Seed for shuffling; the same seed rebuilds the same versions.",
+)
+@click.option("--title", default=None, help="Exam title (default 確認テスト).")
+@click.option(
+    "--paper", type=click.Choice(list(PAPERS)), default=None, help="Paper size (default A4)."
+)
+@click.option(
+    "--font",
+    type=click.Choice(["mincho", "gothic"]),
+    default=None,
+    help="Body typeface: BIZ UD PMincho (default) or BIZ UD PGothic.",
+)
+@click.option("--strict", is_flag=True, default=None, help="Treat warnings as errors.")
+@click.option(
+    "--diagnostic-format",
+    "fmt",
+    type=click.Choice(["human", "json"]),
+    default="human",
+    show_default=True,
+    help="How problems in the bank are printed.",
+)
+def make_cmd(
+    bank: tuple[Path, ...], out: Path, config_path: Path | None, fmt: Format, **overrides: object
+) -> None:
+    """Write exam sheets, the answer-key booklet and key files from BANK (default: questions/)."""
+    inputs = inputs_or_default(bank)
+    require_inputs(inputs)
+    config = with_overrides(_base_config(config_path, fmt), **overrides)
+    try:
+        result = make(inputs, out, config)
+    except OSError as exc:
+        fail(f"cannot write output: {exc}")
+    report(result.diagnostics, fmt)
+    if not result.ok:
+        fail("nothing written: fix the errors above")
+    files = ", ".join(
+        f"{p} ({result.pages[p.name]} pages)" if p.name in result.pages else str(p)
+        for p in result.written
+    )
+    click.echo(
+        f"{result.questions} questions, {result.versions} versions, seed {config.seed}: {files}",
+        err=True,
+    )
+
+
+def _base_config(path: Path | None, fmt: Format) -> ExamConfig:
+    if path is None:
+        default = Path(CONFIG_NAME)
+        if not default.is_file():
+            return ExamConfig()
+        path = default
+    elif not path.is_file():
+        raise click.UsageError(f"no such settings file: {path}")
+    config, diags = load_config(path)
+    report(diags, fmt)
+    if has_errors(diags):
+        fail(f"fix {path} first")
+    return config

@@ -1,0 +1,160 @@
+"""Exam settings: defaults, exam.toml (with the line of every bad key), command-line overrides."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from exampdf.diagnostics import Diagnostic, error
+
+LabelStyle = Literal["A", "ア", "1", "①"]
+DEFAULT_SEED = 20240401
+
+
+@dataclass(frozen=True)
+class SectionPick:
+    """`[[sections]]` in exam.toml: take `pick` questions of `group` (all when 0)."""
+
+    group: str
+    pick: int = 0
+    vary: bool = False  # each version draws its own picks (else every version gets the same)
+
+
+@dataclass(frozen=True)
+class ExamConfig:
+    # what the paper says
+    title: str = "確認テスト"
+    subtitle: str = ""
+    subject: str = ""
+    school: str = ""
+    date: str = ""
+    duration: str = ""
+    instructions: tuple[str, ...] = ()
+    name_fields: tuple[str, ...] = ("組", "番号", "氏名")
+    # how it looks
+    paper: str = "A4"
+    orientation: Literal["portrait", "landscape"] = "portrait"
+    columns: int = 0  # 0: automatic (2 for B4/A3 landscape, else 1)
+    font: Literal["mincho", "gothic"] = "mincho"
+    base_size: float = 10.5
+    label_style: LabelStyle = "A"
+    show_points: bool = False
+    cover: bool = False
+    answer_sheet: bool = False
+    simplex: bool = False  # no blank pages to start versions on odd pages
+    # versions
+    shuffle: bool = False
+    versions: int = 0  # 0: 4 with shuffle, else 1
+    seed: int = DEFAULT_SEED
+    sections: tuple[SectionPick, ...] = ()
+    roster: str = ""  # CSV of students: one version each
+    key_per_version: bool = False
+    strict: bool = False
+
+    @property
+    def version_count(self) -> int:
+        return self.versions or (4 if self.shuffle else 1)
+
+
+CONFIG_NAME = "exam.toml"
+_FIELDS = {f.name: f for f in fields(ExamConfig)}
+_TUPLES = {"instructions", "name_fields"}
+
+
+def load_config(path: Path) -> tuple[ExamConfig, list[Diagnostic]]:
+    """Read exam.toml; every problem is a diagnostic with the key's line, never an exception."""
+    where = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        data = tomllib.loads(text)
+    except UnicodeDecodeError:
+        return ExamConfig(), [error("C001", "exam.toml is not UTF-8", where)]
+    except tomllib.TOMLDecodeError as exc:
+        line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(exc))) else 0
+        return ExamConfig(), [error("C001", f"not valid TOML: {exc}", where, line)]
+    except OSError as exc:
+        return ExamConfig(), [error("C001", f"cannot read: {exc.strerror}", where)]
+    return from_mapping(data, where, text)
+
+
+def from_mapping(
+    data: dict[str, Any], where: str, text: str = ""
+) -> tuple[ExamConfig, list[Diagnostic]]:
+    diags: list[Diagnostic] = []
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        name = key.replace("-", "_")
+        line = _line_of(text, key)
+        if name == "sections":
+            values["sections"] = _sections(value, where, line, diags)
+        elif name not in _FIELDS:
+            known = ", ".join(sorted(k for k in _FIELDS if k != "strict"))
+            diags.append(error("C002", f"unknown key '{key}'", where, line, f"known keys: {known}"))
+        else:
+            coerced = _coerce(name, value)
+            if coerced is None:
+                diags.append(
+                    error(
+                        "C003", f"'{key}' has the wrong type ({type(value).__name__})", where, line
+                    )
+                )
+            else:
+                values[name] = coerced
+    return replace(ExamConfig(), **values), diags
+
+
+def _coerce(name: str, value: Any) -> Any:
+    default = getattr(ExamConfig(), name)
+    if name in _TUPLES:
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return tuple(value)
+        return None
+    if isinstance(default, bool):
+        return value if isinstance(value, bool) else None
+    if isinstance(default, float):
+        return (
+            float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+        )
+    if isinstance(default, int):
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+    if isinstance(default, str):
+        return str(value) if isinstance(value, str | int | float) else None
+    return None
+
+
+def _sections(
+    value: Any, where: str, line: int, diags: list[Diagnostic]
+) -> tuple[SectionPick, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        diags.append(
+            error("C003", "'sections' must be a list of tables ([[sections]])", where, line)
+        )
+        return ()
+    out = []
+    for item in value:
+        group = item.get("group")
+        pick, vary = item.get("pick", 0), item.get("vary", False)
+        if not isinstance(group, str) or not isinstance(pick, int) or not isinstance(vary, bool):
+            diags.append(
+                error(
+                    "C003", 'a section needs group = "…", pick = N, vary = true|false', where, line
+                )
+            )
+            continue
+        out.append(SectionPick(group, pick, vary))
+    return tuple(out)
+
+
+def _line_of(text: str, key: str) -> int:
+    """The 1-based line where `key` is set (tomllib keeps no positions)."""
+    m = re.search(rf"^\s*(\[\[)?\s*{re.escape(key)}\s*(=|\]\])", text, re.MULTILINE)
+    return text.count("\n", 0, m.start()) + 1 if m else 0
+
+
+def with_overrides(config: ExamConfig, **overrides: Any) -> ExamConfig:
+    """Command-line values win over exam.toml; None means 'not given on the command line'."""
+    given = {k: v for k, v in overrides.items() if v is not None}
+    return replace(config, **given)
