@@ -13,7 +13,9 @@ from exampdf.layout.exam import exam_story
 from exampdf.layout.keybook import key_story
 from exampdf.layout.page import geometry
 from exampdf.layout.theme import make_theme
+from exampdf.layout.ticks import with_ticks
 from exampdf.parse import parse_bank
+from exampdf.progress import Progress, Step, ignore
 from exampdf.render.keyfiles import key_csv, key_json, key_manifest
 from exampdf.render.output import staged_output
 from exampdf.render.pdf import PdfMeta, write_pdf
@@ -35,14 +37,23 @@ class MakeResult:
         return bool(self.written)
 
 
-def make(inputs: Sequence[Path], out: Path, config: ExamConfig) -> MakeResult:
+def make(
+    inputs: Sequence[Path], out: Path, config: ExamConfig, progress: Progress = ignore
+) -> MakeResult:
     parsed = parse_bank(inputs)
     diags = tuple(parsed.diagnostics)
     bank = parsed.bank
+    progress(Step("parse", 1, 1))
     if has_errors(diags, config.strict):
         return MakeResult(diags)
     spec = VersionSpec(config.version_count, config.seed, config.shuffle)
     versions = build_versions(bank, spec)
+    progress(Step("versions", 1, 1))
+    n = len(versions)
+
+    def tick(finished: int, page: int) -> None:
+        progress(Step("exam", finished, n, page))
+
     theme = make_theme(config.font, config.base_size)
     g = geometry(config.paper)
     title = config.title
@@ -50,11 +61,12 @@ def make(inputs: Sequence[Path], out: Path, config: ExamConfig) -> MakeResult:
     with staged_output(out) as stage:
         exam_pages = write_pdf(
             stage / EXAM,
-            exam_story(bank, versions, title, theme),
+            with_ticks(exam_story(bank, versions, title, theme), tick),
             g,
             Decor(g, theme, title, ""),
             meta,
         )
+        progress(Step("key", 0, 1))
         key_pages = write_pdf(
             stage / KEY,
             key_story(bank, versions, title, config.seed, theme),
@@ -62,9 +74,11 @@ def make(inputs: Sequence[Path], out: Path, config: ExamConfig) -> MakeResult:
             Decor(g, theme, title, "解答・解説"),
             PdfMeta(title=f"{title} 解答・解説", font=theme.fonts.body),
         )
+        progress(Step("key", 1, 1))
         manifest = key_manifest(bank, versions, exam_pages, title, config.seed, config.shuffle)
         (stage / KEY_JSON).write_text(key_json(manifest), encoding="utf-8")
         (stage / KEY_CSV).write_text(key_csv(manifest), encoding="utf-8")
+    progress(Step("files", 1, 1))
     written = tuple(out / name for name in (EXAM, KEY, KEY_JSON, KEY_CSV))
     return MakeResult(
         diags,
