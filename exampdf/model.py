@@ -50,7 +50,15 @@ class HardBreak:
     """An explicit line break (two trailing spaces or a backslash)."""
 
 
-Inline = Text | Strong | Emph | CodeSpan | Link | Image | SoftBreak | HardBreak
+@dataclass(frozen=True)
+class Ruby:
+    """Furigana: `{漢字|かんじ}` prints `text` in half size above `base`."""
+
+    base: str
+    text: str
+
+
+Inline = Text | Strong | Emph | CodeSpan | Link | Image | SoftBreak | HardBreak | Ruby
 
 # ----------------------------------------------------------------- block nodes
 
@@ -177,6 +185,8 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
             parts.append(plain_text(node.children))
         elif isinstance(node, Image):
             parts.append(node.alt)
+        elif isinstance(node, Ruby):
+            parts.append(node.base)
         else:
             parts.append("\n")
     return "".join(parts)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from markdown_it.tree import SyntaxTreeNode
@@ -13,6 +14,7 @@ from exampdf.model import (
     Image,
     Inline,
     Link,
+    Ruby,
     SoftBreak,
     Strong,
     Text,
@@ -21,9 +23,28 @@ from exampdf.model import (
 
 InlineRule = Callable[[SyntaxTreeNode], list[Inline]]
 
+# Ruby {漢字|かんじ}: the base holds a kana or kanji (so set notation {x|x>0} stays text);
+# no spaces or braces inside, so `{漢字 | かんじ}` is the way to print the braces literally.
+_KANA_KANJI = "\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ"
+_RUBY = re.compile(rf"\{{([^{{}}|\s]*[{_KANA_KANJI}][^{{}}|\s]*)\|([^{{}}|\s]+)\}}")
+
 
 def _text(node: SyntaxTreeNode) -> list[Inline]:
-    return [Text(node.content)] if node.content else []
+    return split_ruby(node.content)
+
+
+def split_ruby(text: str) -> list[Inline]:
+    """Text with each `{base|ruby}` turned into a Ruby node."""
+    out: list[Inline] = []
+    pos = 0
+    for m in _RUBY.finditer(text):
+        if m.start() > pos:
+            out.append(Text(text[pos : m.start()]))
+        out.append(Ruby(m.group(1), m.group(2)))
+        pos = m.end()
+    if pos < len(text):
+        out.append(Text(text[pos:]))
+    return out
 
 
 def _strong(node: SyntaxTreeNode) -> list[Inline]:
