@@ -6,15 +6,25 @@ import click
 
 from exampdf import __version__
 from exampdf.cli.bank import check, init
+from exampdf.cli.grade import grade
 from exampdf.cli.make import make_cmd
+from exampdf.i18n import Lang, set_lang
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="exampdf")
-def main() -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(["ja", "en"]),
+    default=None,
+    help="Language of messages (default: from the locale, LANG=ja_JP… gives ja).",
+)
+def main(lang: Lang | None) -> None:
     """Turn a bank of Markdown questions into shuffled exam PDFs and an answer key."""
+    set_lang(lang)
 
 
 main.add_command(make_cmd, name="make")
 main.add_command(check)
 main.add_command(init)
+main.add_command(grade)

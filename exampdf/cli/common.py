@@ -10,6 +10,7 @@ from typing import Literal, NoReturn
 import click
 
 from exampdf.diagnostics import Diagnostic, sort_key, to_json
+from exampdf.i18n import t
 
 BANK_ARG = click.argument("bank", nargs=-1, type=click.Path(path_type=Path))
 Format = Literal["human", "json"]
@@ -22,7 +23,7 @@ def inputs_or_default(paths: Sequence[Path]) -> tuple[Path, ...]:
 def require_inputs(paths: Sequence[Path]) -> None:
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
-        raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
+        raise click.UsageError(t("no_input", paths=", ".join(missing)))
 
 
 def report(diags: Sequence[Diagnostic], fmt: Format) -> None:
@@ -35,5 +36,22 @@ def report(diags: Sequence[Diagnostic], fmt: Format) -> None:
 
 
 def fail(message: str) -> NoReturn:
-    click.secho(f"error: {message}", err=True, fg="red")
+    click.secho(f"{t('error')}: {message}", err=True, fg="red")
     sys.exit(1)
+
+
+def read_table_text(path: Path) -> str:
+    """A CSV a teacher saved: UTF-8 (with or without BOM), else Shift_JIS as Japanese Excel
+    writes it by default."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp932", errors="replace")
+
+
+def size_text(nbytes: int) -> str:
+    if nbytes < 1024:
+        return f"{nbytes} B"
+    kb = nbytes / 1024
+    return f"{kb:.1f} KB" if kb < 1024 else f"{kb / 1024:.1f} MB"

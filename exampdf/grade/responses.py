@@ -1,0 +1,144 @@
+"""responses.csv as a teacher types it: student, version, one cell per printed question."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from exampdf.diagnostics import Diagnostic, error, warning
+from exampdf.grade.key import AnswerKey, KeyQuestion
+
+# A choice cell holds printed positions (0-based; () is blank); a written cell holds the
+# points the teacher awarded (None is blank).
+Answer = tuple[int, ...] | float | None
+
+_SEPARATORS = re.compile(r"[\s;,、，・/|+]+")
+_KANA = "アイウエオカキクケコサシスセソ"  # option labels in アイウエオ style
+
+
+@dataclass(frozen=True)
+class Response:
+    line: int  # of responses.csv, 1-based
+    student: str
+    version: str
+    answers: tuple[Answer, ...]  # one per question of the version, in printed order
+
+
+def read_responses(text: str, path: str, key: AnswerKey) -> tuple[list[Response], list[Diagnostic]]:
+    """Every row becomes a Response or a diagnostic naming its line; nothing is dropped."""
+    diags: list[Diagnostic] = []
+    out: list[Response] = []
+    seen: dict[str, int] = {}
+    reader = csv.reader(io.StringIO(text))
+    first = True
+    for row in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue  # an empty line is not a student
+        if first and _is_header(row, key):
+            first = False
+            continue
+        first = False
+        response = _row(row, line, path, key, diags)
+        if response is None:
+            continue
+        if response.student in seen:
+            hint = f"first seen on line {seen[response.student]}"
+            diags.append(
+                error("G006", f"student {response.student} appears twice", path, line, hint)
+            )
+            continue
+        seen[response.student] = line
+        out.append(response)
+    if not out and not diags:
+        diags.append(error("G002", "no student rows", path, 0, _LAYOUT_HINT))
+    return out, diags
+
+
+_LAYOUT_HINT = "columns: student id, version code, then one answer per question (A, AC or A;C)"
+
+
+def version_code(cell: str) -> str:
+    code = unicodedata.normalize("NFKC", cell).strip().upper()
+    return code.removesuffix("版").strip()
+
+
+def _is_header(row: list[str], key: AnswerKey) -> bool:
+    """A first row whose version cell is a word (`version`, `版`) names the columns; a first
+    row with a mistyped code such as `E` is a student and gets its diagnostic."""
+    if len(row) < 2:
+        return False
+    code = version_code(row[1])
+    return key.version(code) is None and not re.fullmatch(r"[A-Z]{1,3}", code)
+
+
+def _row(
+    row: list[str], line: int, path: str, key: AnswerKey, diags: list[Diagnostic]
+) -> Response | None:
+    student = row[0].strip()
+    if not student:
+        diags.append(error("G007", "the student id is empty", path, line, _LAYOUT_HINT))
+        return None
+    code = version_code(row[1]) if len(row) > 1 else ""
+    version = key.version(code)
+    if version is None:
+        known = ", ".join(v.code for v in key.versions)
+        message = f"unknown version '{code}' for student {student}"
+        diags.append(error("G003", message, path, line, f"key.json has versions {known}"))
+        return None
+    cells = row[2:]
+    count = len(version.questions)
+    while len(cells) > count and not cells[-1].strip():
+        cells.pop()  # trailing empty cells, as spreadsheets write them
+    if len(cells) != count:
+        message = f"{len(cells)} answer cells, version {code} has {count} questions"
+        hint = "leave a cell empty for an unanswered question"
+        diags.append(error("G005", message, path, line, hint))
+        return None
+    before = len(diags)
+    answers = tuple(
+        _cell(cell, q, line, path, diags) for cell, q in zip(cells, version.questions, strict=True)
+    )
+    if any(d.severity == "error" for d in diags[before:]):
+        return None
+    return Response(line, student, code, answers)
+
+
+def _cell(cell: str, q: KeyQuestion, line: int, path: str, diags: list[Diagnostic]) -> Answer:
+    text = unicodedata.normalize("NFKC", cell).strip()
+    where = f"question {q.number}"
+    if q.written:
+        if not text:
+            return None
+        try:
+            awarded = float(text)
+        except ValueError:
+            awarded = -1.0
+        if not 0 <= awarded <= q.points:
+            message = f"{where} is written: give the points awarded (0–{q.points}), not '{cell}'"
+            diags.append(error("G004", message, path, line))
+        return awarded
+    positions: set[int] = set()
+    for ch in _SEPARATORS.sub("", text).upper():
+        pos = _position(ch)
+        if not 0 <= pos < len(q.order):
+            last = chr(ord("A") + len(q.order) - 1)
+            message = f"{where}: '{ch}' is not an option (A–{last})"
+            diags.append(error("G004", message, path, line))
+            return ()
+        positions.add(pos)
+    if len(positions) > 1 and not q.multi:
+        message = f"{where} has one answer but '{cell.strip()}' marks {len(positions)}"
+        diags.append(warning("G008", message, path, line, "scored as wrong"))
+    return tuple(sorted(positions))
+
+
+def _position(ch: str) -> int:
+    if "A" <= ch <= "Z":
+        return ord(ch) - ord("A")
+    if "1" <= ch <= "9":  # ①②… become digits under NFKC
+        return ord(ch) - ord("1")
+    return _KANA.index(ch) if ch in _KANA else -1
