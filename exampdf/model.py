@@ -81,6 +81,7 @@ class CodeBlock:
     code: str
     lang: str
     line: int
+    numbered: bool = False  # ```python {linenos}: print line numbers
 
 
 @dataclass(frozen=True)

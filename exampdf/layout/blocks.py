@@ -64,7 +64,8 @@ def _heading(block: Heading, theme: Theme) -> list[Flowable]:
 
 
 def _code(block: CodeBlock, theme: Theme) -> list[Flowable]:
-    return [CodeBlockFlowable(block.code, block.lang, theme), Spacer(1, theme.size * 0.6)]
+    code = CodeBlockFlowable(block.code, block.lang, theme, numbered=block.numbered)
+    return [code, Spacer(1, theme.size * 0.6)]
 
 
 def _list(block: ListBlock, theme: Theme) -> list[Flowable]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
+from unicodedata import east_asian_width
 
 from pygments.lexer import Lexer
 from pygments.lexers import TextLexer, get_lexer_by_name
@@ -12,7 +13,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from exampdf.layout.codetheme import look
-from exampdf.layout.glyphs import printable
+from exampdf.layout.fallback import segments
 from exampdf.layout.textrun import RGB
 from exampdf.layout.theme import BOX_GREY, RULE_GREY, Theme
 
@@ -25,7 +26,7 @@ TAB = 4
 class Piece:
     text: str
     color: RGB
-    bold: bool
+    font: str  # resolved per character: mono, mono bold, or a fallback font
 
 
 Line = tuple[Piece, ...]
@@ -35,21 +36,44 @@ Line = tuple[Piece, ...]
 class CodeLine:
     pieces: Line
     continued: bool  # a continuation of the previous source line
+    number: int = 0  # source line number (1-based) on a line's first row, else 0
 
 
-def tokenize(code: str, lang: str) -> list[Line]:
-    """Source lines as pieces with their print look, tabs expanded."""
+def tokenize(
+    code: str, lang: str, fonts: tuple[str, str], fallback: tuple[str, ...] = ()
+) -> list[Line]:
+    """Source lines as pieces with their print look, tabs expanded to 4-cell stops."""
     lines: list[list[Piece]] = [[]]
-    for token, value in _lexer(lang.lower()).get_tokens(printable(code.expandtabs(TAB))):
+    for token, value in _lexer(lang.lower()).get_tokens(expand_tabs(code)):
         tl = look(token)
+        font = fonts[1] if tl.bold else fonts[0]
         for i, part in enumerate(value.split("\n")):
             if i:
                 lines.append([])
-            if part:
-                lines[-1].append(Piece(part, tl.color, tl.bold))
+            for text, f in segments(part, font, fallback) if part else []:
+                lines[-1].append(Piece(text, tl.color, f))
     if lines and not lines[-1]:
         lines.pop()  # Pygments ends every text with a newline
     return [tuple(line) for line in lines]
+
+
+def expand_tabs(code: str) -> str:
+    """Tabs to spaces at every TAB cells, a full-width character counting as two cells."""
+    if "\t" not in code:
+        return code
+    out: list[str] = []
+    for line in code.split("\n"):
+        col, row = 0, []
+        for ch in line:
+            if ch == "\t":
+                n = TAB - col % TAB
+                row.append(" " * n)
+                col += n
+            else:
+                row.append(ch)
+                col += 2 if east_asian_width(ch) in "WF" else 1
+        out.append("".join(row))
+    return "\n".join(out)
 
 
 @cache
@@ -69,29 +93,27 @@ def _char_width(ch: str, font: str, size: float) -> float:
     return float(stringWidth(ch, font, size))
 
 
-def wrap_lines(
-    lines: list[Line], width: float, fonts: tuple[str, str], size: float
-) -> list[CodeLine]:
+def wrap_lines(lines: list[Line], width: float, size: float) -> list[CodeLine]:
     """Break each source line where the next character would pass `width`."""
     out: list[CodeLine] = []
-    for line in lines:
+    for number, line in enumerate(lines, start=1):
         current: list[Piece] = []
         used = 0.0
-        continued = False
+        first = len(out)
         for piece in line:
-            font = fonts[1] if piece.bold else fonts[0]
             start = 0
             for i, ch in enumerate(piece.text):
-                w = _char_width(ch, font, size)
+                w = _char_width(ch, piece.font, size)
                 if used + w > width and (current or i > start):
                     if i > start:
-                        current.append(Piece(piece.text[start:i], piece.color, piece.bold))
-                    out.append(CodeLine(tuple(current), continued))
-                    current, used, continued, start = [], 0.0, True, i
+                        current.append(replace(piece, text=piece.text[start:i]))
+                    out.append(CodeLine(tuple(current), len(out) > first))
+                    current, used, start = [], 0.0, i
                 used += w
             if start < len(piece.text):
-                current.append(Piece(piece.text[start:], piece.color, piece.bold))
-        out.append(CodeLine(tuple(current), continued))
+                current.append(replace(piece, text=piece.text[start:]))
+        out.append(CodeLine(tuple(current), len(out) > first))
+        out[first] = replace(out[first], number=number)
     return out
 
 
@@ -106,14 +128,25 @@ class CodeBlockFlowable(Flowable):  # type: ignore[misc]
         lines: list[CodeLine] | None = None,
         top: bool = True,
         bottom: bool = True,
+        numbered: bool = False,
     ) -> None:
         super().__init__()
-        self.code, self.lang, self.theme = code, lang, theme
-        self.fonts = (theme.fonts.mono, theme.fonts.mono_bold)
-        self._source = tokenize(code, lang) if lines is None else []
+        self.code, self.lang, self.theme, self.numbered = code, lang, theme, numbered
+        f = theme.fonts
+        self._source = (
+            tokenize(code, lang, (f.mono, f.mono_bold), f.fallback) if lines is None else []
+        )
         self._lines = lines
         self.top, self.bottom = top, bottom
-        self.gutter = _char_width(CONTINUATION, self.fonts[0], theme.code_size) + 2
+        self.mark_w = _char_width(CONTINUATION, f.mono, theme.code_size) + 2
+        self.gutter = self.mark_w + self._number_width()
+
+    def _number_width(self) -> float:
+        """Room for right-aligned line numbers: as many digits as the last number, plus a space."""
+        if not self.numbered:
+            return 0.0
+        digits = len(str(max(1, self.code.count("\n") + 1)))
+        return (digits + 1) * _char_width("0", self.theme.fonts.mono, self.theme.code_size)
 
     def _text_width(self, avail: float) -> float:
         return max(avail - 2 * PAD - self.gutter, 4 * self.theme.code_size)
@@ -121,7 +154,7 @@ class CodeBlockFlowable(Flowable):  # type: ignore[misc]
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         if self._lines is None:
             self._lines = wrap_lines(
-                self._source, self._text_width(avail_width), self.fonts, self.theme.code_size
+                self._source, self._text_width(avail_width), self.theme.code_size
             )
         self.width = avail_width
         self.height = self._height(len(self._lines))
@@ -136,13 +169,15 @@ class CodeBlockFlowable(Flowable):  # type: ignore[misc]
         fit = int((avail_height - PAD) // self.theme.code_leading)
         if fit < 2 or len(self._lines) - fit < 1:
             return []
-        head = CodeBlockFlowable(
-            self.code, self.lang, self.theme, self._lines[:fit], self.top, False
+        return [
+            self._part(self._lines[:fit], self.top, False),
+            self._part(self._lines[fit:], False, self.bottom),
+        ]
+
+    def _part(self, lines: list[CodeLine], top: bool, bottom: bool) -> CodeBlockFlowable:
+        return CodeBlockFlowable(
+            self.code, self.lang, self.theme, lines, top, bottom, numbered=self.numbered
         )
-        tail = CodeBlockFlowable(
-            self.code, self.lang, self.theme, self._lines[fit:], False, self.bottom
-        )
-        return [head, tail]
 
     def draw(self) -> None:
         assert self._lines is not None
@@ -153,19 +188,21 @@ class CodeBlockFlowable(Flowable):  # type: ignore[misc]
         c.setLineWidth(0.4)
         c.rect(0, 0, self.width, self.height, stroke=0, fill=1)
         c.line(0, 0, 0, self.height)  # a left rule marks the block on any copier
-        size = self.theme.code_size
+        size, mono = self.theme.code_size, self.theme.fonts.mono
         y = self.height - (PAD if self.top else 0) - size
         for line in self._lines:
+            c.setFillColorRGB(*RULE_GREY)
+            if line.number and self.numbered:
+                c.setFont(mono, size)
+                c.drawRightString(PAD + self.gutter - self.mark_w - 2, y, str(line.number))
             if line.continued:
-                c.setFillColorRGB(*RULE_GREY)
-                c.setFont(self.fonts[0], size)
-                c.drawString(PAD, y, CONTINUATION)
+                c.setFont(mono, size)
+                c.drawString(PAD + self.gutter - self.mark_w, y, CONTINUATION)
             x = PAD + self.gutter
             for piece in line.pieces:
-                font = self.fonts[1] if piece.bold else self.fonts[0]
-                c.setFont(font, size)
+                c.setFont(piece.font, size)
                 c.setFillColorRGB(*piece.color)
                 c.drawString(x, y, piece.text)
-                x += sum(_char_width(ch, font, size) for ch in piece.text)
+                x += sum(_char_width(ch, piece.font, size) for ch in piece.text)
             y -= self.theme.code_leading
         c.restoreState()

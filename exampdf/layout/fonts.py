@@ -20,6 +20,8 @@ _FILES = {
     "exampdf-gothic-bold": "BIZUDPGothic-Bold.ttf",
     "exampdf-mono": "BIZUDGothic-Regular.ttf",
     "exampdf-mono-bold": "BIZUDGothic-Bold.ttf",
+    # Monochrome symbols and emoji (✅ ❌ 😀 ★ ♪) no BIZ UD face has; fonts/LICENSE-Symbola.txt
+    "exampdf-symbol": "Symbola.ttf",
 }
 
 FontChoice = Literal["mincho", "gothic"]
@@ -34,6 +36,8 @@ class FontSet:
     heading: str
     mono: str
     mono_bold: str
+    emph: str  # *emphasis*: the other Japanese face (Japanese type has no italic)
+    fallback: tuple[str, ...] = ("exampdf-symbol",)  # tried per character after the run's font
 
 
 @cache
@@ -58,4 +62,5 @@ def register_fonts(choice: FontChoice = "mincho") -> FontSet:
         heading="exampdf-gothic-bold",
         mono="exampdf-mono",
         mono_bold="exampdf-mono-bold",
+        emph="exampdf-gothic" if choice == "mincho" else "exampdf-mincho",
     )

@@ -1,4 +1,4 @@
-"""Characters the shipped fonts lack, replaced by the nearest glyph they have (never a tofu box)."""
+"""Which characters a font can draw, and the substitutes used when no font has one."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from functools import cache
 
 from reportlab.pdfbase import pdfmetrics
 
-# Emoji marks authors paste into explanations; BIZ UD has ✓ × ○ but no emoji.
+# The last resort of the fallback chain (run font → symbol font → this table): marks authors
+# paste, mapped to a look-alike the BIZ UD faces have.
 SUBSTITUTES = {
     "✅": "✓",
     "✔": "✓",
@@ -18,23 +19,24 @@ SUBSTITUTES = {
     "⭕": "○",
     "⚠": "△",
     "➡": "→",
-    "\ufe0f": "",  # emoji presentation selector
-    "\ufe0e": "",  # text presentation selector
 }
-_TABLE = str.maketrans(SUBSTITUTES)
-
-
-def printable(text: str) -> str:
-    return text.translate(_TABLE)
+# Zero-width presentation selectors and joiners: no font draws them, so they are dropped
+# (an emoji ZWJ sequence prints as its parts).
+IGNORABLE = frozenset("\ufe0e\ufe0f\u200d")
+# Layout characters every run may hold; they are never looked up in a font.
+LAYOUT = frozenset("\n\t")
 
 
 @cache
-def _cmap(font: str) -> frozenset[int]:
+def cmap(font: str) -> frozenset[str]:
+    """The characters `font` (a registered TrueType name) has glyphs for."""
     face = pdfmetrics.getFont(font).face
-    return frozenset(face.charToGlyph)
+    return frozenset(map(chr, face.charToGlyph))
 
 
-def missing(text: str, font: str) -> set[str]:
-    """Characters of `text` that `font` cannot draw (after substitution)."""
-    cmap = _cmap(font)
-    return {ch for ch in printable(text) if ord(ch) not in cmap and ch not in "\n\t"}
+def drawable(ch: str, fonts: tuple[str, ...]) -> bool:
+    """True if one of `fonts` (or the substitute table) can draw `ch`."""
+    if ch in IGNORABLE or ch in LAYOUT or any(ch in cmap(f) for f in fonts):
+        return True
+    sub = SUBSTITUTES.get(ch)
+    return sub is not None and any(sub in cmap(f) for f in fonts)

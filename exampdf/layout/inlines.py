@@ -1,15 +1,26 @@
-"""Inline Markdown nodes to font runs: bold, code and links get their own fonts and tints."""
+"""Inline Markdown nodes to font runs: bold, emphasis, code, links and ruby get their own look."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from exampdf.layout.glyphs import printable
+from exampdf.layout.fallback import split_runs
 from exampdf.layout.jlreq import is_cjk
 from exampdf.layout.textrun import Run
 from exampdf.layout.theme import CODE_TINT, LINK_BLUE, Theme
-from exampdf.model import CodeSpan, Emph, HardBreak, Image, Inline, Link, SoftBreak, Strong, Text
+from exampdf.model import (
+    CodeSpan,
+    Emph,
+    HardBreak,
+    Image,
+    Inline,
+    Link,
+    Ruby,
+    SoftBreak,
+    Strong,
+    Text,
+)
 
 
 @dataclass(frozen=True)
@@ -18,33 +29,37 @@ class RunStyle:
     size: float
     bold_font: str
     mono_font: str
+    emph_font: str = ""  # defaults to the bold font
+    fallback: tuple[str, ...] = ()  # fonts tried per character where a run's font has no glyph
 
 
 def body_style(theme: Theme, size: float | None = None, bold: bool = False) -> RunStyle:
     f = theme.fonts
-    return RunStyle(f.bold if bold else f.body, size or theme.size, f.bold, f.mono)
+    font = f.bold if bold else f.body
+    return RunStyle(font, size or theme.size, f.bold, f.mono, f.emph, f.fallback)
 
 
 def to_runs(inlines: Iterable[Inline], style: RunStyle) -> list[Run]:
     runs: list[Run | None] = []  # None marks a soft break, resolved once neighbours are known
     _emit(tuple(inlines), Run("", style.font, style.size), style, runs)
-    return _merge(_soft_breaks(runs))
+    return _merge(split_runs(_soft_breaks(runs), style.fallback))
 
 
 def _emit(nodes: tuple[Inline, ...], base: Run, style: RunStyle, out: list[Run | None]) -> None:
     for node in nodes:
         if isinstance(node, Text):
-            out.append(replace(base, text=printable(node.text)))
+            out.append(replace(base, text=node.text))
         elif isinstance(node, Strong):
             _emit(node.children, replace(base, font=style.bold_font), style, out)
         elif isinstance(node, Emph):
-            # Japanese fonts have no italic: emphasis is shown in the bold Gothic face.
-            _emit(node.children, replace(base, font=style.bold_font), style, out)
+            _emit(node.children, replace(base, font=_emph_font(base, style)), style, out)
+        elif isinstance(node, Ruby):
+            out.append(replace(base, text=node.base, ruby=node.text))
         elif isinstance(node, CodeSpan):
             out.append(
                 replace(
                     base,
-                    text=printable(node.text),
+                    text=node.text,
                     font=style.mono_font,
                     back=CODE_TINT,
                     size=base.size * 0.92,
@@ -60,6 +75,14 @@ def _emit(nodes: tuple[Inline, ...], base: Run, style: RunStyle, out: list[Run |
             out.append(None)
         elif isinstance(node, HardBreak):
             out.append(replace(base, text="\n"))
+
+
+def _emph_font(base: Run, style: RunStyle) -> str:
+    """Japanese type has no italic and a fake slant looks broken: *emphasis* switches to the
+    other face (Gothic in Mincho text, Mincho in Gothic text); inside bold it stays bold."""
+    if base.font == style.bold_font or not style.emph_font:
+        return style.bold_font
+    return style.emph_font
 
 
 def _plain(nodes: tuple[Inline, ...]) -> str:
@@ -86,7 +109,7 @@ def _merge(runs: list[Run]) -> list[Run]:
     for run in runs:
         if not run.text:
             continue
-        if out and replace(out[-1], text="") == replace(run, text=""):
+        if out and not run.ruby and replace(out[-1], text="") == replace(run, text=""):
             out[-1] = replace(out[-1], text=out[-1].text + run.text)
         else:
             out.append(run)

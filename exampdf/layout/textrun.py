@@ -16,3 +16,4 @@ class Run:
     back: RGB | None = None  # background tint (inline code)
     link: str = ""  # URL to link this run to
     underline: bool = False
+    ruby: str = ""  # furigana drawn centred above the run, which then never breaks

@@ -51,8 +51,11 @@ def _heading(node: SyntaxTreeNode) -> list[Block]:
 
 
 def _code(node: SyntaxTreeNode) -> list[Block]:
+    # Info string: an optional language, then options; {linenos} (or linenos) numbers the lines.
     words = node.info.split()
-    return [CodeBlock(node.content, words[0] if words else "", line_of(node))]
+    flags = {w.strip("{}.").lower() for w in words if w.startswith("{") or w == "linenos"}
+    lang = words[0] if words and not words[0].startswith("{") and words[0] != "linenos" else ""
+    return [CodeBlock(node.content, lang, line_of(node), "linenos" in flags)]
 
 
 def _list(node: SyntaxTreeNode) -> list[Block]:
