@@ -1,10 +1,13 @@
-"""Build the exam versions: question order within sections and option order per question."""
+"""Build the exam versions: picks per section, question order within sections, option order."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from exampdf.config import SectionPick
 from exampdf.model import Bank, Question
+from exampdf.parse.roster import Student
+from exampdf.versions.balance import balance_items
 from exampdf.versions.seeding import rank, shuffled
 from exampdf.versions.types import ExamVersion, VersionItem, version_code
 
@@ -14,27 +17,64 @@ class VersionSpec:
     count: int = 1
     seed: int = 0
     shuffle: bool = False
+    picks: tuple[SectionPick, ...] = ()  # `pick = k` questions of a group; the rest all
+    students: tuple[Student, ...] = ()  # one version per student (codes from ids); wins over count
+    balance: bool = True  # spread correct answers over printed positions within each version
+
+    def codes(self) -> tuple[str, ...]:
+        if self.students:
+            return tuple(s.code for s in self.students)
+        return tuple(version_code(i) for i in range(self.count))
 
 
 def build_versions(bank: Bank, spec: VersionSpec) -> tuple[ExamVersion, ...]:
-    return tuple(_version(bank, spec, version_code(i)) for i in range(spec.count))
+    students: tuple[Student | None, ...] = spec.students or (None,) * spec.count
+    return tuple(
+        _version(bank, spec, code, student)
+        for code, student in zip(spec.codes(), students, strict=True)
+    )
 
 
-def _version(bank: Bank, spec: VersionSpec, code: str) -> ExamVersion:
-    order = list(range(len(bank.questions)))
+def _version(bank: Bank, spec: VersionSpec, code: str, student: Student | None) -> ExamVersion:
+    order = picked(bank, spec, code)
     if spec.shuffle:
         order = _shuffle_within_sections(bank, order, spec.seed, code)
     items = tuple(VersionItem(i, option_order(bank.questions[i], spec, code)) for i in order)
-    return ExamVersion(code, items)
+    if spec.shuffle and spec.balance:
+        items = balance_items(bank, items)
+    return ExamVersion(code, items, student)
+
+
+def sections(bank: Bank, order: list[int]) -> dict[str, list[int]]:
+    """Group -> its questions; a section's place is where its first question appears."""
+    out: dict[str, list[int]] = {}
+    for i in order:
+        out.setdefault(bank.questions[i].group, []).append(i)
+    return out
+
+
+def picked(bank: Bank, spec: VersionSpec, code: str) -> list[int]:
+    """The questions this version prints, in bank order. `pick = k` keeps k of a group, chosen
+    by a per-question hash (so every version gets the same k) unless `vary` salts it per version."""
+    wanted = {p.group: p for p in spec.picks if p.pick > 0}
+    keep: set[int] = set()
+    for group, members in sections(bank, list(range(len(bank.questions)))).items():
+        pick = wanted.get(group)
+        if pick is None or pick.pick >= len(members):
+            keep.update(members)
+            continue
+        salt = code if pick.vary else ""
+        ranked = sorted(
+            members, key=lambda i: rank("pick", spec.seed, group, salt, bank.questions[i].id)
+        )
+        keep.update(ranked[: pick.pick])
+    return sorted(keep)
 
 
 def _shuffle_within_sections(bank: Bank, order: list[int], seed: int, code: str) -> list[int]:
     """Sections (groups) keep their place; questions shuffle inside each one."""
-    sections: dict[str, list[int]] = {}  # first appearance decides a section's place
-    for i in order:
-        sections.setdefault(bank.questions[i].group, []).append(i)
     out: list[int] = []
-    for members in sections.values():
+    for members in sections(bank, order).values():
         # Sorting by a per-question hash (not shuffling positions) means adding or removing
         # one question leaves the relative order of all the others unchanged.
         out.extend(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 
+from exampdf.parse.roster import Student
+
 LETTERS = string.ascii_uppercase
 
 
@@ -12,6 +14,10 @@ LETTERS = string.ascii_uppercase
 class VersionItem:
     question: int  # index into Bank.questions
     order: tuple[int, ...]  # printed position -> index into the question's choices
+
+    def position(self, choice: int) -> int:
+        """Where bank choice `choice` is printed (0-based)."""
+        return self.order.index(choice)
 
     def printed_answer(self, answer: tuple[int, ...]) -> tuple[int, ...]:
         """Printed positions of the given bank choice indices, ascending."""
@@ -23,6 +29,7 @@ class VersionItem:
 class ExamVersion:
     code: str
     items: tuple[VersionItem, ...]
+    student: Student | None = None  # set when the exam is made from a roster
 
 
 def version_code(index: int) -> str:

@@ -1,0 +1,188 @@
+"""Where text names options by label (「選択肢C」, 「AとBの両方」, `A. …` at a line start), and
+which of those mentions are certain enough to rewrite when options are shuffled."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from exampdf.diagnostics import Diagnostic, warning
+from exampdf.model import (
+    Block,
+    Emph,
+    Heading,
+    Inline,
+    Link,
+    ListBlock,
+    Paragraph,
+    Question,
+    Quote,
+    Strong,
+    Table,
+    Text,
+)
+
+# A label stands alone: no Latin letter, digit, katakana or kanji glued to it (「クラスA」,
+# 「変数B」, 「Aタイプ」 are not option labels).
+_BEFORE = r"(?<![A-Za-z0-9ァ-ヶー\u4e00-\u9fff])"
+_AFTER = r"(?![A-Za-z0-9ァ-ヶー])"
+_SEP = r"\s*(?:と|や|・|、|,|，|および|及び|または|又は|/|&|\band\b|\bor\b)\s*"
+_PREFIX = r"(?:選択肢|肢|(?i:option|choice)|(?:正解|答え|解答)\s*(?:は|が|:|：))\s*"
+_SUFFIX = (
+    r"\s*(?:以外|の両方|と同じ|が正しい|は正しい|も正しい|が正解|は正解|も正解|は誤り|"
+    r"が誤り|も誤り|は不正解|のみ|だけ)"
+)
+# A lone letter as the subject or object of a clause ("Aを選ぶと…") may be a reference or
+# not: such mentions are never rewritten by guess. A letter that is itself the complement
+# ("クラスが A", "「A」が1バイト") or a modifier ("Aの値") is taken as plain text.
+_LOOSE_BEFORE = r"(?<![がはのを「『\"'])(?<![がはのを「『\"']\s)"
+_LOOSE_AFTER = r"(?=\s*(?:は|が|を|も|では|なら))"
+# Text a preceding run may end with, after which a run opening with labels is the answer.
+_ANSWER_TAIL = re.compile(r"(?:正解|答え|解答)\s*(?:は|が|:|：)\s*$")
+
+
+@dataclass(frozen=True)
+class Ref:
+    start: int
+    end: int
+    labels: tuple[tuple[int, int, int], ...]  # (start, end, choice index) of each label
+    certain: bool
+
+
+def _alternatives(labels: Sequence[str]) -> str:
+    return "|".join(re.escape(x) for x in sorted(set(labels), key=len, reverse=True))
+
+
+@lru_cache(maxsize=256)
+def _patterns(labels: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    one = rf"(?:{_alternatives(labels)})"
+    label = rf"{_BEFORE}{one}{_AFTER}"
+    plain = rf"(?<![A-Za-z0-9ァ-ヶー]){one}{_AFTER}"  # after 選択肢 a kanji is fine
+    certain = re.compile(
+        rf"{_PREFIX}{plain}(?:{_SEP}{label})*|{label}(?:{_SEP}{label})+|{label}(?={_SUFFIX})"
+    )
+    loose = re.compile(rf"{_LOOSE_BEFORE}{label}{_LOOSE_AFTER}")
+    leading = re.compile(rf"^\s*(?:{_PREFIX})?[（(]?({one})(?:\s*[.．:：)）、]|\s+|$)")
+    return certain, loose, leading
+
+
+def _label_spans(
+    text: str, start: int, end: int, labels: tuple[str, ...]
+) -> Iterator[tuple[int, int, int]]:
+    one = re.compile(rf"(?<![A-Za-z0-9ァ-ヶー])(?:{_alternatives(labels)}){_AFTER}")
+    for m in one.finditer(text, start, end):
+        yield m.start(), m.end(), labels.index(m.group(0))
+
+
+def find_refs(text: str, labels: Sequence[str], before: str = "") -> list[Ref]:
+    """Every mention of an option label in running text, in order, the uncertain ones (a lone
+    Latin letter as subject or object) included. `before` is the text of the preceding run:
+    after 「正解は」 a run of labels (as in `正解は **C**`) is certain."""
+    key = tuple(labels)
+    if len(key) < 2:
+        return []
+    certain, guess, _ = _patterns(key)
+    refs = [
+        Ref(m.start(), m.end(), tuple(_label_spans(text, m.start(), m.end(), key)), True)
+        for m in certain.finditer(text)
+    ]
+    if _ANSWER_TAIL.search(before) and not any(r.start == 0 for r in refs):
+        whole = re.match(rf"\s*{_plain_list(key)}", text)
+        if whole:
+            refs.insert(
+                0, Ref(0, whole.end(), tuple(_label_spans(text, 0, whole.end(), key)), True)
+            )
+    taken = [(r.start, r.end) for r in refs]
+    for m in guess.finditer(text):
+        latin = m.group(0).isascii() and m.group(0).isalpha()
+        if latin and not any(s <= m.start() < e for s, e in taken):
+            spans = ((m.start(), m.end(), key.index(m.group(0))),)
+            refs.append(Ref(m.start(), m.end(), spans, False))
+    return sorted(refs, key=lambda r: r.start)
+
+
+def _plain_list(labels: tuple[str, ...]) -> str:
+    label = rf"(?:{_alternatives(labels)}){_AFTER}"
+    return rf"{label}(?:{_SEP}{label})*"
+
+
+def leading_label(text: str, labels: Sequence[str]) -> tuple[int, int, int] | None:
+    """(start, end, choice index) when `text` opens with a label: `A. …`, `C：`, `(B)`."""
+    key = tuple(labels)
+    if len(key) < 2:
+        return None
+    m = _patterns(key)[2].match(text)
+    return (m.start(1), m.end(1), key.index(m.group(1))) if m else None
+
+
+def first_text(inlines: Sequence[Inline]) -> str:
+    """The text a heading or paragraph opens with (inside a leading **bold** too)."""
+    for node in inlines[:1]:
+        if isinstance(node, Text):
+            return node.text
+        if isinstance(node, Strong | Emph | Link):
+            return first_text(node.children)
+    return ""
+
+
+def _texts(inlines: Sequence[Inline]) -> Iterator[str]:
+    for node in inlines:
+        if isinstance(node, Text):
+            yield node.text
+        elif isinstance(node, Strong | Emph | Link):
+            yield from _texts(node.children)
+
+
+def block_texts(block: Block, labels: Sequence[str]) -> Iterator[tuple[int, str, str]]:
+    """(line, preceding run, text) of every Text run in a block, code excluded (code is never
+    rewritten) and a leading label (`**A. …**`) cut off: that one is structure."""
+    if isinstance(block, Paragraph | Heading):
+        before = ""
+        for n, text in enumerate(_texts(block.inlines)):
+            lead = leading_label(text, labels) if n == 0 else None
+            yield block.line, before, text[lead[1] :] if lead else text
+            before = text
+    elif isinstance(block, ListBlock):
+        for item in block.items:
+            for inner in item:
+                yield from block_texts(inner, labels)
+    elif isinstance(block, Quote):
+        for inner in block.blocks:
+            yield from block_texts(inner, labels)
+    elif isinstance(block, Table):
+        for row in (block.header, *block.rows):
+            for cell in row:
+                for text in _texts(cell):
+                    yield block.line, "", text
+
+
+def written_labels(q: Question) -> tuple[str, ...]:
+    return tuple(c.written_label for c in q.choices)
+
+
+def letter_diagnostics(question: Question) -> list[Diagnostic]:
+    """W014 for option letters in an explanation that shuffled keys cannot rewrite for sure."""
+    free = len(question.choices) - len(question.pinned)
+    if not question.shuffle or free < 2:
+        return []
+    labels = written_labels(question)
+    out: list[Diagnostic] = []
+    for block in (*question.explanation, *question.model_answer):
+        for line, before, text in block_texts(block, labels):
+            for ref in find_refs(text, labels, before):
+                if not ref.certain:
+                    mention = text[ref.start : ref.end]
+                    out.append(
+                        warning(
+                            "W014",
+                            f"the explanation mentions “{mention}” in running text; "
+                            "versions' keys print it as the bank's letter with the option's text",
+                            question.source,
+                            line,
+                            "write 「選択肢A」 or start the paragraph with the label (`**A. …**`) "
+                            "so the letter can follow the shuffle",
+                        )
+                    )
+    return out

@@ -1,0 +1,96 @@
+"""roster.csv: one student per row (id, number, name, class) for one exam version each."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from exampdf.diagnostics import Diagnostic, error
+
+# Header names a teacher is likely to type, in Japanese or English (compared case-insensitively).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "student_id", "student id", "学籍番号", "生徒番号", "生徒id"),
+    "number": ("number", "no", "no.", "番号", "出席番号"),
+    "name": ("name", "氏名", "名前", "生徒名"),
+    "klass": ("class", "組", "クラス", "学級"),
+}
+_UNSAFE = re.compile(r"[^0-9A-Za-z_-]+")
+
+
+@dataclass(frozen=True)
+class Student:
+    id: str  # the version code derives from this, so a student keeps the paper across rebuilds
+    number: str = ""
+    name: str = ""
+    klass: str = ""
+
+    @property
+    def code(self) -> str:
+        """The version code: the id with anything unsafe for a file name replaced by '_'."""
+        return _UNSAFE.sub("_", self.id).strip("_") or "_"
+
+
+def read_roster(path: Path) -> tuple[tuple[Student, ...], list[Diagnostic]]:
+    """Students in file order; problems as `roster.csv:line` diagnostics, never exceptions."""
+    where = str(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return (), [error("R001", "roster is not UTF-8", where, 0, "save it as CSV UTF-8")]
+    except OSError as exc:
+        return (), [error("R001", f"cannot read the roster: {exc.strerror or exc}", where)]
+    return parse_roster(text, where)
+
+
+def parse_roster(text: str, where: str) -> tuple[tuple[Student, ...], list[Diagnostic]]:
+    rows = list(csv.reader(io.StringIO(text)))
+    header_at = next((i for i, row in enumerate(rows) if any(c.strip() for c in row)), None)
+    if header_at is None:
+        return (), [error("R002", "the roster has no rows", where)]
+    columns = _columns(rows[header_at])
+    if "id" not in columns and "number" not in columns:
+        known = "、".join(COLUMNS["id"] + COLUMNS["number"])
+        hint = f"the first row names the columns, one of: {known}"
+        return (), [error("R003", "no student id or number column", where, header_at + 1, hint)]
+    students: list[Student] = []
+    diags: list[Diagnostic] = []
+    seen: dict[str, int] = {}
+    for i, row in enumerate(rows[header_at + 1 :], start=header_at + 2):
+        if not any(c.strip() for c in row):
+            continue
+        student = _student(row, columns)
+        if not student.id:
+            diags.append(error("R004", "this row has no student id or number", where, i))
+        elif student.code in seen:
+            msg = f"student id {student.id} is also on line {seen[student.code]}"
+            diags.append(error("R005", msg, where, i, "every student needs a distinct id"))
+        else:
+            seen[student.code] = i
+            students.append(student)
+    if not students and not diags:
+        diags.append(error("R002", "the roster has no students", where))
+    return tuple(students), diags
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for index, name in enumerate(header):
+        key = name.strip().lower()
+        for field, names in COLUMNS.items():
+            if key in names:
+                found.setdefault(field, index)
+    return found
+
+
+def _student(row: list[str], columns: dict[str, int]) -> Student:
+    def cell(field: str) -> str:
+        index = columns.get(field)
+        return row[index].strip() if index is not None and index < len(row) else ""
+
+    number, klass = cell("number"), cell("klass")
+    # Without an id column, class and number together name a student (2年1組 5番 -> 1-5).
+    sid = cell("id") or (f"{klass}-{number}" if klass and number else number)
+    return Student(sid, number, cell("name"), klass)
