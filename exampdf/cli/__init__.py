@@ -6,6 +6,7 @@ import click
 
 from exampdf import __version__
 from exampdf.cli.bank import check, init
+from exampdf.cli.export import export
 from exampdf.cli.grade import grade
 from exampdf.cli.make import make_cmd
 from exampdf.i18n import Lang, set_lang
@@ -28,3 +29,4 @@ main.add_command(make_cmd, name="make")
 main.add_command(check)
 main.add_command(init)
 main.add_command(grade)
+main.add_command(export)
