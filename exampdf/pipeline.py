@@ -10,6 +10,8 @@ from exampdf.config import ExamConfig
 from exampdf.diagnostics import Diagnostic, has_errors
 from exampdf.layout.decor import Decor
 from exampdf.layout.exam import exam_story
+from exampdf.layout.fonts import register_fonts
+from exampdf.layout.glyphcheck import glyph_diagnostics
 from exampdf.layout.keybook import key_story
 from exampdf.layout.page import geometry
 from exampdf.layout.theme import make_theme
@@ -41,8 +43,8 @@ def make(
     inputs: Sequence[Path], out: Path, config: ExamConfig, progress: Progress = ignore
 ) -> MakeResult:
     parsed = parse_bank(inputs)
-    diags = tuple(parsed.diagnostics)
     bank = parsed.bank
+    diags = (*parsed.diagnostics, *glyph_diagnostics(bank, register_fonts(config.font)))
     progress(Step("parse", 1, 1))
     if has_errors(diags, config.strict):
         return MakeResult(diags)

@@ -11,14 +11,13 @@ from reportlab.platypus import (
     HRFlowable,
     Indenter,
     Spacer,
-    Table,
-    TableStyle,
 )
 
 from exampdf.layout.codeblock import CodeBlockFlowable
 from exampdf.layout.inlines import body_style, to_runs
 from exampdf.layout.labeled import Labeled
 from exampdf.layout.paragraphs import ParaStyle, make_paragraph
+from exampdf.layout.quote import QuoteBox
 from exampdf.layout.tables import table_flowables
 from exampdf.layout.textrun import Run
 from exampdf.layout.theme import RULE_GREY, Theme
@@ -88,16 +87,7 @@ def _list(block: ListBlock, theme: Theme) -> list[Flowable]:
 
 def _quote(block: Quote, theme: Theme) -> list[Flowable]:
     inner = block_flowables(block.blocks, theme)
-    table = Table([[inner]], hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("LINEBEFORE", (0, 0), (0, -1), 2, RULE_GREY),
-                ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
-            ]
-        )
-    )
-    return [table]
+    return [QuoteBox(inner, 4 * mm)] if inner else []
 
 
 def _rule(block: Rule, theme: Theme) -> list[Flowable]:

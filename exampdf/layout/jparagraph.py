@@ -8,7 +8,7 @@ from typing import Any
 
 from reportlab.platypus.flowables import Flowable
 
-from exampdf.layout.jsegment import min_width
+from exampdf.layout.jsegment import RUBY_SCALE, min_width
 from exampdf.layout.linebreak import Align, Line, Piece, break_lines
 from exampdf.layout.textrun import Run
 
@@ -111,6 +111,7 @@ class JParagraph(Flowable):  # type: ignore[misc]
             placed.extend((p, self.runs[p.run], base) for p in ln.pieces)
         _draw_backs(canv, placed, left)
         _draw_text(canv, placed, left)
+        _draw_ruby(canv, placed, left, self.width - left - self.style.right_indent)
         _draw_decorations(canv, placed, left)
 
 
@@ -168,6 +169,28 @@ def _draw_text(canv: Any, placed: list[tuple[Piece, Run, float]], left: float) -
         to._code.append(f"1 0 0 1 {left + p.x:.3f} {base:.3f} Tm")
         to._textOut(p.text)
     canv.drawText(to)
+
+
+def _draw_ruby(
+    canv: Any, placed: list[tuple[Piece, Run, float]], left: float, right: float
+) -> None:
+    """Each ruby centred in half size over its base (kept on one line by the breaker),
+    just above the em box, within the paragraph's edges."""
+    spans: list[tuple[Run, int, float, float, float]] = []  # run, index, baseline, x0, x1
+    for p, r, base in placed:
+        if not r.ruby:
+            continue
+        if spans and spans[-1][1] == p.run and spans[-1][2] == base:
+            spans[-1] = (*spans[-1][:4], p.x + p.width)
+        else:
+            spans.append((r, p.run, base, p.x, p.x + p.width))
+    for r, _, base, x0, x1 in spans:
+        size = r.size * RUBY_SCALE
+        w = canv.stringWidth(r.ruby, r.font, size)
+        x = min(max((x0 + x1 - w) / 2, 0.0), max(right - w, 0.0))
+        canv.setFont(r.font, size)
+        canv.setFillColorRGB(*r.color)
+        canv.drawString(left + x, base + ASCENT * r.size + 0.1 * size, r.ruby)
 
 
 def _draw_decorations(canv: Any, placed: list[tuple[Piece, Run, float]], left: float) -> None:

@@ -35,6 +35,7 @@ _GLUE_RE = re.compile(
 )
 _SPLIT_RE = re.compile(rf"[{re.escape(J.SPLIT_AFTER)}]+(?=[^{re.escape(J.SPLIT_AFTER)}])")
 GLUE_EM = 0.25
+RUBY_SCALE = 0.5  # ruby is set at half the base size
 
 
 class _Widths(dict[str, float]):
@@ -69,6 +70,7 @@ class Text:
     cum: list[float]  # cum[i] = advance of text[:i]
     glue: dict[int, float]  # 和欧間 before text[i] (dropped at a line start)
     cum_glue: list[float]  # cum_glue[i] = glue at positions < i
+    locked: frozenset[int] = frozenset()  # positions no line may start at (inside a ruby base)
 
     def width(self, a: int, b: int) -> float:
         """Natural width of text[a:b] set at a line start (glue before a is dropped)."""
@@ -91,7 +93,13 @@ def measure(runs: Sequence[Run]) -> Text:
     for i, g in glue.items():
         gl[i] = g
     cum_glue = list(accumulate(gl, initial=0.0))[:-1]
-    return Text(text, starts, list(accumulate(adv, initial=0.0)), glue, cum_glue)
+    locked = frozenset(
+        p
+        for k, r in enumerate(runs)
+        if r.ruby
+        for p in range(starts[k] + 1, starts[k] + len(r.text))
+    )
+    return Text(text, starts, list(accumulate(adv, initial=0.0)), glue, cum_glue, locked)
 
 
 def _glue(runs: Sequence[Run], text: str, starts: tuple[int, ...]) -> dict[int, float]:
@@ -113,6 +121,23 @@ def _glue(runs: Sequence[Run], text: str, starts: tuple[int, ...]) -> dict[int, 
             runs[bisect_right(starts, p - 1) - 1].size, runs[bisect_right(starts, p) - 1].size
         )
         out[p] = GLUE_EM * size
+    for p, pad in _ruby_pads(runs, starts, len(text)):
+        out[p] = out.get(p, 0.0) + pad
+    return out
+
+
+def _ruby_pads(runs: Sequence[Run], starts: tuple[int, ...], n: int) -> list[tuple[int, float]]:
+    """Space either side of a ruby base narrower than its ruby, so the ruby never overhangs
+    the neighbouring characters (JIS X 4051 spreads the base; spacing it out is simpler)."""
+    out: list[tuple[int, float]] = []
+    for k, r in enumerate(runs):
+        if not r.ruby or not r.text:
+            continue
+        base = pdfmetrics.stringWidth(r.text, r.font, r.size)
+        over = pdfmetrics.stringWidth(r.ruby, r.font, r.size * RUBY_SCALE) - base
+        if over > 0:
+            a, b = starts[k], starts[k] + len(r.text)
+            out.extend((p, over / 2) for p in (a, b) if 0 < p < n)
     return out
 
 
@@ -124,10 +149,23 @@ def units(t: Text, limit: float, phrases: bool) -> list[Unit]:
     raw = [(*m.span(1), m.end()) for m in UNIT_RE.finditer(t.text)]
     if phrases:
         raw = _phrase_groups(t, raw, limit)
+    if t.locked:
+        raw = _lock(t, raw)
     out: list[Unit] = []
     for u in raw:
         if u[1] - u[0] > 1 and t.width(u[0], u[1]) > limit:
             out.extend(_split_long(t, u, limit))
+        else:
+            out.append(u)
+    return out
+
+
+def _lock(t: Text, raw: list[Unit]) -> list[Unit]:
+    """A unit starting inside a ruby base joins the one before it: ruby never breaks."""
+    out: list[Unit] = []
+    for u in raw:
+        if out and u[0] in t.locked:
+            out[-1] = (out[-1][0], u[1], u[2])
         else:
             out.append(u)
     return out
