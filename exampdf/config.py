@@ -58,10 +58,27 @@ class ExamConfig:
     def version_count(self) -> int:
         return self.versions or (4 if self.shuffle else 1)
 
+    @property
+    def column_count(self) -> int:
+        """1 or 2: two columns by default only on landscape B4/A3 (the folded-sheet layout)."""
+        if self.columns:
+            return self.columns
+        wide = self.paper in ("B4", "A3") and self.orientation == "landscape"
+        return 2 if wide else 1
+
 
 CONFIG_NAME = "exam.toml"
 _FIELDS = {f.name: f for f in fields(ExamConfig)}
 _TUPLES = {"instructions", "name_fields"}
+# Keys with a closed set of values: a wrong value is a diagnostic, never a KeyError later.
+CHOICES: dict[str, tuple[object, ...]] = {
+    "paper": ("A4", "B5", "B4", "A3", "letter"),
+    "orientation": ("portrait", "landscape"),
+    "columns": (0, 1, 2),
+    "font": ("mincho", "gothic"),
+    "label_style": ("A", "ア", "1", "①"),
+}
+RANGES: dict[str, tuple[float, float]] = {"base_size": (7.0, 16.0), "versions": (0, 702)}
 
 
 def load_config(path: Path) -> tuple[ExamConfig, list[Diagnostic]]:
@@ -101,9 +118,24 @@ def from_mapping(
                         "C003", f"'{key}' has the wrong type ({type(value).__name__})", where, line
                     )
                 )
+            elif problem := check_value(name, coerced):
+                diags.append(error("C004", f"'{key}' {problem}", where, line))
             else:
                 values[name] = coerced
     return replace(ExamConfig(), **values), diags
+
+
+def check_value(name: str, value: Any) -> str:
+    """Why `value` is not allowed for `name` ("" when it is)."""
+    if name in CHOICES and value not in CHOICES[name]:
+        return f"must be one of {', '.join(repr(c) for c in CHOICES[name])}, not {value!r}"
+    if name in RANGES:
+        low, high = RANGES[name]
+        if not low <= value <= high:
+            return f"must be between {low:g} and {high:g}, not {value!r}"
+    if name == "name_fields" and not value:
+        return "needs at least one field"
+    return ""
 
 
 def _coerce(name: str, value: Any) -> Any:

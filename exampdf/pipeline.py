@@ -9,7 +9,7 @@ from pathlib import Path
 from exampdf.config import ExamConfig
 from exampdf.diagnostics import Diagnostic, has_errors
 from exampdf.layout.decor import Decor
-from exampdf.layout.exam import exam_story
+from exampdf.layout.exam import exam_rebuild, exam_story
 from exampdf.layout.fonts import register_fonts
 from exampdf.layout.glyphcheck import glyph_diagnostics
 from exampdf.layout.keybook import key_story
@@ -58,15 +58,17 @@ def make(
 
     theme = make_theme(config.font, config.base_size)
     g = geometry(config.paper)
+    ge = geometry(config.paper, config.orientation, config.column_count)  # exam sheets
     title = config.title
-    meta = PdfMeta(title=title, font=theme.fonts.body)
+    first = "cover" if config.cover else "body"
     with staged_output(out) as stage:
         exam_pages = write_pdf(
             stage / EXAM,
-            with_ticks(exam_story(bank, versions, title, theme), tick),
-            g,
-            Decor(g, theme, title, ""),
-            meta,
+            with_ticks(exam_story(bank, versions, config, theme, ge), tick),
+            ge,
+            Decor(ge, theme, title, ""),
+            PdfMeta(title, font=theme.fonts.body, first_template=first),
+            exam_rebuild(bank, versions, config, theme, ge),
         )
         progress(Step("key", 0, 1))
         key_pages = write_pdf(

@@ -11,6 +11,7 @@ from exampdf.layout.page import geometry
 
 QUESTION = re.compile(r"^問(\d+)\s*")
 OPTION = re.compile(r"^([○□])\s*([A-Z]+)\.\s*")
+OPTION_ANYWHERE = re.compile(r"([○□])\s*([A-Z]+)\.\s*")
 DECOR = re.compile(r"^(\d+ / \d+|（次のページに続く）|（白紙）|以上)$")
 
 
@@ -39,8 +40,12 @@ def printed_options(lines: list[str]) -> dict[int, list[tuple[str, str, str]]]:
             continue
         if current is None:
             continue
-        if m := OPTION.match(line):
-            current.append((m.group(1), m.group(2), _squash(line[m.end() :])))
+        if OPTION.match(line):
+            # Short options share a line (2 or 4 columns, row by row): split at each label.
+            marks = list(OPTION_ANYWHERE.finditer(line))
+            for m, after in zip(marks, [*marks[1:], None], strict=True):
+                text = line[m.end() : after.start() if after else len(line)]
+                current.append((m.group(1), m.group(2), _squash(text)))
         elif current:
             mark, label, text = current[-1]
             current[-1] = (mark, label, text + _squash(line))

@@ -23,9 +23,13 @@ class Decor:
     label: str  # "" on exam sheets (the version code is shown); e.g. 解答・解説 on the key
 
     def __call__(self, c: Canvas, page: PageInfo) -> None:
+        if page.cover:
+            return  # the cover carries its own title and version code
         g, f = self.geometry, self.theme.fonts
         top = g.height - g.top + 6 * mm
         c.saveState()
+        if not page.blank:
+            self._column_rules(c)
         c.setFont(f.bold, 9)
         c.drawString(g.left, top, f"{self.title}　{self.label}".strip())
         if page.section:
@@ -41,6 +45,13 @@ class Decor:
             c.setFont(f.body, 12)
             c.drawCentredString(g.width / 2, g.height / 2, BLANK)
         c.restoreState()
+
+    def _column_rules(self, c: Canvas) -> None:
+        g = self.geometry
+        c.setStrokeColorRGB(*RULE_GREY)
+        c.setLineWidth(0.5)
+        for x in g.rule_xs():
+            c.line(x, g.bottom, x, g.bottom + g.frame_height)
 
     def _version_box(self, c: Canvas, code: str, right: float, baseline: float) -> None:
         text = f"{code} 版"

@@ -1,74 +1,116 @@
-"""The story of exam.pdf: every version in turn, each starting on an odd page."""
+"""The story of exam.pdf: every version in turn (cover, head, questions), each on an odd page."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate, PageBreak, Spacer
 
-from exampdf.layout.markers import SectionStart, to_odd_page
+from exampdf.config import ExamConfig
+from exampdf.layout.columns import balance_breaks, question_key
+from exampdf.layout.cover import cover_flowables, name_table
+from exampdf.layout.markers import CoverMark, SectionStart, to_odd_page
+from exampdf.layout.page import PageGeometry
+from exampdf.layout.pages import Probe
 from exampdf.layout.paragraphs import ParaStyle, make_paragraph
-from exampdf.layout.question import question_flowables
+from exampdf.layout.question import QuestionStyle, question_flowables
 from exampdf.layout.textrun import Run
 from exampdf.layout.theme import Theme
 from exampdf.model import Bank
 from exampdf.versions import ExamVersion
 
-NAME_FIELDS = (("組", 18 * mm), ("番号", 18 * mm), ("氏名", 62 * mm))
 END_MARK = "以上"
+Rebuild = Callable[[list[Probe]], list[Flowable] | None]
 
 
 def exam_story(
-    bank: Bank, versions: Sequence[ExamVersion], title: str, theme: Theme
+    bank: Bank,
+    versions: Sequence[ExamVersion],
+    config: ExamConfig,
+    theme: Theme,
+    g: PageGeometry,
+    breaks: Collection[tuple[str, int]] = (),
 ) -> list[Flowable]:
+    """`breaks`: (version, number) of questions that start the right column of a last page."""
+    style = QuestionStyle(config.label_style, config.show_points)
     story: list[Flowable] = []
     for i, version in enumerate(versions):
+        if config.cover:
+            story.append(NextPageTemplate("cover"))
         if i:
-            story.extend(to_odd_page())
+            story.extend(to_odd_page(config.simplex))
         story.append(SectionStart(version.code))
-        story.extend(_first_page_head(title, version.code, theme))
+        if config.cover:
+            story += [
+                CoverMark(),
+                *cover_flowables(config, version.code, theme, g.frame_width, g.frame_height),
+            ]
+            story += [NextPageTemplate("body"), PageBreak()]
+        else:
+            story.extend(first_page_head(config, theme, g.column_width))
+        n = len(version.items)
         for number, item in enumerate(version.items, start=1):
-            story.extend(question_flowables(number, bank.questions[item.question], item, theme))
-        story.append(
-            make_paragraph(
-                [Run(END_MARK, theme.fonts.bold, theme.size)],
-                ParaStyle(leading=theme.leading, align="right"),
+            if (version.code, number) in breaks:
+                story.append(FrameBreak())
+            tail = [_end_mark(theme)] if number == n else []
+            story.extend(
+                question_flowables(
+                    number,
+                    bank.questions[item.question],
+                    item,
+                    theme,
+                    style,
+                    question_key(version.code, number),
+                    tail,
+                )
             )
-        )
     return story
 
 
-def _first_page_head(title: str, code: str, theme: Theme) -> list[Flowable]:
+def exam_rebuild(
+    bank: Bank,
+    versions: Sequence[ExamVersion],
+    config: ExamConfig,
+    theme: Theme,
+    g: PageGeometry,
+) -> Rebuild:
+    """A second pass: the story again with last pages' columns balanced (None: keep the first)."""
+
+    def rebuild(probes: list[Probe]) -> list[Flowable] | None:
+        breaks = balance_breaks(probes, versions, g)
+        return exam_story(bank, versions, config, theme, g, breaks) if breaks else None
+
+    return rebuild
+
+
+def _end_mark(theme: Theme) -> Flowable:
+    return make_paragraph(
+        [Run(END_MARK, theme.fonts.bold, theme.size)],
+        ParaStyle(leading=theme.leading, align="right", space_before=theme.size * 0.5),
+    )
+
+
+def first_page_head(config: ExamConfig, theme: Theme, width: float) -> list[Flowable]:
+    """Without a cover: title, one line of facts and the name boxes above the first question."""
     size = theme.size * 1.6
-    heading = make_paragraph(
-        [Run(title, theme.fonts.heading, size)],
-        ParaStyle(leading=size * 1.4, align="center", phrases=True),
-    )
-    return [heading, Spacer(1, 2 * mm), name_box(theme), Spacer(1, 7 * mm)]
-
-
-def name_box(theme: Theme) -> Table:
-    """Boxes for 組・番号・氏名, right-aligned like a printed answer sheet."""
-    cells: list[str] = []
-    widths: list[float] = []
-    for label, width in NAME_FIELDS:
-        cells += [label, ""]
-        widths += [theme.size * 1.2 * max(2, len(label)) + 4, width]
-    table = Table([cells], colWidths=widths, rowHeights=[10 * mm], hAlign="RIGHT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), theme.fonts.bold, theme.size),
-                ("BOX", (0, 0), (-1, -1), 0.9, (0, 0, 0)),
-                ("INNERGRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
-                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                *[
-                    ("BACKGROUND", (c, 0), (c, 0), (0.92, 0.92, 0.92))
-                    for c in range(0, len(cells), 2)
-                ],
-            ]
+    out: list[Flowable] = [
+        make_paragraph(
+            [Run(config.title, theme.fonts.heading, size)],
+            ParaStyle(leading=size * 1.4, align="center", phrases=True),
         )
-    )
-    return table
+    ]
+    facts = [config.subtitle, config.subject, config.date]
+    if config.duration:
+        facts.append(f"試験時間 {config.duration}")
+    line = "　".join(x for x in facts if x)
+    if line:
+        out.append(
+            make_paragraph(
+                [Run(line, theme.fonts.body, theme.size)],
+                ParaStyle(leading=theme.leading, align="center", phrases=True),
+            )
+        )
+    out += [Spacer(1, 2 * mm), name_table(config.name_fields, theme, width, 10 * mm)]
+    out.append(Spacer(1, 7 * mm))
+    return out

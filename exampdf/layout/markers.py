@@ -1,4 +1,4 @@
-"""Zero-size flowables that tell the page painter where a version starts and which page is blank."""
+"""Zero-size flowables that tell the page painter about pages: version starts, blanks, covers."""
 
 from __future__ import annotations
 
@@ -11,34 +11,55 @@ from reportlab.platypus.flowables import DocIf
 class SectionCanvas(Protocol):
     def begin_section(self, key: str) -> None: ...
     def mark_blank(self) -> None: ...
+    def mark_cover(self) -> None: ...
+    def record(self, key: str, frame: str, y: float, height: float = 0.0) -> None: ...
 
 
-class SectionStart(Flowable):  # type: ignore[misc]
-    """Marks the page it lands on as the first page of section `key` (a version code)."""
-
+class _Marker(Flowable):  # type: ignore[misc]
     _ZEROSIZE = 1
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+
+class SectionStart(_Marker):
+    """Marks the page it lands on as the first page of section `key` (a version code)."""
 
     def __init__(self, key: str) -> None:
         super().__init__()
         self.key = key
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return 0, 0
-
     def draw(self) -> None:
         self.canv.begin_section(self.key)
 
 
-class BlankMark(Flowable):  # type: ignore[misc]
-    _ZEROSIZE = 1
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return 0, 0
-
+class BlankMark(_Marker):
     def draw(self) -> None:
         self.canv.mark_blank()
 
 
-def to_odd_page() -> list[Flowable]:
+class CoverMark(_Marker):
+    """The page it lands on is a cover: no running header, not counted in 「n / N」."""
+
+    def draw(self) -> None:
+        self.canv.mark_cover()
+
+
+class ProbeMark(_Marker):
+    """Records page, frame and height where it lands (the canvas keeps the log)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
+
+    def draw(self) -> None:
+        frame = getattr(self, "_frame", None)
+        if frame is not None and hasattr(self.canv, "record"):
+            self.canv.record(self.key, frame.id, frame._y)
+
+
+def to_odd_page(simplex: bool = False) -> list[Flowable]:
     """End the page; if the next one is even, leave it blank so the section starts on a recto."""
+    if simplex:
+        return [PageBreak()]
     return [PageBreak(), DocIf("doc.page % 2 == 0", [BlankMark(), PageBreak()])]

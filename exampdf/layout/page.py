@@ -20,6 +20,9 @@ PAPERS: dict[str, tuple[float, float]] = {
 }
 
 
+Rect = tuple[float, float, float, float]  # x, y, width, height in points
+
+
 @dataclass(frozen=True)
 class PageGeometry:
     width: float
@@ -28,6 +31,8 @@ class PageGeometry:
     right: float
     top: float
     bottom: float
+    columns: int = 1
+    gap: float = 0.0  # between columns; the column rule is drawn in its middle
 
     @property
     def frame_width(self) -> float:
@@ -37,8 +42,29 @@ class PageGeometry:
     def frame_height(self) -> float:
         return self.height - self.top - self.bottom
 
+    @property
+    def column_width(self) -> float:
+        return (self.frame_width - self.gap * (self.columns - 1)) / self.columns
 
-def geometry(paper: str) -> PageGeometry:
+    def column_frames(self) -> list[Rect]:
+        """The body frames left to right (one per column)."""
+        step = self.column_width + self.gap
+        return [
+            (self.left + i * step, self.bottom, self.column_width, self.frame_height)
+            for i in range(self.columns)
+        ]
+
+    def rule_xs(self) -> list[float]:
+        """Where the rules between columns go."""
+        return [x - self.gap / 2 for x, _, _, _ in self.column_frames()[1:]]
+
+
+def geometry(paper: str, orientation: str = "portrait", columns: int = 1) -> PageGeometry:
     width, height = PAPERS[paper]
+    if orientation == "landscape":
+        width, height = height, width
     side = 18 * mm if width < 200 * mm else 20 * mm
-    return PageGeometry(width, height, left=side, right=side, top=22 * mm, bottom=18 * mm)
+    gap = 12 * mm if columns > 1 else 0.0
+    return PageGeometry(
+        width, height, left=side, right=side, top=22 * mm, bottom=18 * mm, columns=columns, gap=gap
+    )

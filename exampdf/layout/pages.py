@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 
@@ -9,21 +10,35 @@ from dataclasses import dataclass
 class PageInfo:
     number: int  # 1-based in the file
     section: str  # version code, "" outside any section
-    index: int  # 1-based within the section
-    count: int  # pages in the section
+    index: int  # 1-based within the section, cover pages not counted
+    count: int  # numbered pages in the section
     blank: bool  # inserted so the next section starts on an odd page
     last: bool  # no printed page of this section follows
+    cover: bool = False  # a version's cover: no running header or page number
 
 
-def page_infos(marks: list[tuple[str, bool]]) -> list[PageInfo]:
+@dataclass(frozen=True)
+class Probe:
+    """Where a zero-size probe flowable was drawn: used to balance the columns of a last page."""
+
+    key: str
+    page: int  # 1-based in the file
+    frame: str  # frame id: col0, col1, …
+    y: float  # frame's current y (points from the page bottom) when the probe was placed
+    height: float = 0.0  # what the recorded block took in its column, space after included
+
+
+def page_infos(marks: Sequence[tuple[str, bool]], covers: Collection[int] = ()) -> list[PageInfo]:
+    """`marks[n]` is (section, blank) of page n+1; `covers` holds 0-based cover page indices."""
     counts: dict[str, int] = {}
-    for section, _ in marks:
-        counts[section] = counts.get(section, 0) + 1
+    for n, (section, _) in enumerate(marks):
+        counts[section] = counts.get(section, 0) + (n not in covers)
     last_printed = {section: n for n, (section, blank) in enumerate(marks) if not blank}
     seen: dict[str, int] = {}
     out = []
     for n, (section, blank) in enumerate(marks):
-        seen[section] = seen.get(section, 0) + 1
+        cover = n in covers
+        seen[section] = seen.get(section, 0) + (not cover)
         last = n >= last_printed.get(section, -1)
-        out.append(PageInfo(n + 1, section, seen[section], counts[section], blank, last))
+        out.append(PageInfo(n + 1, section, seen[section], counts[section], blank, last, cover))
     return out

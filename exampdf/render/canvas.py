@@ -7,12 +7,14 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
-from exampdf.layout.pages import PageInfo, page_infos
+from exampdf.layout.pages import PageInfo, Probe, page_infos
 
 Painter = Callable[[Canvas, PageInfo], None]
 
 
-def deferred_canvas(painter: Painter, pages_out: list[PageInfo]) -> type[Canvas]:
+def deferred_canvas(
+    painter: Painter, pages_out: list[PageInfo], probes_out: list[Probe] | None = None
+) -> type[Canvas]:
     """A Canvas class whose pages are decorated by `painter` once every page is known."""
 
     class DeferredCanvas(Canvas):  # type: ignore[misc]
@@ -20,6 +22,7 @@ def deferred_canvas(painter: Painter, pages_out: list[PageInfo]) -> type[Canvas]
             super().__init__(*args, **kwargs)
             self._states: list[dict[str, Any]] = []
             self._marks: list[tuple[str, bool]] = []
+            self._covers: set[int] = set()
             self._section = ""
             self._blank = False
 
@@ -29,6 +32,13 @@ def deferred_canvas(painter: Painter, pages_out: list[PageInfo]) -> type[Canvas]
         def mark_blank(self) -> None:
             self._blank = True
 
+        def mark_cover(self) -> None:
+            self._covers.add(len(self._states))
+
+        def record(self, key: str, frame: str, y: float, height: float = 0.0) -> None:
+            if probes_out is not None:
+                probes_out.append(Probe(key, len(self._states) + 1, frame, y, height))
+
         def showPage(self) -> None:
             self._states.append(dict(self.__dict__))
             self._marks.append((self._section, self._blank))
@@ -36,7 +46,7 @@ def deferred_canvas(painter: Painter, pages_out: list[PageInfo]) -> type[Canvas]
             self._startPage()
 
         def save(self) -> None:
-            infos = page_infos(self._marks)
+            infos = page_infos(self._marks, self._covers)
             pages_out.extend(infos)
             for state, info in zip(self._states, infos, strict=True):
                 self.__dict__.update(state)

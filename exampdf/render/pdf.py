@@ -1,16 +1,20 @@
-"""Write a story to a PDF file: one frame per page, invariant mode, fonts embedded as subsets."""
+"""Write a story to a PDF file: page templates with 1 or 2 frames, invariant mode, font subsets."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from exampdf.layout.page import PageGeometry
-from exampdf.layout.pages import PageInfo
+from exampdf.layout.pages import PageInfo, Probe
 from exampdf.render.canvas import Painter, deferred_canvas
+
+# Given where the probes landed in a first pass, a better story (or None: the first is final).
+Rebuild = Callable[[list[Probe]], Sequence[Flowable] | None]
 
 
 @dataclass(frozen=True)
@@ -19,16 +23,43 @@ class PdfMeta:
     subject: str = ""
     author: str = ""
     font: str = "exampdf-mincho"  # the canvas's initial font, so Helvetica is never referenced
+    first_template: str = "body"  # "cover" when the document opens with a cover page
 
 
 def write_pdf(
-    path: Path, story: Sequence[Flowable], geometry: PageGeometry, painter: Painter, meta: PdfMeta
+    path: Path,
+    story: Sequence[Flowable],
+    geometry: PageGeometry,
+    painter: Painter,
+    meta: PdfMeta,
+    rebuild: Rebuild | None = None,
 ) -> list[PageInfo]:
-    """Lay out and write `story`; returns what each page turned out to be."""
+    """Lay out and write `story`; with `rebuild`, a second pass may lay out a revised story."""
     pages: list[PageInfo] = []
-    g = geometry
+    probes: list[Probe] = []
+    first = io.BytesIO()
+    _build(first, story, geometry, painter, meta, pages, probes)
+    second = rebuild(probes) if rebuild else None
+    if second is None:
+        path.write_bytes(first.getvalue())
+        return pages
+    pages.clear()
+    with path.open("wb") as out:
+        _build(out, second, geometry, painter, meta, pages, [])
+    return pages
+
+
+def _build(
+    out: io.BufferedIOBase | io.BytesIO,
+    story: Sequence[Flowable],
+    g: PageGeometry,
+    painter: Painter,
+    meta: PdfMeta,
+    pages: list[PageInfo],
+    probes: list[Probe],
+) -> None:
     doc = BaseDocTemplate(
-        str(path),
+        out,
         pagesize=(g.width, g.height),
         leftMargin=g.left,
         rightMargin=g.right,
@@ -43,17 +74,23 @@ def write_pdf(
         lang="ja-JP",
         initialFontName=meta.font,
     )
-    frame = Frame(
-        g.left,
-        g.bottom,
-        g.frame_width,
-        g.frame_height,
-        id="body",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
+    templates = {"body": page_template("body", g, g.columns), "cover": page_template("cover", g, 1)}
+    order = [meta.first_template, *(n for n in templates if n != meta.first_template)]
+    doc.addPageTemplates([templates[n] for n in order])
+    doc.build(list(story), canvasmaker=deferred_canvas(painter, pages, probes))
+
+
+def page_template(name: str, g: PageGeometry, columns: int) -> PageTemplate:
+    """A page with `columns` frames side by side (ids col0, col1, …)."""
+    rects = (
+        g.column_frames()
+        if columns == g.columns
+        else [(g.left, g.bottom, g.frame_width, g.frame_height)]
     )
-    doc.addPageTemplates([PageTemplate("page", [frame])])
-    doc.build(list(story), canvasmaker=deferred_canvas(painter, pages))
-    return pages
+    frames = [
+        Frame(
+            x, y, w, h, id=f"col{i}", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0
+        )
+        for i, (x, y, w, h) in enumerate(rects)
+    ]
+    return PageTemplate(name, frames)
