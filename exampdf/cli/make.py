@@ -7,8 +7,10 @@ from pathlib import Path
 import click
 
 from exampdf.cli.common import BANK_ARG, Format, fail, inputs_or_default, report, require_inputs
+from exampdf.cli.progress import MakeProgress, echo_lines, summary_lines, timing_lines
 from exampdf.config import CONFIG_NAME, ExamConfig, load_config, with_overrides
 from exampdf.diagnostics import has_errors
+from exampdf.i18n import t
 from exampdf.layout.page import PAPERS
 from exampdf.pipeline import make
 
@@ -66,28 +68,37 @@ from exampdf.pipeline import make
     show_default=True,
     help="How problems in the bank are printed.",
 )
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print how long each stage took.")
 def make_cmd(
-    bank: tuple[Path, ...], out: Path, config_path: Path | None, fmt: Format, **overrides: object
+    bank: tuple[Path, ...],
+    out: Path,
+    config_path: Path | None,
+    fmt: Format,
+    quiet: bool,
+    verbose: bool,
+    **overrides: object,
 ) -> None:
     """Write exam sheets, the answer-key booklet and key files from BANK (default: questions/)."""
     inputs = inputs_or_default(bank)
     require_inputs(inputs)
     config = with_overrides(_base_config(config_path, fmt), **overrides)
     try:
-        result = make(inputs, out, config)
+        with MakeProgress(show=not quiet) as progress:
+            result = make(inputs, out, config, progress)
     except OSError as exc:
-        fail(f"cannot write output: {exc}")
+        fail(t("cannot_write", reason=exc))
     report(result.diagnostics, fmt)
     if not result.ok:
-        fail("nothing written: fix the errors above")
-    files = ", ".join(
-        f"{p} ({result.pages[p.name]} pages)" if p.name in result.pages else str(p)
-        for p in result.written
-    )
-    click.echo(
-        f"{result.questions} questions, {result.versions} versions, seed {config.seed}: {files}",
-        err=True,
-    )
+        fail(t("nothing_written"))
+    if verbose:
+        echo_lines(timing_lines(progress.timings))
+    if quiet:
+        return
+    n, v = result.questions, result.versions
+    click.echo(t("made", questions=n, versions=v, seed=config.seed), err=True)
+    warnings = sum(d.severity == "warning" for d in result.diagnostics)
+    echo_lines(summary_lines(result.written, result.pages, warnings, progress.elapsed))
 
 
 def _base_config(path: Path | None, fmt: Format) -> ExamConfig:

@@ -1,0 +1,106 @@
+"""What `make` shows while it works (a rich bar after about a second) and when it is done."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+
+from exampdf.cli.common import size_text
+from exampdf.i18n import t
+from exampdf.progress import Step
+
+DELAY = 1.0  # seconds before a bar appears: quick runs stay quiet
+
+
+class MakeProgress:
+    """The pipeline's progress callback; also records per-stage time for `-v`."""
+
+    def __init__(self, show: bool, console: Console | None = None) -> None:
+        self.console = console or Console(stderr=True)
+        self.show = show and self.console.is_terminal
+        self.start = self.mark = time.perf_counter()
+        self.timings: dict[str, float] = {}
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
+        self._last = Step("parse", 0, 1)
+        self._lock = threading.Lock()  # the timer thread may start the bar mid-step
+        self._timer = threading.Timer(DELAY, self._appear)
+        self._timer.daemon = True
+
+    def __call__(self, step: Step) -> None:
+        now = time.perf_counter()
+        # the time since the previous step belongs to the stage that just reported
+        self.timings[step.stage] = self.timings.get(step.stage, 0.0) + now - self.mark
+        self.mark = now
+        with self._lock:
+            self._last = step
+            if self._bar is not None:
+                self._draw(self._bar)
+
+    def _appear(self) -> None:
+        with self._lock:
+            self._bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                TextColumn("{task.completed}/{task.total}"),
+                TimeElapsedColumn(),
+                console=self.console,
+                transient=True,
+            )
+            self._task = self._bar.add_task("", total=1)
+            self._draw(self._bar)
+            self._bar.start()
+
+    def _draw(self, bar: Progress) -> None:
+        assert self._task is not None
+        step = self._last
+        label = t(f"stage.{step.stage}")
+        if step.page:
+            label += f" · p.{step.page}"
+        bar.update(self._task, description=label, completed=step.done, total=step.total)
+
+    def __enter__(self) -> MakeProgress:
+        if self.show:
+            self._timer.start()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._timer.cancel()
+        with self._lock:
+            if self._bar is not None:
+                self._bar.stop()
+
+    @property
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.start
+
+
+def summary_lines(
+    written: Sequence[Path], pages: dict[str, int], warnings: int, elapsed: float
+) -> list[str]:
+    """One line per file (pages, size), then warnings and time: the closing summary."""
+    lines = []
+    for path in written:
+        n = pages.get(path.name)
+        size = size_text(path.stat().st_size) if path.exists() else ""
+        lines.append(t("file_line", path=path, pages=t("pages", n=n) if n else "", size=size))
+    lines.append(t("done", warnings=warnings, seconds=elapsed))
+    return lines
+
+
+def timing_lines(timings: dict[str, float]) -> list[str]:
+    return [t("timing", stage=t(f"stage.{s}"), seconds=v) for s, v in timings.items()]
+
+
+def echo_lines(lines: Sequence[str]) -> None:
+    for line in lines:
+        click.echo(line, err=True)
