@@ -14,6 +14,7 @@ from reportlab.platypus import (
 )
 
 from exampdf.layout.codeblock import CodeBlockFlowable
+from exampdf.layout.fit import fit_tall
 from exampdf.layout.inlines import body_style, to_runs
 from exampdf.layout.labeled import Labeled
 from exampdf.layout.paragraphs import ParaStyle, make_paragraph
@@ -103,7 +104,7 @@ _BUILDERS: dict[type, Builder] = {
     Heading: _heading,
     CodeBlock: _code,
     ListBlock: _list,
-    TableNode: table_flowables,
+    TableNode: fit_tall(table_flowables),  # a row taller than a page shrinks, never fails
     Quote: _quote,
     Rule: _rule,
 }

@@ -11,6 +11,7 @@ from exampdf.diagnostics import Diagnostic, error
 from exampdf.model import Bank, Question
 from exampdf.parse.encoding import decode
 from exampdf.parse.files import SourceFile, collect, display_path
+from exampdf.parse.limits import check_size, read_limited
 from exampdf.parse.question import parse_text
 
 
@@ -28,7 +29,7 @@ class ParseResult:
 
 def _read(item: SourceFile) -> tuple[Question | None, list[Diagnostic]]:
     try:
-        data = item.path.read_bytes()
+        data = read_limited(item.path)  # never reads more than the size limit
     except OSError as exc:
         return None, [error("E001", f"cannot read the file: {exc.strerror or exc}", item.source)]
     return parse_bytes(data, item.source, item.group, item.path.stem)
@@ -38,6 +39,8 @@ def parse_bytes(
     data: bytes, source: str, group: str = "", default_id: str = "question"
 ) -> tuple[Question | None, list[Diagnostic]]:
     """One file's bytes (UTF-8, BOM and CRLF allowed) → its question or None, and diagnostics."""
+    if too_big := check_size(data, source):
+        return None, too_big
     text, diags = decode(data, source)
     if text is None:
         return None, diags

@@ -14,6 +14,7 @@ from exampdf.parse.consistency import decide_multi, letter_references
 from exampdf.parse.frontmatter import FrontMatter
 from exampdf.parse.keys import Keyed, resolve_answer, resolve_pins
 from exampdf.parse.labels import classify
+from exampdf.parse.limits import check_question, clean_text
 from exampdf.parse.markdown import parse_tree
 from exampdf.parse.sections import Sections
 from exampdf.parse.validate import make_choices
@@ -38,7 +39,11 @@ def parse_text(
     text: str, source: str, group: str = "", default_id: str = "question"
 ) -> tuple[Question | None, list[Diagnostic]]:
     """The question a file's text holds, or None when it has errors; never raises for any text."""
-    matter, body, diags = frontmatter.split(text, source)
+    cleaned, limited = clean_text(text, source)
+    if cleaned is None:
+        return None, limited
+    matter, body, diags = frontmatter.split(cleaned, source)
+    diags = [*limited, *diags]
     if not body.strip():
         return None, [*diags, error("E002", "empty file", source, 1, NOT_A_QUESTION_HINT)]
     secs, more = sections.split(parse_tree(body), source)
@@ -48,6 +53,7 @@ def parse_text(
         return None, [*diags, *more, error("E011", message, source, line, NOT_A_QUESTION_HINT)]
     build = _Build(source, matter, secs, [*diags, *more])
     question = _question(build, group, default_id)
+    build.diags.extend(check_question(question))
     failed = any(d.severity == "error" for d in build.diags)
     return (None if failed else question), sorted(build.diags, key=lambda d: d.line)
 

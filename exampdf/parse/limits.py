@@ -1,0 +1,107 @@
+"""Input limits: oversized, malformed or absurd question files become diagnostics, not hangs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from exampdf.diagnostics import Diagnostic, error, warning
+from exampdf.model import Block, CodeBlock, ListBlock, Question, Quote, Table
+
+# Generous for any real question (a typical file is a few KiB); small enough that the worst
+# Markdown inputs of this size still parse in seconds, not minutes.
+MAX_FILE_BYTES = 256 * 1024
+MAX_LINE_CHARS = 5_000  # a longer line is pasted data (minified code, base64), not prose
+MAX_CODE_LINES = 1_000  # about 16 printed pages of code in one block
+MAX_OPTIONS = 26  # A–Z
+MAX_DEPTH = 8  # lists and quotes inside each other; markdown-it drops content past ~10
+MAX_COLUMNS = 20  # more cannot be printed legibly across a page
+
+# C0 controls except tab and newline, DEL, C1 controls, and the bidirectional overrides
+# that can make a line display differently from what it says ("Trojan Source").
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def read_limited(path: Path) -> bytes:
+    """At most MAX_FILE_BYTES + 1 bytes of the file: enough to tell that it is too big."""
+    with path.open("rb") as f:
+        return f.read(MAX_FILE_BYTES + 1)
+
+
+def check_size(data: bytes, source: str) -> list[Diagnostic]:
+    if len(data) <= MAX_FILE_BYTES:
+        return []
+    message = f"file is larger than {MAX_FILE_BYTES // 1024} KiB; is it a question file?"
+    return [error("E101", message, source, 0, "split it into one question per file")]
+
+
+def clean_text(text: str, source: str) -> tuple[str | None, list[Diagnostic]]:
+    """The text without control characters (W101), or None for lone surrogates or long lines."""
+    if m := _SURROGATE.search(text):
+        return None, [
+            error("E107", "text contains a lone surrogate (broken UTF-16)", source, _line(text, m))
+        ]
+    diags: list[Diagnostic] = []
+    if m := _CONTROL.search(text):
+        found = sorted({f"U+{ord(c):04X}" for c in _CONTROL.findall(text)})
+        message = f"invisible control characters removed: {', '.join(found[:5])}"
+        hint = "they usually come from copying out of a PDF or a terminal"
+        diags.append(warning("W120", message, source, _line(text, m), hint))
+        text = _CONTROL.sub("", text)
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            message = f"line is {len(line):,} characters long (the limit is {MAX_LINE_CHARS:,})"
+            hint = "break it into paragraphs; long data belongs in a separate file"
+            return None, [*diags, error("E102", message, source, number, hint)]
+    return text, diags
+
+
+def _line(text: str, m: re.Match[str]) -> int:
+    return text.count("\n", 0, m.start()) + 1
+
+
+def check_question(q: Question) -> list[Diagnostic]:
+    """Structure a page cannot hold: too many options, deep nesting, wide tables, huge code."""
+    diags: list[Diagnostic] = []
+    if len(q.choices) > MAX_OPTIONS:
+        message = f"{len(q.choices)} options; the limit is {MAX_OPTIONS} (A–Z)"
+        diags.append(error("E104", message, q.source, q.choices[MAX_OPTIONS].line))
+    seen: set[str] = set()
+    for block, depth in _walk(q.stem + q.explanation + q.model_answer, 0):
+        for d in _check_block(block, depth, q.source):
+            if d.code not in seen:  # the first place is enough to find the problem
+                seen.add(d.code)
+                diags.append(d)
+    return diags
+
+
+def _check_block(block: Block, depth: int, source: str) -> list[Diagnostic]:
+    if depth > MAX_DEPTH:
+        message = f"lists or quotes nested more than {MAX_DEPTH} levels deep"
+        return [error("E105", message, source, block.line, "flatten the list")]
+    if isinstance(block, Table):
+        width = max([len(block.header), *(len(r) for r in block.rows)])
+        if width > MAX_COLUMNS:
+            message = f"table has {width} columns; the limit is {MAX_COLUMNS}"
+            hint = "split it, or turn rows into columns"
+            return [error("E106", message, source, block.line, hint)]
+    if isinstance(block, CodeBlock):
+        lines = block.code.count("\n")
+        if lines > MAX_CODE_LINES:
+            message = f"code block has {lines:,} lines; the limit is {MAX_CODE_LINES:,}"
+            hint = "print the part the question is about"
+            return [error("E103", message, source, block.line, hint)]
+    return []
+
+
+def _walk(blocks: tuple[Block, ...], depth: int) -> Iterator[tuple[Block, int]]:
+    """Every block with its nesting depth (lists and quotes count one level each)."""
+    for block in blocks:
+        yield block, depth
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                yield from _walk(item, depth + 1)
+        elif isinstance(block, Quote):
+            yield from _walk(block.blocks, depth + 1)
