@@ -36,8 +36,12 @@ def check_bank(paths: Sequence[Path | str]) -> CheckReport:
 
 
 def bank_diagnostics(bank: Bank, where: str = "") -> list[Diagnostic]:
-    """Duplicate ids, duplicate question stems, and answers piling up on one position."""
-    return _duplicate_ids(bank) + _duplicate_stems(bank) + _distribution(bank, where)
+    """Duplicate ids, duplicate question stems, answers piling up on one position, and option
+    letters in explanations that shuffled keys cannot rewrite for certain (W014)."""
+    from exampdf.parse.letterrefs import letter_diagnostics  # parse imports this module
+
+    letters = [d for q in bank.questions for d in letter_diagnostics(q)]
+    return _duplicate_ids(bank) + _duplicate_stems(bank) + _distribution(bank, where) + letters
 
 
 def _duplicate_ids(bank: Bank) -> list[Diagnostic]:
