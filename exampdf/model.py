@@ -38,6 +38,7 @@ class Link:
 class Image:
     src: str
     alt: str
+    file: str = ""  # the checked file to draw, set by parse/images.py; "" prints the alt text
 
 
 @dataclass(frozen=True)
