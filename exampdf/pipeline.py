@@ -8,22 +8,26 @@ from pathlib import Path
 
 from exampdf.config import ExamConfig
 from exampdf.diagnostics import Diagnostic, has_errors
+from exampdf.layout.answersheet import answer_sheets
 from exampdf.layout.decor import Decor
 from exampdf.layout.exam import exam_rebuild, exam_story
 from exampdf.layout.fonts import register_fonts
 from exampdf.layout.glyphcheck import glyph_diagnostics
-from exampdf.layout.keybook import key_story
 from exampdf.layout.page import geometry
 from exampdf.layout.theme import make_theme
 from exampdf.layout.ticks import with_ticks
 from exampdf.parse import parse_bank
+from exampdf.parse.fingerprint import fingerprint
+from exampdf.parse.roster import read_roster
 from exampdf.progress import Progress, Step, ignore
-from exampdf.render.keyfiles import key_csv, key_json, key_manifest
+from exampdf.render.keyset import KEYS_DIR, KeyRun, write_keys
 from exampdf.render.output import staged_output
 from exampdf.render.pdf import PdfMeta, write_pdf
-from exampdf.versions import VersionSpec, build_versions
+from exampdf.render.sheets import write_answer_sheets
+from exampdf.versions import VersionSpec, answer_spread, build_versions
 
 EXAM, KEY, KEY_JSON, KEY_CSV = "exam.pdf", "answer-key.pdf", "key.json", "key.csv"
+SHEETS = "answer-sheets.pdf"
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ class MakeResult:
     pages: dict[str, int] = field(default_factory=dict)
     versions: int = 0
     questions: int = 0
+    spread: tuple[str, ...] = ()  # where correct answers are printed, for the summary
 
     @property
     def ok(self) -> bool:
@@ -48,8 +53,15 @@ def make(
     progress(Step("parse", 1, 1))
     if has_errors(diags, config.strict):
         return MakeResult(diags)
-    spec = VersionSpec(config.version_count, config.seed, config.shuffle)
+    students, roster_diags = read_roster(Path(config.roster)) if config.roster else ((), [])
+    diags = (*diags, *roster_diags)
+    if has_errors(roster_diags):
+        return MakeResult(diags)
+    spec = VersionSpec(
+        config.version_count, config.seed, config.shuffle, config.sections, students, config.balance
+    )
     versions = build_versions(bank, spec)
+    spread = tuple(answer_spread(bank, versions).lines())
     progress(Step("versions", 1, 1))
     n = len(versions)
 
@@ -82,12 +94,18 @@ def make(
         manifest = key_manifest(bank, versions, exam_pages, title, config.seed, config.shuffle)
         (stage / KEY_JSON).write_text(key_json(manifest), encoding="utf-8")
         (stage / KEY_CSV).write_text(key_csv(manifest), encoding="utf-8")
+        pages = {EXAM: len(exam_pages), KEY: len(key_pages)}
+        if config.answer_sheet:
+            sheets = answer_sheets(bank, versions, config)
+            sheet_meta = PdfMeta(f"{title} 解答用紙", font=theme.fonts.body)
+            pages[SHEETS] = write_answer_sheets(stage / SHEETS, sheets, theme.fonts, sheet_meta)
     progress(Step("files", 1, 1))
-    written = tuple(out / name for name in (EXAM, KEY, KEY_JSON, KEY_CSV))
+    names = (EXAM, KEY, KEY_JSON, KEY_CSV, *((SHEETS,) if SHEETS in pages else ()))
+    written = tuple(out / name for name in names)
     return MakeResult(
         diags,
         written,
-        {EXAM: len(exam_pages), KEY: len(key_pages)},
+        pages,
         len(versions),
         len(bank.questions),
     )

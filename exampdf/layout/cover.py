@@ -43,12 +43,16 @@ def cover_flowables(
     bottom: list[Flowable] = [
         notes,
         Spacer(1, 10 * mm),
-        name_table(config.name_fields, theme, width),
+        name_table(config.name_fields, theme, width * 0.9, align="CENTER"),
         Spacer(1, 12 * mm),
         _line(DO_NOT_OPEN, f.heading, s * 1.9),
     ]
-    used = sum(fl.wrap(width, height)[1] for fl in [*top, *bottom])
-    return [*top, Spacer(1, max(6 * mm, height - used - 2 * mm)), *bottom]
+    used = sum(
+        fl.wrap(width, height)[1] + fl.getSpaceBefore() + fl.getSpaceAfter()
+        for fl in [*top, *bottom]
+    )
+    # The slack keeps rounding in ReportLab's frame from pushing the last line to a new page.
+    return [*top, Spacer(1, max(6 * mm, height - used - 6 * mm)), *bottom]
 
 
 def _line(text: str, font: str, size: float, space_before: float = 0.0) -> Flowable:
@@ -128,7 +132,9 @@ def field_width(label: str, room: float) -> float:
     return room * (0.22 if "番号" in label and len(label) > 2 else 0.13)
 
 
-def name_table(fields: Sequence[str], theme: Theme, width: float, height: float = 12 * mm) -> Table:
+def name_table(
+    fields: Sequence[str], theme: Theme, width: float, height: float = 12 * mm, align: str = "RIGHT"
+) -> Table:
     """Label cells shaded, write-in cells white, scaled to fit `width`."""
     s = theme.size
     labels = [s * 1.1 * max(2, len(f)) + 6 for f in fields]
@@ -140,7 +146,7 @@ def name_table(fields: Sequence[str], theme: Theme, width: float, height: float 
     for field, lab, want in zip(fields, labels, wanted, strict=True):
         cells += [field, ""]
         widths += [lab, want * scale]
-    table = Table([cells], colWidths=widths, rowHeights=[height], hAlign="RIGHT")
+    table = Table([cells], colWidths=widths, rowHeights=[height], hAlign=align)
     table.setStyle(
         TableStyle(
             [
