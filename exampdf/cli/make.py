@@ -59,6 +59,32 @@ from exampdf.pipeline import make
     default=None,
     help="Body typeface: BIZ UD PMincho (default) or BIZ UD PGothic.",
 )
+@click.option(
+    "--orientation",
+    type=click.Choice(["portrait", "landscape"]),
+    default=None,
+    help="Exam sheets upright (default) or sideways.",
+)
+@click.option(
+    "--columns",
+    type=click.IntRange(1, 2),
+    default=None,
+    help="Columns on exam sheets (default 2 for B4/A3 landscape, else 1).",
+)
+@click.option(
+    "--label-style",
+    type=click.Choice(["A", "ア", "1", "①"]),
+    default=None,
+    help="Option labels: A B C (default), ア イ ウ, 1 2 3 or ① ② ③.",
+)
+@click.option("--show-points/--hide-points", default=None, help="Print 「（2点）」 after each stem.")
+@click.option("--cover/--no-cover", default=None, help="A cover page per version.")
+@click.option(
+    "--answer-sheet/--no-answer-sheet", default=None, help="Also write answer-sheets.pdf."
+)
+@click.option(
+    "--simplex", is_flag=True, default=None, help="No blank pages: versions need not start odd."
+)
 @click.option("--strict", is_flag=True, default=None, help="Treat warnings as errors.")
 @click.option(
     "--diagnostic-format",
