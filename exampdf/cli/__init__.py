@@ -9,6 +9,9 @@ from exampdf.cli.bank import check, init
 from exampdf.cli.export import export
 from exampdf.cli.grade import grade
 from exampdf.cli.make import make_cmd
+from exampdf.cli.preview import preview
+from exampdf.cli.report import report
+from exampdf.cli.watch import watch
 from exampdf.i18n import Lang, set_lang
 
 
@@ -30,3 +33,6 @@ main.add_command(check)
 main.add_command(init)
 main.add_command(grade)
 main.add_command(export)
+main.add_command(report)
+main.add_command(preview)
+main.add_command(watch)

@@ -9,7 +9,8 @@ from typing import Literal, NoReturn
 
 import click
 
-from exampdf.diagnostics import Diagnostic, sort_key, to_json
+from exampdf.config import CONFIG_NAME, ExamConfig, load_config
+from exampdf.diagnostics import Diagnostic, has_errors, sort_key, to_json
 from exampdf.i18n import t
 
 BANK_ARG = click.argument("bank", nargs=-1, type=click.Path(path_type=Path))
@@ -55,3 +56,15 @@ def size_text(nbytes: int) -> str:
         return f"{nbytes} B"
     kb = nbytes / 1024
     return f"{kb:.1f} KB" if kb < 1024 else f"{kb / 1024:.1f} MB"
+
+
+def load_exam_config() -> ExamConfig:
+    """exam.toml in the current folder when present (as `make` reads it), else the defaults."""
+    path = Path(CONFIG_NAME)
+    if not path.is_file():
+        return ExamConfig()
+    config, diags = load_config(path)
+    report(diags, "human")
+    if has_errors(diags):
+        fail(t("nothing_written"))
+    return config

@@ -1,0 +1,101 @@
+"""`exampdf preview`: first pages as PNG (pypdfium2), or one question as it will print."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+import click
+import pypdfium2 as pdfium
+from PIL import Image, ImageChops
+
+from exampdf.cli.common import (
+    BANK_ARG,
+    fail,
+    inputs_or_default,
+    load_exam_config,
+    report,
+    require_inputs,
+)
+from exampdf.i18n import t
+from exampdf.parse import parse_bank
+from exampdf.pipeline import make
+
+PDFS = ("exam.pdf", "answer-key.pdf", "answer-sheets.pdf")  # the last only when enabled
+DPI = 110
+
+
+@click.command()
+@BANK_ARG
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("out/preview"),
+    show_default=True,
+    help="Folder for the PNG files.",
+)
+@click.option("--question", "qid", default=None, help="Preview only the question with this id.")
+@click.option("--dpi", type=click.IntRange(36, 300), default=DPI, show_default=True)
+def preview(bank: tuple[Path, ...], out: Path, qid: str | None, dpi: int) -> None:
+    """Render the first page of the exam, the key and the answer sheet to PNG."""
+    inputs = inputs_or_default(bank)
+    require_inputs(inputs)
+    config = load_exam_config()
+    if qid is not None:
+        inputs = (_question_file(inputs, qid),)
+        # one version in bank order: the options as the author wrote them
+        config = replace(config, shuffle=False, versions=1, sections=(), roster="")
+    with tempfile.TemporaryDirectory(prefix="exampdf-preview-") as tmp:
+        result = make(inputs, Path(tmp) / "out", config)
+        report(result.diagnostics, "human")
+        if not result.ok:
+            fail(t("nothing_written"))
+        out.mkdir(parents=True, exist_ok=True)
+        for pdf in (Path(tmp) / "out" / name for name in PDFS):
+            if pdf.exists():
+                name = f"question-{qid}.png" if qid else pdf.with_suffix(".png").name
+                render_first_page(pdf, out / name, dpi, crop=qid is not None)
+                click.echo(t("preview_wrote", path=out / name), err=True)
+                if qid:
+                    return  # the exam page is the question as it prints
+
+
+def render_first_page(pdf: Path, png: Path, dpi: int, crop: bool = False) -> None:
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        image: Image.Image = doc[0].render(scale=dpi / 72).to_pil().convert("RGB")
+    finally:
+        doc.close()
+    if crop:
+        image = _trim(image, margin=dpi // 4)
+    image.save(png)
+
+
+def _trim(image: Image.Image, margin: int) -> Image.Image:
+    """Cut the empty paper below and beside the content (one question is a short page)."""
+    blank = Image.new("RGB", image.size, (255, 255, 255))
+    box = ImageChops.difference(image, blank).getbbox()
+    if box is None:
+        return image
+    left, top, right, bottom = box
+    w, h = image.size
+    return image.crop(
+        (
+            max(0, left - margin),
+            max(0, top - margin),
+            min(w, right + margin),
+            min(h, bottom + margin),
+        )
+    )
+
+
+def _question_file(inputs: tuple[Path, ...], qid: str) -> Path:
+    parsed = parse_bank(inputs)
+    for q in parsed.bank.questions:
+        if q.id == qid:
+            return Path(q.source)
+    report(parsed.diagnostics, "human")
+    ids = ", ".join(q.id for q in parsed.bank.questions) or "—"
+    raise click.BadParameter(t("no_question", id=qid, ids=ids), param_hint="--question")

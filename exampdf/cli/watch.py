@@ -1,0 +1,75 @@
+"""`exampdf watch`: rebuild whenever a bank file or exam.toml is saved; print what is wrong."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+from watchfiles import Change, DefaultFilter
+from watchfiles import watch as watch_changes
+
+from exampdf.cli.common import (
+    BANK_ARG,
+    inputs_or_default,
+    load_exam_config,
+    report,
+    require_inputs,
+)
+from exampdf.config import CONFIG_NAME, ExamConfig
+from exampdf.diagnostics import has_errors
+from exampdf.i18n import t
+from exampdf.pipeline import make
+
+WATCHED = {".md", ".txt", ".toml", ".png", ".jpg", ".jpeg", ".gif", ".svg"}
+
+
+class BankFilter(DefaultFilter):
+    """Only files that change the exam; editors' swap and backup files are ignored."""
+
+    def __call__(self, change: Change, path: str) -> bool:
+        return Path(path).suffix.lower() in WATCHED and bool(super().__call__(change, path))
+
+
+@click.command()
+@BANK_ARG
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("out"),
+    show_default=True,
+)
+def watch(bank: tuple[Path, ...], out: Path) -> None:
+    """Rebuild BANK (default: questions/) into OUT on every save; Ctrl+C stops."""
+    inputs = inputs_or_default(bank)
+    require_inputs(inputs)
+    rebuild(inputs, out, load_exam_config())
+    paths = [*inputs, *([Path(CONFIG_NAME)] if Path(CONFIG_NAME).is_file() else [])]
+    click.echo(t("watching", paths=", ".join(map(str, paths))), err=True)
+    try:
+        for _ in watch_changes(*paths, watch_filter=BankFilter()):
+            rebuild(inputs, out, load_exam_config())
+    except KeyboardInterrupt:
+        pass
+
+
+def rebuild(inputs: Sequence[Path], out: Path, config: ExamConfig) -> bool:
+    """One build, its diagnostics printed as they are now; True when the files were written."""
+    start = time.perf_counter()
+    try:
+        result = make(inputs, out, config)
+    except OSError as exc:
+        click.secho(t("cannot_write", reason=exc), err=True, fg="red")
+        return False
+    report(result.diagnostics, "human")
+    if not result.ok:
+        errors = sum(d.severity == "error" for d in result.diagnostics)
+        if not has_errors(result.diagnostics):
+            errors = len(result.diagnostics)  # strict: warnings count as errors
+        click.secho(t("not_rebuilt", errors=errors), err=True, fg="red")
+        return False
+    elapsed = time.perf_counter() - start
+    click.secho(t("rebuilt", out=out, seconds=elapsed), err=True, fg="green")
+    return True
