@@ -24,6 +24,7 @@ from exampdf.pipeline import make
 
 PDFS = ("exam.pdf", "answer-key.pdf", "answer-sheets.pdf")  # the last only when enabled
 DPI = 110
+FOOTER_MM = 20  # the bottom margin, where page numbers are printed
 
 
 @click.command()
@@ -69,26 +70,19 @@ def render_first_page(pdf: Path, png: Path, dpi: int, crop: bool = False) -> Non
     finally:
         doc.close()
     if crop:
-        image = _trim(image, margin=dpi // 4)
+        image = _trim(image, margin=dpi // 4, footer=round(FOOTER_MM / 25.4 * dpi))
     image.save(png)
 
 
-def _trim(image: Image.Image, margin: int) -> Image.Image:
-    """Cut the empty paper below and beside the content (one question is a short page)."""
-    blank = Image.new("RGB", image.size, (255, 255, 255))
-    box = ImageChops.difference(image, blank).getbbox()
+def _trim(image: Image.Image, margin: int, footer: int) -> Image.Image:
+    """Cut the empty paper below the question (one question is a short page); the page
+    footer ("1 / 1") is left out so it does not hold the crop open."""
+    w, h = image.size
+    body = image.crop((0, 0, w, h - footer))
+    box = ImageChops.difference(body, Image.new("RGB", body.size, "white")).getbbox()
     if box is None:
         return image
-    left, top, right, bottom = box
-    w, h = image.size
-    return image.crop(
-        (
-            max(0, left - margin),
-            max(0, top - margin),
-            min(w, right + margin),
-            min(h, bottom + margin),
-        )
-    )
+    return image.crop((0, 0, w, min(h, box[3] + margin)))
 
 
 def _question_file(inputs: tuple[Path, ...], qid: str) -> Path:
