@@ -52,7 +52,9 @@ class ExamConfig:
     sections: tuple[SectionPick, ...] = ()
     roster: str = ""  # CSV of students: one version each
     key_per_version: bool = False
+    balance: bool = True  # spread correct answers over the printed letters in each version
     strict: bool = False
+    allow_outside_images: bool = False  # images may come from outside the bank folder
 
     @property
     def version_count(self) -> int:

@@ -1,160 +1,178 @@
-"""The story of answer-key.pdf: the key table, then each question once with its explanation."""
+"""The answer-key booklets: answer-key.pdf (every version, each question once in bank order)
+and keys/<code>.pdf (one version, its order, options and every letter as printed there)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-    HRFlowable,
-    PageBreak,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, PageBreak, Spacer
 
 from exampdf.layout.blocks import block_flowables
 from exampdf.layout.inlines import body_style, to_runs
+from exampdf.layout.keyparts import (
+    KeyInfo,
+    answer_text,
+    cover,
+    fingerprint_text,
+    heading,
+    key_tables,
+    line,
+)
 from exampdf.layout.labeled import Labeled
+from exampdf.layout.markers import CoverMark, SectionStart
+from exampdf.layout.outline import Bookmark
 from exampdf.layout.paragraphs import ParaStyle, make_paragraph
-from exampdf.layout.textrun import Run
-from exampdf.layout.theme import BOX_GREY, RULE_GREY, Theme
-from exampdf.model import Bank, Question
-from exampdf.versions import ExamVersion
-from exampdf.versions.types import letter
+from exampdf.layout.theme import RULE_GREY, Theme
+from exampdf.model import Bank, Block, Inline, Question
+from exampdf.versions import ExamVersion, VersionItem
+from exampdf.versions.letters import choice_content, explanation
 
-KEY_COLUMNS = 15  # question columns per key table row band
+__all__ = ["KeyInfo", "key_story", "version_key_story"]
 
 
 def key_story(
-    bank: Bank, versions: Sequence[ExamVersion], title: str, seed: int, theme: Theme
+    bank: Bank, versions: Sequence[ExamVersion], info: KeyInfo, theme: Theme, width: float
 ) -> list[Flowable]:
-    size = theme.size * 1.6
+    """Cover, the key table of every version, then each question once in bank order."""
+    listing = "、".join(_version_name(v) for v in versions)
     story: list[Flowable] = [
-        make_paragraph(
-            [Run(f"{title}　解答・解説", theme.fonts.heading, size)],
-            ParaStyle(leading=size * 1.4, align="center", phrases=True),
-        ),
-        _para(
-            f"{len(versions)} 版 ／ {len(bank.questions)} 問 ／ シード {seed}",
-            theme,
-            align="center",
-        ),
-        Spacer(1, 6 * mm),
-        _heading("解答一覧", theme),
-        *key_tables(bank, versions, theme),
+        CoverMark(),
+        Bookmark("cover", "表紙"),
+        *cover(info, _facts(bank, versions, info, listing), theme, "解答・解説"),
         PageBreak(),
+        Bookmark("table", "解答一覧"),
+        heading("解答一覧", theme),
+        *key_tables(bank, versions, theme, width, info.label),
+        *[line(s, theme, theme.size * 0.8) for s in info.spread],
+        PageBreak(),
+        Bookmark("questions", "問題と解説"),
     ]
     where = _positions(versions)
-    for index, question in enumerate(bank.questions):
-        story.extend(_question(index, question, where.get(index, []), theme))
+    for index, q in enumerate(bank.questions):
+        places = where.get(index, [])
+        if not places:
+            continue  # picked by no version
+        story.append(Bookmark(f"q{index}", f"{index + 1}. {q.title}", 1))
+        seen = "　".join(
+            f"{code}版 問{n} → {answer_text(q, it, info.label)}" for code, n, it in places
+        )
+        story += _question(
+            f"{index + 1}. {q.title}",
+            q,
+            VersionItem(index, tuple(range(len(q.choices)))),
+            q.explanation,
+            theme,
+            info,
+            [f"出題位置：{seen}"],
+            bank_letters=True,
+        )
     return story
 
 
-def key_letters(question: Question, order: tuple[int, ...]) -> str:
-    """The printed letters of the correct options, or － for a written answer."""
-    if not question.choices:
-        return "記述"
-    where = {choice: pos for pos, choice in enumerate(order)}
-    return "・".join(letter(p) for p in sorted(where[a] for a in question.answer))
+def version_key_story(
+    bank: Bank, version: ExamVersion, info: KeyInfo, theme: Theme, width: float
+) -> list[Flowable]:
+    """One version's key: its questions in its order, every letter as that version prints it."""
+    facts = _facts(bank, [version], info, _version_name(version))
+    story: list[Flowable] = [
+        SectionStart(version.code),
+        CoverMark(),
+        Bookmark("cover", f"{version.code}版 表紙"),
+        *cover(info, facts, theme, f"{version.code}版　解答・解説"),
+        PageBreak(),
+        Bookmark("table", f"{version.code}版 解答一覧"),
+        heading(f"{version.code}版　解答一覧", theme),
+        *key_tables(bank, [version], theme, width, info.label),
+        Spacer(1, 4 * mm),
+    ]
+    for number, item in enumerate(version.items, start=1):
+        q = bank.questions[item.question]
+        story.append(Bookmark(f"n{number}", f"問{number} {q.title}", 0))
+        story += _question(f"問{number}　{q.title}", q, item, explanation(q, item), theme, info)
+    return story
 
 
-def key_tables(bank: Bank, versions: Sequence[ExamVersion], theme: Theme) -> list[Flowable]:
-    """Rows = versions, columns = question numbers; wide exams wrap into bands of columns."""
-    count = max((len(v.items) for v in versions), default=0)
-    out: list[Flowable] = []
-    for start in range(0, count, KEY_COLUMNS):
-        cols = range(start, min(start + KEY_COLUMNS, count))
-        rows = [["版", *(f"問{c + 1}" for c in cols)]]
-        for v in versions:
-            cells = [
-                key_letters(bank.questions[v.items[c].question], v.items[c].order) for c in cols
-            ]
-            rows.append([v.code, *cells])
-        out += [_grid(rows, theme), Spacer(1, 4 * mm)]
-    return out
+def _version_name(v: ExamVersion) -> str:
+    s = v.student
+    if s is None:
+        return f"{v.code}版"
+    who = " ".join(x for x in (s.klass, s.number, s.name) if x)
+    return f"{v.code}版（{who}）" if who else f"{v.code}版"
 
 
-def _grid(rows: list[list[str]], theme: Theme) -> Table:
-    table = Table(rows, hAlign="LEFT", repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), theme.fonts.body, theme.size * 0.9),
-                ("FONT", (0, 0), (-1, 0), theme.fonts.bold, theme.size * 0.9),
-                ("FONT", (0, 0), (0, -1), theme.fonts.bold, theme.size * 0.9),
-                ("GRID", (0, 0), (-1, -1), 0.5, RULE_GREY),
-                ("BACKGROUND", (0, 0), (-1, 0), BOX_GREY),
-                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-            ]
-        )
+def _facts(
+    bank: Bank, versions: Sequence[ExamVersion], info: KeyInfo, listing: str
+) -> list[tuple[str, str]]:
+    questions = max((len(v.items) for v in versions), default=0)
+    total = max(
+        (sum(bank.questions[i.question].points for i in v.items) for v in versions), default=0
     )
-    return table
+    return [
+        ("実施日", info.date),
+        ("版", listing),
+        ("問題数", f"{questions} 問（{total} 点）"),
+        ("シード", str(info.seed)),
+        ("問題バンク\nSHA-256", fingerprint_text(info.fingerprint)),
+        ("作成", f"exampdf {info.tool}" if info.tool else ""),
+    ]
 
 
-def _positions(
-    versions: Sequence[ExamVersion],
-) -> dict[int, list[tuple[str, int, tuple[int, ...]]]]:
-    where: dict[int, list[tuple[str, int, tuple[int, ...]]]] = {}
+def _positions(versions: Sequence[ExamVersion]) -> dict[int, list[tuple[str, int, VersionItem]]]:
+    where: dict[int, list[tuple[str, int, VersionItem]]] = {}
     for v in versions:
         for number, item in enumerate(v.items, start=1):
-            where.setdefault(item.question, []).append((v.code, number, item.order))
+            where.setdefault(item.question, []).append((v.code, number, item))
     return where
 
 
 def _question(
-    index: int, q: Question, where: list[tuple[str, int, tuple[int, ...]]], theme: Theme
+    title: str,
+    q: Question,
+    item: VersionItem,
+    notes: Sequence[Block],
+    theme: Theme,
+    info: KeyInfo,
+    extra: Sequence[str] = (),
+    bank_letters: bool = False,
 ) -> list[Flowable]:
+    """Stem, options (correct ones in bold), answer, points, explanation and a closing rule."""
+    source = f"{q.source}（{q.id}）　配点 {q.points}点"
     out: list[Flowable] = [
         CondPageBreak(40 * mm),
-        _heading(f"{index + 1}. {q.title}", theme, size=theme.size * 1.25),
-        _para(f"{q.source}（{q.id}）", theme, size=theme.size * 0.8),
+        heading(title, theme, size=theme.size * 1.25),
+        line(source, theme, size=theme.size * 0.8),
         *block_flowables(q.stem, theme),
     ]
-    gutter = theme.size * 2.4
-    for choice in q.choices:
-        label = _para(f"{choice.letter}.", theme, bold=choice.letter in _answer_letters(q))
+    correct = set(item.printed_answer(q.answer)) if q.choices else set()
+    gutter = theme.size * 2.6
+    for pos in range(len(item.order)):
+        label = q.choices[pos].written_label if bank_letters else info.label(pos)
+        content: tuple[Inline, ...] = (
+            q.choices[pos].content if bank_letters else choice_content(q, item, pos)
+        )
+        mark = line(f"{label}.", theme, bold=pos in correct)
         body = make_paragraph(
-            to_runs(choice.content, body_style(theme)),
+            to_runs(content, body_style(theme, bold=pos in correct)),
             ParaStyle(leading=theme.leading, align="left", phrases=True),
         )
-        out.append(Labeled(label, body, gutter))
-    answer = "、".join(_answer_letters(q)) if q.choices else "（記述式）"
-    out += [Spacer(1, 2 * mm), _para(f"正解：{answer}", theme, bold=True)]
-    if where:
-        places = "　".join(f"{code}版 問{n} → {key_letters(q, order)}" for code, n, order in where)
-        out.append(_para(f"出題位置：{places}", theme, size=theme.size * 0.9))
+        out.append(Labeled(mark, body, gutter))
+    if q.choices:
+        labels = [q.choices[i].written_label for i in q.answer] if bank_letters else None
+        answer = (
+            "、".join(labels) if labels else answer_text(q, item, info.label).replace("・", "、")
+        )
+    else:
+        answer = "（記述式）"
+    out += [Spacer(1, 2 * mm), line(f"正解：{answer}", theme, bold=True)]
+    out += [line(text, theme, size=theme.size * 0.9) for text in extra]
     if q.model_answer:
-        out += [_heading("模範解答", theme), *block_flowables(q.model_answer, theme)]
-    if q.explanation:
-        out += [_heading("解説", theme), *block_flowables(q.explanation, theme)]
+        out += [heading("模範解答", theme), *block_flowables(q.model_answer, theme)]
+    if notes:
+        out += [heading("解説", theme), *block_flowables(notes, theme)]
     out.append(
         HRFlowable(
             width="100%", thickness=0.6, color=RULE_GREY, spaceBefore=3 * mm, spaceAfter=5 * mm
         )
     )
     return out
-
-
-def _answer_letters(q: Question) -> list[str]:
-    return [q.choices[i].letter for i in q.answer]
-
-
-def _heading(text: str, theme: Theme, size: float | None = None) -> Flowable:
-    s = size or theme.size * 1.1
-    return make_paragraph(
-        [Run(text, theme.fonts.heading, s)],
-        ParaStyle(
-            leading=s * 1.5, align="left", space_before=s * 0.5, space_after=s * 0.2, phrases=True
-        ),
-    )
-
-
-def _para(
-    text: str, theme: Theme, size: float | None = None, bold: bool = False, align: str = "left"
-) -> Flowable:
-    s = size or theme.size
-    font = theme.fonts.bold if bold else theme.fonts.body
-    return make_paragraph([Run(text, font, s)], ParaStyle(leading=s * 1.6, align=align))  # type: ignore[arg-type]

@@ -5,15 +5,29 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
+from exampdf.config import SectionPick
 from exampdf.layout.pages import PageInfo
 from exampdf.model import Bank
-from exampdf.versions import ExamVersion
+from exampdf.parse.fingerprint import Fingerprint
+from exampdf.versions import ExamVersion, VersionItem
 from exampdf.versions.types import letter
 
-SCHEMA = 1
+SCHEMA = 1  # fields are only ever added; docs/key-json.md
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What makes a printed exam traceable: the tool, the bank and the output files."""
+
+    tool: str = ""
+    bank: Fingerprint | None = None
+    files: Mapping[str, str] = field(default_factory=dict)  # output name -> SHA-256
+    balance: bool = True
+    picks: tuple[SectionPick, ...] = ()
 
 
 def key_manifest(
@@ -23,36 +37,52 @@ def key_manifest(
     title: str,
     seed: int,
     shuffle: bool,
+    provenance: Provenance = Provenance(),  # frozen: a shared default is safe
 ) -> dict[str, Any]:
     ranges: dict[str, list[int]] = {}
     for page in pages:
         ranges.setdefault(page.section, []).append(page.number)
-    out_versions = []
-    for v in versions:
-        numbers = ranges.get(v.code, [0])
-        questions = []
-        for number, item in enumerate(v.items, start=1):
-            q = bank.questions[item.question]
-            questions.append(
-                {
-                    "number": number,
-                    "id": q.id,
-                    "source": q.source,
-                    "multi": q.multi,
-                    "order": [q.choices[i].letter for i in item.order],
-                    "answer": [letter(p) for p in item.printed_answer(q.answer)],
-                    "points": q.points,
-                }
-            )
-        out_versions.append(
-            {"code": v.code, "pages": [min(numbers), max(numbers)], "questions": questions}
-        )
-    return {
+    out: dict[str, Any] = {
         "schema": SCHEMA,
         "title": title,
         "seed": seed,
         "shuffle": shuffle,
-        "versions": out_versions,
+        "exampdf": provenance.tool,
+        "balance": provenance.balance,
+        "picks": [{"group": p.group, "pick": p.pick, "vary": p.vary} for p in provenance.picks],
+    }
+    if provenance.bank is not None:
+        out["bank"] = {
+            "fingerprint": provenance.bank.sha256,
+            "files": [{"path": p, "sha256": h} for p, h in provenance.bank.files],
+        }
+    out["files"] = dict(provenance.files)
+    out["versions"] = [_version(bank, v, ranges.get(v.code, [0])) for v in versions]
+    return out
+
+
+def _version(bank: Bank, v: ExamVersion, numbers: list[int]) -> dict[str, Any]:
+    out: dict[str, Any] = {"code": v.code, "pages": [min(numbers), max(numbers)]}
+    if v.student is not None:
+        s = v.student
+        out["student"] = {"id": s.id, "number": s.number, "name": s.name, "class": s.klass}
+    out["permutation"] = [item.question for item in v.items]
+    out["questions"] = [_question(bank, n, item) for n, item in enumerate(v.items, start=1)]
+    return out
+
+
+def _question(bank: Bank, number: int, item: VersionItem) -> dict[str, Any]:
+    q = bank.questions[item.question]
+    return {
+        "number": number,
+        "id": q.id,
+        "source": q.source,
+        "multi": q.multi,
+        "order": [q.choices[i].letter for i in item.order],
+        "options": list(item.order),
+        "answer": [letter(p) for p in item.printed_answer(q.answer)],
+        "bank_answer": [q.choices[i].letter for i in q.answer],
+        "points": q.points,
     }
 
 

@@ -98,6 +98,19 @@ class Spread:
             f"fullest: version {code}, {top} of {size} on one letter"
         ]
 
+    def lines_ja(self) -> list[str]:
+        """The same report for the key booklet."""
+        total = self.total
+        answers = sum(total)
+        if not answers:
+            return []
+        shares = "　".join(f"{letter(p)} {n * 100 / answers:.0f}%" for p, n in enumerate(total))
+        code, top, size = self.worst()
+        return [
+            f"正解の位置（単一選択、{len(self.codes)}版の合計）：{shares}",
+            f"最も偏った版：{code}版（{size}問中{top}問が同じ記号）",
+        ]
+
 
 def answer_spread(bank: Bank, versions: Sequence[ExamVersion]) -> Spread:
     rows = []
