@@ -14,6 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
+from exampdf.layout.fallback import split_runs
 from exampdf.layout.fonts import register_fonts
 from exampdf.layout.jparagraph import JParagraph, ParaStyle
 from exampdf.layout.textrun import Run
@@ -58,7 +59,8 @@ def to_runs(text: str) -> list[Run]:
             runs.append(Run(m.group(2), mono, SIZE, back=(0.92, 0.92, 0.92)))
         pos = m.end()
     runs.append(Run(text[pos:], body, SIZE))
-    return [r for r in runs if r.text]
+    # The per-character fallback check the pipeline does (layout.inlines.to_runs)
+    return split_runs([r for r in runs if r.text], ("exampdf-symbol",))
 
 
 def to_markup(text: str) -> str:
