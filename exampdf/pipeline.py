@@ -18,8 +18,10 @@ from exampdf.layout.theme import make_theme
 from exampdf.layout.ticks import with_ticks
 from exampdf.parse import parse_bank
 from exampdf.parse.fingerprint import fingerprint
+from exampdf.parse.portable import portable_sources
 from exampdf.parse.roster import read_roster
 from exampdf.progress import Progress, Step, ignore
+from exampdf.render.encrypt import encrypt_pdfs
 from exampdf.render.keyset import KEYS_DIR, KeyRun, write_keys
 from exampdf.render.output import staged_output
 from exampdf.render.pdf import PdfMeta, write_pdf
@@ -45,14 +47,19 @@ class MakeResult:
 
 
 def make(
-    inputs: Sequence[Path], out: Path, config: ExamConfig, progress: Progress = ignore
+    inputs: Sequence[Path],
+    out: Path,
+    config: ExamConfig,
+    progress: Progress = ignore,
+    key_password: str = "",  # set: answer-key PDFs are encrypted (AES-256) before moving in
 ) -> MakeResult:
-    parsed = parse_bank(inputs)
+    parsed = parse_bank(inputs, allow_outside_images=config.allow_outside_images)
     bank = parsed.bank
     diags = (*parsed.diagnostics, *glyph_diagnostics(bank, register_fonts(config.font)))
     progress(Step("parse", 1, 1))
     if has_errors(diags, config.strict):
         return MakeResult(diags)
+    bank = portable_sources(bank, inputs)  # outputs never name the author's folders
     students, roster_diags = read_roster(Path(config.roster)) if config.roster else ((), [])
     diags = (*diags, *roster_diags)
     if has_errors(roster_diags):
@@ -95,6 +102,8 @@ def make(
         (stage / KEY_JSON).write_text(key_json(manifest), encoding="utf-8")
         (stage / KEY_CSV).write_text(key_csv(manifest), encoding="utf-8")
         pages = {EXAM: len(exam_pages), KEY: len(key_pages)}
+        if key_password:
+            encrypt_pdfs([stage / KEY, *sorted(stage.glob(f"{KEYS_DIR}/*.pdf"))], key_password)
         if config.answer_sheet:
             sheets = answer_sheets(bank, versions, config)
             sheet_meta = PdfMeta(f"{title} 解答用紙", font=theme.fonts.body)

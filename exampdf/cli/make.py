@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import click
@@ -13,6 +15,8 @@ from exampdf.diagnostics import has_errors
 from exampdf.i18n import t
 from exampdf.layout.page import PAPERS
 from exampdf.pipeline import make
+
+PASSWORD_ENV = "EXAMPDF_KEY_PASSWORD"
 
 
 @click.command()
@@ -87,6 +91,17 @@ from exampdf.pipeline import make
 )
 @click.option("--strict", is_flag=True, default=None, help="Treat warnings as errors.")
 @click.option(
+    "--allow-outside-images",
+    is_flag=True,
+    default=None,
+    help="Let Markdown images come from outside the bank folder.",
+)
+@click.option(
+    "--encrypt",
+    is_flag=True,
+    help=f"Password-protect the answer keys (AES-256); password from ${PASSWORD_ENV} or a prompt.",
+)
+@click.option(
     "--diagnostic-format",
     "fmt",
     type=click.Choice(["human", "json"]),
@@ -103,15 +118,17 @@ def make_cmd(
     fmt: Format,
     quiet: bool,
     verbose: bool,
+    encrypt: bool,
     **overrides: object,
 ) -> None:
     """Write exam sheets, the answer-key booklet and key files from BANK (default: questions/)."""
     inputs = inputs_or_default(bank)
     require_inputs(inputs)
     config = with_overrides(_base_config(config_path, fmt), **overrides)
+    password = key_password() if encrypt else ""
     try:
         with MakeProgress(show=not quiet) as progress:
-            result = make(inputs, out, config, progress)
+            result = make(inputs, out, config, progress, key_password=password)
     except OSError as exc:
         fail(t("cannot_write", reason=exc))
     report(result.diagnostics, fmt)
@@ -125,6 +142,18 @@ def make_cmd(
     click.echo(t("made", questions=n, versions=v, seed=config.seed), err=True)
     warnings = sum(d.severity == "warning" for d in result.diagnostics)
     echo_lines(summary_lines(result.written, result.pages, warnings, progress.elapsed))
+
+
+def key_password() -> str:
+    """From the environment (scripts) or a hidden prompt; never an option, which `ps` shows."""
+    password = os.environ.get(PASSWORD_ENV, "")
+    if not password:
+        if not sys.stdin.isatty():
+            raise click.UsageError(f"--encrypt needs ${PASSWORD_ENV} when not run at a terminal")
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True, err=True)
+    if not password:
+        raise click.UsageError("the password is empty")
+    return password
 
 
 def _base_config(path: Path | None, fmt: Format) -> ExamConfig:

@@ -15,6 +15,7 @@ from reportlab.platypus import (
 
 from exampdf.layout.codeblock import CodeBlockFlowable
 from exampdf.layout.fit import fit_tall
+from exampdf.layout.images import image_or
 from exampdf.layout.inlines import body_style, to_runs
 from exampdf.layout.labeled import Labeled
 from exampdf.layout.paragraphs import ParaStyle, make_paragraph
@@ -100,7 +101,7 @@ def _fallback(block: Any, theme: Theme) -> list[Flowable]:
 
 
 _BUILDERS: dict[type, Builder] = {
-    Paragraph: _paragraph,
+    Paragraph: image_or(_paragraph),  # a paragraph of one image draws the image
     Heading: _heading,
     CodeBlock: _code,
     ListBlock: _list,

@@ -11,6 +11,7 @@ from exampdf.diagnostics import Diagnostic, error
 from exampdf.model import Bank, Question
 from exampdf.parse.encoding import decode
 from exampdf.parse.files import SourceFile, collect, display_path
+from exampdf.parse.images import ImageCheck, bank_root, resolve_images
 from exampdf.parse.limits import check_size, read_limited
 from exampdf.parse.question import parse_text
 
@@ -27,12 +28,17 @@ class ParseResult:
         return not any(d.severity == "error" for d in self.diagnostics)
 
 
-def _read(item: SourceFile) -> tuple[Question | None, list[Diagnostic]]:
+def _read(item: SourceFile, outside_ok: bool = False) -> tuple[Question | None, list[Diagnostic]]:
     try:
         data = read_limited(item.path)  # never reads more than the size limit
     except OSError as exc:
         return None, [error("E001", f"cannot read the file: {exc.strerror or exc}", item.source)]
-    return parse_bytes(data, item.source, item.group, item.path.stem)
+    question, diags = parse_bytes(data, item.source, item.group, item.path.stem)
+    if question is None:
+        return None, diags
+    check = ImageCheck(item.path, bank_root(item.path, item.group), outside_ok)
+    question, bad = resolve_images(question, check)
+    return (None if bad else question), diags + bad
 
 
 def parse_bytes(
@@ -55,12 +61,14 @@ def parse_file(path: Path | str, *, group: str = "") -> ParseResult:
     return ParseResult(Bank(questions, (item.source,)), tuple(diags))
 
 
-def parse_bank(paths: Sequence[Path | str], *, bank_checks: bool = True) -> ParseResult:
+def parse_bank(
+    paths: Sequence[Path | str], *, bank_checks: bool = True, allow_outside_images: bool = False
+) -> ParseResult:
     """Every file and folder given (folders: *.md and *.txt below, sorted), then bank checks."""
     items, diags = collect(paths)
     questions: list[Question] = []
     for item in items:
-        question, more = _read(item)
+        question, more = _read(item, allow_outside_images)
         diags.extend(more)
         if question is not None:
             questions.append(question)

@@ -4,24 +4,118 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from types import FrameType
+
+PREFIX = ".exampdf-stage-"
+_STOP = {signal.SIGINT, signal.SIGTERM}
 
 
 @contextmanager
-def staged_output(target: Path) -> Iterator[Path]:
-    """Yield a staging folder beside `target`; on success move every file in, else discard."""
+def staged_output(target: Path, owned: Sequence[str] = ()) -> Iterator[Path]:
+    """Yield a staging folder beside `target`; on success move every file in, else discard.
+
+    Files an earlier run left in an `owned` subfolder are removed (a stale keys/E.pdf would
+    not match the key.json beside it). SIGTERM is turned into KeyboardInterrupt meanwhile,
+    so a killed run cleans up like Ctrl-C; both are held back while files move in.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".exampdf-", dir=target.parent))
+    sweep_stale(target.parent)
+    staging = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=target.parent))
     try:
-        yield staging
-        target.mkdir(exist_ok=True)
-        for item in sorted(staging.rglob("*")):
-            if item.is_file():
-                dest = target / item.relative_to(staging)
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(item, dest)  # atomic per file on one file system
+        with _term_as_interrupt():
+            yield staging
+            files = sorted(p for p in staging.rglob("*") if p.is_file())
+            for f in files:
+                _fsync(f)  # the data is on disk before any name points at it
+            with _signals_held():
+                _move_in(staging, files, target, owned)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _move_in(staging: Path, files: list[Path], target: Path, owned: Sequence[str]) -> None:
+    target.mkdir(exist_ok=True)
+    written: set[Path] = set()
+    for item in files:
+        dest = target / item.relative_to(staging)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(item, dest)  # atomic per file on one file system
+        written.add(dest)
+    for folder in owned:
+        for old in sorted((target / folder).glob("*")):
+            if old.is_file() and old not in written:
+                old.unlink()
+    for parent in {d.parent for d in written}:
+        _fsync(parent)  # the renames themselves survive a power cut
+
+
+def sweep_stale(parent: Path) -> None:
+    """Remove staging folders of runs that were killed (SIGKILL, power cut) before cleaning up."""
+    for stale in parent.glob(f"{PREFIX}*"):
+        pid = stale.name[len(PREFIX) :].split("-", 1)[0]
+        if stale.is_dir() and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists but belongs to someone else
+        return True
+    return True
+
+
+def _fsync(path: Path) -> None:
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) if path.is_dir() else os.O_RDONLY
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return  # directories cannot be opened on Windows; nothing to sync there
+    try:
+        with suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
+@contextmanager
+def _term_as_interrupt() -> Iterator[None]:
+    if not _main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait until every file has moved in (no half-old, half-new set)."""
+    if not _main_thread() or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, _STOP)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP)

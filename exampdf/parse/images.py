@@ -1,0 +1,159 @@
+"""Markdown images: only PNG/JPEG files inside the bank folder, checked before drawing."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from PIL import Image as Pil
+
+from exampdf.diagnostics import Diagnostic, error
+from exampdf.model import (
+    Block,
+    Choice,
+    Emph,
+    Heading,
+    Image,
+    Inline,
+    Link,
+    ListBlock,
+    Paragraph,
+    Question,
+    Quote,
+    Strong,
+    Table,
+)
+
+MAX_IMAGE_BYTES = 20 * 1024 * 1024
+MAX_PIXELS = 40_000_000  # a 300 dpi A3 page is 17.4 Mpx; beyond this is a decompression bomb
+MAGIC = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")  # two letters or more: not C:\\
+
+
+@dataclass
+class ImageCheck:
+    """Where one question's images may come from, and what was found wrong."""
+
+    question_file: Path
+    bank_root: Path
+    allow_outside: bool = False
+    source: str = ""
+    diags: list[Diagnostic] = field(default_factory=list)
+
+
+def resolve_images(question: Question, check: ImageCheck) -> tuple[Question, list[Diagnostic]]:
+    """The question with every usable image's `file` set, and an E108 for every other image."""
+    check.source = question.source
+    q = replace(
+        question,
+        stem=_blocks(question.stem, check),
+        choices=tuple(_choice(c, check) for c in question.choices),
+        explanation=_blocks(question.explanation, check),
+        model_answer=_blocks(question.model_answer, check),
+    )
+    return (q if q != question else question), check.diags
+
+
+def _choice(c: Choice, check: ImageCheck) -> Choice:
+    return replace(c, content=_inlines(c.content, c.line, check))
+
+
+def _blocks(blocks: tuple[Block, ...], check: ImageCheck) -> tuple[Block, ...]:
+    return tuple(_block(b, check) for b in blocks)
+
+
+def _block(b: Block, check: ImageCheck) -> Block:
+    if isinstance(b, Paragraph | Heading):
+        return replace(b, inlines=_inlines(b.inlines, b.line, check))
+    if isinstance(b, ListBlock):
+        return replace(b, items=tuple(_blocks(item, check) for item in b.items))
+    if isinstance(b, Quote):
+        return replace(b, blocks=_blocks(b.blocks, check))
+    if isinstance(b, Table):
+        header = tuple(_inlines(c, b.line, check) for c in b.header)
+        rows = tuple(tuple(_inlines(c, b.line, check) for c in row) for row in b.rows)
+        return replace(b, header=header, rows=rows)
+    return b
+
+
+def _inlines(nodes: tuple[Inline, ...], line: int, check: ImageCheck) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for n in nodes:
+        if isinstance(n, Image):
+            out.append(_image(n, line, check))
+        elif isinstance(n, Strong | Emph | Link):
+            out.append(replace(n, children=_inlines(n.children, line, check)))
+        else:
+            out.append(n)
+    return tuple(out)
+
+
+def _image(node: Image, line: int, check: ImageCheck) -> Image:
+    found, problem = locate(node.src, check)
+    if found is not None:
+        problem = inspect(found)
+    if problem:
+        check.diags.append(error("E108", f"image {node.src}: {problem}", check.source, line))
+        return node
+    return replace(node, file=str(found))
+
+
+def locate(src: str, check: ImageCheck) -> tuple[Path | None, str]:
+    """The image's real path (symlinks resolved), or why it may not be read."""
+    if not src:
+        return None, "no file named"
+    if _SCHEME.match(src):
+        return None, "only image files in the bank are printed, not URLs"
+    path = Path(src)
+    if path.is_absolute() and not check.allow_outside:
+        return None, "absolute paths are not allowed; give a path relative to the question file"
+    try:
+        real = (check.question_file.parent / path).resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None, "no such file"
+    if not check.allow_outside and not real.is_relative_to(check.bank_root.resolve()):
+        return None, "outside the bank folder (use make --allow-outside-images to permit it)"
+    if not real.is_file():
+        return None, "not a file"
+    return real, ""
+
+
+def inspect(path: Path) -> str:
+    """Why this file cannot be printed as an image ("" when it can)."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as f:
+            head = f.read(8)
+    except OSError as exc:
+        return f"cannot read it ({exc.strerror})"
+    if size > MAX_IMAGE_BYTES:
+        return f"larger than {MAX_IMAGE_BYTES // 2**20} MiB"
+    if not any(head.startswith(m) for m in MAGIC):
+        return "not a PNG or JPEG file"
+    return _decode_check(path)
+
+
+def _decode_check(path: Path) -> str:
+    """Pillow reads the header and checks the data, with a pixel limit against bombs."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Pil.DecompressionBombWarning)
+            with Pil.open(path) as im:
+                if im.width * im.height > MAX_PIXELS:
+                    return f"{im.width}×{im.height} pixels is too large"
+                im.verify()
+    except (Pil.DecompressionBombError, Pil.DecompressionBombWarning):
+        return "too many pixels (decompression bomb?)"
+    except Exception as exc:  # Pillow raises many types for broken files
+        return f"broken image data ({type(exc).__name__})"
+    return ""
+
+
+def bank_root(file: Path, group: str) -> Path:
+    """The bank folder a question file was found in (its folder, minus the section subfolders)."""
+    root = file.parent
+    for _ in Path(group).parts if group else ():
+        root = root.parent
+    return root
