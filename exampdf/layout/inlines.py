@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from exampdf.layout.fallback import split_runs
 from exampdf.layout.jlreq import is_cjk
+from exampdf.layout.links import pdf_link
 from exampdf.layout.textrun import Run
 from exampdf.layout.theme import CODE_TINT, LINK_BLUE, Theme
 from exampdf.model import (
@@ -66,9 +67,13 @@ def _emit(nodes: tuple[Inline, ...], base: Run, style: RunStyle, out: list[Run |
                 )
             )
         elif isinstance(node, Link):
-            _emit(node.children, replace(base, color=LINK_BLUE, link=node.href), style, out)
+            _emit(
+                node.children, replace(base, color=LINK_BLUE, link=pdf_link(node.href)), style, out
+            )
             if node.href and node.href != _plain(node.children):
-                out.append(replace(base, text=f" ({node.href})", color=LINK_BLUE, link=node.href))
+                out.append(
+                    replace(base, text=f" ({node.href})", color=LINK_BLUE, link=pdf_link(node.href))
+                )
         elif isinstance(node, Image):
             out.append(replace(base, text=f"[{node.alt or node.src}]"))
         elif isinstance(node, SoftBreak):
