@@ -28,7 +28,12 @@ def default_instructions(config: ExamConfig) -> tuple[str, ...]:
 
 
 def cover_flowables(
-    config: ExamConfig, code: str, theme: Theme, width: float, height: float
+    config: ExamConfig,
+    code: str,
+    theme: Theme,
+    width: float,
+    height: float,
+    names: Sequence[str] = (),  # values for the name boxes (roster)
 ) -> list[Flowable]:
     """Everything on the cover, spread over a frame `width` x `height`."""
     f, s = theme.fonts, theme.size
@@ -43,7 +48,7 @@ def cover_flowables(
     bottom: list[Flowable] = [
         notes,
         Spacer(1, 10 * mm),
-        name_table(config.name_fields, theme, width * 0.9, align="CENTER"),
+        name_table(config.name_fields, theme, width * 0.9, align="CENTER", values=names),
         Spacer(1, 12 * mm),
         _line(DO_NOT_OPEN, f.heading, s * 1.9),
     ]
@@ -133,7 +138,12 @@ def field_width(label: str, room: float) -> float:
 
 
 def name_table(
-    fields: Sequence[str], theme: Theme, width: float, height: float = 12 * mm, align: str = "RIGHT"
+    fields: Sequence[str],
+    theme: Theme,
+    width: float,
+    height: float = 12 * mm,
+    align: str = "RIGHT",
+    values: Sequence[str] = (),  # printed into the write-in cells (a roster student's row)
 ) -> Table:
     """Label cells shaded, write-in cells white, scaled to fit `width`."""
     s = theme.size
@@ -143,8 +153,8 @@ def name_table(
     scale = min(1.0, room / sum(wanted))
     cells: list[str] = []
     widths: list[float] = []
-    for field, lab, want in zip(fields, labels, wanted, strict=True):
-        cells += [field, ""]
+    for i, (field, lab, want) in enumerate(zip(fields, labels, wanted, strict=True)):
+        cells += [field, values[i] if i < len(values) else ""]
         widths += [lab, want * scale]
     table = Table([cells], colWidths=widths, rowHeights=[height], hAlign=align)
     table.setStyle(

@@ -15,6 +15,7 @@ from exampdf.layout.page import PageGeometry
 from exampdf.layout.pages import Probe
 from exampdf.layout.paragraphs import ParaStyle, make_paragraph
 from exampdf.layout.question import QuestionStyle, question_flowables
+from exampdf.layout.student import name_values
 from exampdf.layout.textrun import Run
 from exampdf.layout.theme import Theme
 from exampdf.model import Bank
@@ -41,14 +42,17 @@ def exam_story(
         if i:
             story.extend(to_odd_page(config.simplex))
         story.append(SectionStart(version.code))
+        names = name_values(config.name_fields, version.student)
         if config.cover:
             story += [
                 CoverMark(),
-                *cover_flowables(config, version.code, theme, g.frame_width, g.frame_height),
+                *cover_flowables(
+                    config, version.code, theme, g.frame_width, g.frame_height, names
+                ),
             ]
             story += [NextPageTemplate("body"), PageBreak()]
         else:
-            story.extend(first_page_head(config, theme, g.column_width))
+            story.extend(first_page_head(config, theme, g.column_width, names))
         n = len(version.items)
         for number, item in enumerate(version.items, start=1):
             if (version.code, number) in breaks:
@@ -91,7 +95,9 @@ def _end_mark(theme: Theme) -> Flowable:
     )
 
 
-def first_page_head(config: ExamConfig, theme: Theme, width: float) -> list[Flowable]:
+def first_page_head(
+    config: ExamConfig, theme: Theme, width: float, names: Sequence[str] = ()
+) -> list[Flowable]:
     """Without a cover: title, one line of facts and the name boxes above the first question."""
     size = theme.size * 1.6
     out: list[Flowable] = [
@@ -111,6 +117,6 @@ def first_page_head(config: ExamConfig, theme: Theme, width: float) -> list[Flow
                 ParaStyle(leading=theme.leading, align="center", phrases=True),
             )
         )
-    out += [Spacer(1, 2 * mm), name_table(config.name_fields, theme, width, 10 * mm)]
+    out += [Spacer(1, 2 * mm), name_table(config.name_fields, theme, width, 10 * mm, values=names)]
     out.append(Spacer(1, 7 * mm))
     return out

@@ -105,7 +105,7 @@ def key_tables(
     size = theme.size * 0.9
 
     def fits(text: str) -> float:
-        return max(stringWidth(part, theme.fonts.bold, size) for part in text.split("\n")) + 10
+        return float(max(stringWidth(p, theme.fonts.bold, size) for p in text.split("\n"))) + 10
 
     columns = [
         max([fits(f"問{c + 1}"), *(fits(row[c]) for row in cells if c < len(row))])

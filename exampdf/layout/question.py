@@ -12,13 +12,14 @@ from reportlab.platypus import Flowable, Spacer
 from exampdf.layout.blocks import block_flowables
 from exampdf.layout.inlines import body_style, to_runs
 from exampdf.layout.jparagraph import JParagraph
-from exampdf.layout.optionlabels import printed_label
+from exampdf.layout.optionlabels import option_label, printed_label
 from exampdf.layout.options import OptionGrid
 from exampdf.layout.paragraphs import ParaStyle, make_paragraph
 from exampdf.layout.stack import QuestionBlock, Stack
 from exampdf.layout.textrun import Run
 from exampdf.layout.theme import RULE_GREY, Theme
 from exampdf.model import Block, Paragraph, Question, Text, plain_text
+from exampdf.versions.letters import choice_content
 from exampdf.versions.types import VersionItem
 
 MULTI_NOTE = "（当てはまるものをすべて選びなさい）"
@@ -88,13 +89,14 @@ def _options(question: Question, item: VersionItem, theme: Theme, style: str) ->
         )
     spec = ParaStyle(leading=theme.leading, align="left", phrases=True)
     cells: list[tuple[Flowable, JParagraph]] = []
-    for pos, choice_index in enumerate(item.order):
-        choice = question.choices[choice_index]
+    labels = [option_label(p, style) for p in range(len(item.order))]
+    for pos in range(len(item.order)):
+        content = choice_content(question, item, pos, labels)  # 「AとB」 as printed here
         label = JParagraph(
             [Run(f"{mark} {printed_label(pos, style)}", theme.fonts.body, theme.size)],
             ParaStyle(leading=theme.leading, align="left"),
         )
-        body = JParagraph(to_runs(choice.content, body_style(theme)), spec)
+        body = JParagraph(to_runs(content, body_style(theme)), spec)
         cells.append((label, body))
     # The gutter fits the widest label, so the texts line up whatever the label style.
     widest = max(lab.lines(1e6)[0].natural for lab, _ in cells)

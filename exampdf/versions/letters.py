@@ -84,10 +84,13 @@ def relabel_for(question: Question, item: VersionItem, labels: Sequence[str] = (
     return Relabel(written_labels(question), tuple(printed), texts)
 
 
-def choice_content(question: Question, item: VersionItem, pos: int) -> tuple[Inline, ...]:
-    """What option `pos` prints: its content, with mentions of other options relabelled."""
+def choice_content(
+    question: Question, item: VersionItem, pos: int, labels: Sequence[str] = ()
+) -> tuple[Inline, ...]:
+    """What option `pos` prints: its content, with mentions of other options (「AとBの両方」)
+    relabelled to the labels this version prints."""
     content = question.choices[item.order[pos]].content
-    r = relabel_for(question, item)
+    r = relabel_for(question, item, labels)
     return content if r.identity else inlines(content, r)
 
 
