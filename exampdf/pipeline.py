@@ -68,7 +68,8 @@ def make(
         config.version_count, config.seed, config.shuffle, config.sections, students, config.balance
     )
     versions = build_versions(bank, spec)
-    spread = tuple(answer_spread(bank, versions).lines())
+    answers = answer_spread(bank, versions)
+    spread = tuple(answers.lines())
     progress(Step("versions", 1, 1))
     n = len(versions)
 
@@ -76,11 +77,10 @@ def make(
         progress(Step("exam", finished, n, page))
 
     theme = make_theme(config.font, config.base_size)
-    g = geometry(config.paper)
     ge = geometry(config.paper, config.orientation, config.column_count)  # exam sheets
     title = config.title
     first = "cover" if config.cover else "body"
-    with staged_output(out) as stage:
+    with staged_output(out, owned=(KEYS_DIR,)) as stage:
         exam_pages = write_pdf(
             stage / EXAM,
             with_ticks(exam_story(bank, versions, config, theme, ge), tick),
@@ -90,26 +90,18 @@ def make(
             exam_rebuild(bank, versions, config, theme, ge),
         )
         progress(Step("key", 0, 1))
-        key_pages = write_pdf(
-            stage / KEY,
-            key_story(bank, versions, title, config.seed, theme),
-            g,
-            Decor(g, theme, title, "解答・解説"),
-            PdfMeta(title=f"{title} 解答・解説", font=theme.fonts.body),
-        )
-        progress(Step("key", 1, 1))
-        manifest = key_manifest(bank, versions, exam_pages, title, config.seed, config.shuffle)
-        (stage / KEY_JSON).write_text(key_json(manifest), encoding="utf-8")
-        (stage / KEY_CSV).write_text(key_csv(manifest), encoding="utf-8")
-        pages = {EXAM: len(exam_pages), KEY: len(key_pages)}
+        run = KeyRun(config, theme, fingerprint(bank.files), tuple(answers.lines_ja()))
+        pages = {EXAM: len(exam_pages), **write_keys(stage, bank, versions, exam_pages, run)}
         if key_password:
             encrypt_pdfs([stage / KEY, *sorted(stage.glob(f"{KEYS_DIR}/*.pdf"))], key_password)
+        progress(Step("key", 1, 1))
         if config.answer_sheet:
             sheets = answer_sheets(bank, versions, config)
             sheet_meta = PdfMeta(f"{title} 解答用紙", font=theme.fonts.body)
             pages[SHEETS] = write_answer_sheets(stage / SHEETS, sheets, theme.fonts, sheet_meta)
     progress(Step("files", 1, 1))
-    names = (EXAM, KEY, KEY_JSON, KEY_CSV, *((SHEETS,) if SHEETS in pages else ()))
+    keys = tuple(name for name in pages if name.startswith(f"{KEYS_DIR}/"))
+    names = (EXAM, KEY, KEY_JSON, KEY_CSV, *((SHEETS,) if SHEETS in pages else ()), *keys)
     written = tuple(out / name for name in names)
     return MakeResult(
         diags,
@@ -117,4 +109,5 @@ def make(
         pages,
         len(versions),
         len(bank.questions),
+        spread,
     )

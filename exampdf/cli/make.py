@@ -53,6 +53,24 @@ PASSWORD_ENV = "EXAMPDF_KEY_PASSWORD"
     default=None,
     help="Seed for shuffling; the same seed rebuilds the same versions.",
 )
+@click.option(
+    "--roster",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="CSV of students (id or number, name, class): one version each, named in the name box; "
+    "the version code comes from the student id. Wins over --versions.",
+)
+@click.option(
+    "--key-per-version",
+    is_flag=True,
+    default=None,
+    help="Also write keys/<code>.pdf: one version's key with every letter as printed there.",
+)
+@click.option(
+    "--balance/--no-balance",
+    default=None,
+    help="Spread correct answers evenly over the printed letters of each version (default on).",
+)
 @click.option("--title", default=None, help="Exam title (default 確認テスト).")
 @click.option(
     "--paper", type=click.Choice(list(PAPERS)), default=None, help="Paper size (default A4)."
@@ -81,7 +99,9 @@ PASSWORD_ENV = "EXAMPDF_KEY_PASSWORD"
     default=None,
     help="Option labels: A B C (default), ア イ ウ, 1 2 3 or ① ② ③.",
 )
-@click.option("--show-points/--hide-points", default=None, help="Print 「（2点）」 after each stem.")
+@click.option(
+    "--show-points/--hide-points", default=None, help="Print 「（2点）」 after each stem."
+)
 @click.option("--cover/--no-cover", default=None, help="A cover page per version.")
 @click.option(
     "--answer-sheet/--no-answer-sheet", default=None, help="Also write answer-sheets.pdf."
@@ -140,6 +160,8 @@ def make_cmd(
         return
     n, v = result.questions, result.versions
     click.echo(t("made", questions=n, versions=v, seed=config.seed), err=True)
+    for line in result.spread:
+        click.echo(line, err=True)
     warnings = sum(d.severity == "warning" for d in result.diagnostics)
     echo_lines(summary_lines(result.written, result.pages, warnings, progress.elapsed))
 
