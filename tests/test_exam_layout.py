@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -58,7 +59,7 @@ def test_nothing_outside_the_margins_and_versions_start_odd(
             for ch in page.chars:
                 assert g.left - 0.5 <= ch["x0"] and ch["x1"] <= g.width - g.right + 0.5, ch["text"]
                 # header and footer sit in the margins, but clear of a copier's 6 mm edge
-                assert SAFE <= ch["top"] and ch["bottom"] <= g.height - SAFE
+                assert ch["top"] >= SAFE and ch["bottom"] <= g.height - SAFE
 
 
 def test_simplex_inserts_no_blank_pages(tmp_path: Path) -> None:
@@ -125,7 +126,7 @@ def test_last_page_columns_are_balanced(tmp_path: Path) -> None:
         left, right = _columns(pdf.pages[0], _frames(g))
     assert left and right
     tops = sorted(w["top"] for w in left if LABEL.match(w["text"]))
-    block = max(b - a for a, b in zip(tops, tops[1:], strict=False))
+    block = max(b - a for a, b in itertools.pairwise(tops))
     bottoms = [
         max(w["bottom"] for w in col if w["top"] < g.height - g.bottom) for col in (left, right)
     ]
