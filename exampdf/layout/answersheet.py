@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from exampdf.config import ExamConfig
 from exampdf.layout.optionlabels import option_label
+from exampdf.layout.student import name_values
 from exampdf.model import Bank, Question
 from exampdf.versions import ExamVersion
 
@@ -16,6 +17,7 @@ PAGE_W, PAGE_H = 210.0, 297.0
 MARK_SIZE, MARK_INSET = 6.0, 8.0  # solid squares, outer edge this far from both page edges
 QR_X, QR_Y, QR_SIZE = 166.0, 17.0, 26.0
 NAME_Y, NAME_H = 46.0, 10.0
+NAME_X0, NAME_X1 = 20.0, 190.0
 ID_DIGITS = 8  # columns of the student-number grid
 ID_X, ID_Y = 34.0, 64.0  # top-left of the write-in boxes above the digit columns
 ID_PITCH_X, ID_PITCH_Y, ID_BOX_H = 6.0, 5.0, 7.0
@@ -120,25 +122,33 @@ def _page_frame(
     boxes = [Box(134.0, 17.0, 28.0, 26.0)]
     bubbles: list[Bubble] = []
     if page == 1:
-        boxes += _name_boxes(config.name_fields, labels)
+        names = name_values(config.name_fields, v.student)
+        boxes += _name_boxes(config.name_fields, names, labels)
         b, bx, lb = _id_grid()
         bubbles, boxes, labels = bubbles + b, boxes + bx, labels + lb
         labels += _how_to_mark()
     return bubbles, boxes, labels
 
 
-def _name_boxes(fields: Sequence[str], labels: list[Label]) -> list[Box]:
-    widths = [40.0 if "名" in f else 24.0 for f in fields]
-    scale = min(1.0, (170.0 - 16.0 * len(fields)) / sum(widths))
-    boxes, x = [], 20.0
-    for field, w in zip(fields, widths, strict=True):
-        label_w = max(12.0, 3.8 * len(field) + 4)
+def _name_boxes(fields: Sequence[str], values: Sequence[str], labels: list[Label]) -> list[Box]:
+    """Label and write-in cell per field across NAME_X0..NAME_X1; names get the spare width."""
+    label_ws = [max(12.0, 3.8 * len(f) + 4) for f in fields]
+    widths = [0.0 if "名" in f else 24.0 for f in fields]
+    spare = NAME_X1 - NAME_X0 - sum(label_ws) - sum(widths)
+    names = sum(1 for w in widths if w == 0.0) or 1
+    widths = [w or max(20.0, spare / names) for w in widths]
+    scale = min(1.0, (NAME_X1 - NAME_X0 - sum(label_ws)) / sum(widths))
+    boxes, x = [], NAME_X0
+    for i, (field, label_w, w) in enumerate(zip(fields, label_ws, widths, strict=True)):
+        cell = w * scale
         boxes += [
             Box(x, NAME_Y, label_w, NAME_H, shade=True),
-            Box(x + label_w, NAME_Y, w * scale, NAME_H),
+            Box(x + label_w, NAME_Y, cell, NAME_H),
         ]
         labels.append(Label(x + label_w / 2, NAME_Y + 6.3, field, 9.0, bold=True, align="center"))
-        x += label_w + w * scale
+        if i < len(values) and values[i]:  # a roster student's own sheet
+            labels.append(Label(x + label_w + 2.0, NAME_Y + 6.6, values[i], 11.0))
+        x += label_w + cell
     return boxes
 
 
