@@ -55,7 +55,6 @@ class ExamConfig:
     balance: bool = True  # spread correct answers over the printed letters in each version
     strict: bool = False
     allow_outside_images: bool = False  # images may come from outside the bank folder
-    allow_outside_images: bool = False  # images may come from outside the bank folder
 
     @property
     def version_count(self) -> int:
@@ -185,7 +184,7 @@ def _sections(
 
 def _line_of(text: str, key: str) -> int:
     """The 1-based line where `key` is set (tomllib keeps no positions)."""
-    m = re.search(rf"^\s*(\[\[)?\s*{re.escape(key)}\s*(=|\]\])", text, re.MULTILINE)
+    m = re.search(rf"^[ \t]*(\[\[)?[ \t]*{re.escape(key)}[ \t]*(=|\]\])", text, re.MULTILINE)
     return text.count("\n", 0, m.start()) + 1 if m else 0
 
 
