@@ -9,8 +9,10 @@ import click
 
 from exampdf.check import check_bank
 from exampdf.cli.common import BANK_ARG, Format, fail, inputs_or_default, report, require_inputs
+from exampdf.config import DEFAULT_SEED
 from exampdf.diagnostics import has_errors
 from exampdf.starter import write_starter
+from exampdf.versions import VersionSpec, answer_spread, build_versions
 
 
 @click.command()
@@ -32,6 +34,10 @@ def check(bank: tuple[Path, ...], fmt: Format, strict: bool) -> None:
     report(result.diagnostics, fmt)
     if fmt == "human":
         for line in result.summary_lines():
+            click.echo(line)
+        # What shuffled versions would print (4 versions, default seed), balance included.
+        versions = build_versions(result.bank, VersionSpec(4, DEFAULT_SEED, True))
+        for line in answer_spread(result.bank, versions).lines():
             click.echo(line)
     if has_errors(result.diagnostics, strict):
         sys.exit(1)

@@ -11,6 +11,7 @@ from exampdf.config import ExamConfig
 from exampdf.layout.columns import balance_breaks, question_key
 from exampdf.layout.cover import cover_flowables, name_table
 from exampdf.layout.markers import CoverMark, SectionStart, to_odd_page
+from exampdf.layout.outline import Bookmark
 from exampdf.layout.page import PageGeometry
 from exampdf.layout.pages import Probe
 from exampdf.layout.paragraphs import ParaStyle, make_paragraph
@@ -41,7 +42,7 @@ def exam_story(
             story.append(NextPageTemplate("cover"))
         if i:
             story.extend(to_odd_page(config.simplex))
-        story.append(SectionStart(version.code))
+        story += [SectionStart(version.code), Bookmark(f"v-{version.code}", f"{version.code}版")]
         names = name_values(config.name_fields, version.student)
         if config.cover:
             story += [
