@@ -89,7 +89,9 @@ def version_key_story(
     for number, item in enumerate(version.items, start=1):
         q = bank.questions[item.question]
         story.append(Bookmark(f"n{number}", f"問{number} {q.title}", 0))
-        story += _question(f"問{number}　{q.title}", q, item, explanation(q, item), theme, info)
+        labels = [info.label(p) for p in range(len(item.order))]
+        notes = explanation(q, item, labels)
+        story += _question(f"問{number}　{q.title}", q, item, notes, theme, info)
     return story
 
 
@@ -149,9 +151,11 @@ def _question(
     for pos in range(len(item.order)):
         label = q.choices[pos].written_label if bank_letters else info.label(pos)
         content: tuple[Inline, ...] = (
-            q.choices[pos].content if bank_letters else choice_content(q, item, pos)
+            q.choices[pos].content
+            if bank_letters
+            else choice_content(q, item, pos, [info.label(p) for p in range(len(item.order))])
         )
-        mark = line(f"{label}.", theme, bold=pos in correct)
+        mark = line(f"{label}." if label.isascii() else label, theme, bold=pos in correct)
         body = make_paragraph(
             to_runs(content, body_style(theme, bold=pos in correct)),
             ParaStyle(leading=theme.leading, align="left", phrases=True),

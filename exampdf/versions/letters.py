@@ -94,9 +94,11 @@ def choice_content(
     return content if r.identity else inlines(content, r)
 
 
-def explanation(question: Question, item: VersionItem) -> tuple[Block, ...]:
-    """The explanation as this version's key prints it."""
-    return blocks(question.explanation, relabel_for(question, item))
+def explanation(
+    question: Question, item: VersionItem, labels: Sequence[str] = ()
+) -> tuple[Block, ...]:
+    """The explanation as this version's key prints it (`labels`: the printed labels)."""
+    return blocks(question.explanation, relabel_for(question, item, labels))
 
 
 def inlines(nodes: Sequence[Inline], r: Relabel, lead: bool = False) -> tuple[Inline, ...]:
