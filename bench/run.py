@@ -1,0 +1,99 @@
+"""Time whole `exampdf make` processes on synthetic banks: `python bench/run.py [--quick]`.
+
+Prints median wall time over several runs, pages per second, peak RSS of the process and
+output sizes for W1 (30 questions x 40 versions), W2 (100 x 200) and W3 (2,000 x 10), then how
+the cost grows with versions (10/40/160 at 30 questions) and questions (30/100/300 at 10).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_bank import write_bank  # noqa: E402
+
+WORKLOADS = {"W1": (30, 40), "W2": (100, 200), "W3": (2000, 10)}
+GROWTH_VERSIONS = [(30, v) for v in (10, 40, 160)]
+GROWTH_QUESTIONS = [(q, 10) for q in (30, 100, 300)]
+
+
+def run_once(bank: Path, versions: int, out: Path, jobs: int | None) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one `exampdf make` child process."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "exampdf",
+        "make",
+        str(bank),
+        "-o",
+        str(out),
+        "--shuffle",
+        "--versions",
+        str(versions),
+        "--seed",
+        "7",
+    ]
+    if jobs is not None:
+        cmd += ["--jobs", str(jobs)]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(
+            f"failed: {' '.join(cmd)}\n{proc.stderr.read().decode() if proc.stderr else ''}"
+        )
+    return elapsed, usage.ru_maxrss
+
+
+def pages(pdf: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(pdf).pages)
+
+
+def measure(
+    name: str, questions: int, versions: int, runs: int, work: Path, jobs: int | None
+) -> None:
+    bank = work / f"bank{questions}"
+    if not bank.exists():
+        write_bank(bank, questions, 1)
+    out = work / f"out-{name}"
+    results = [run_once(bank, versions, out, jobs) for _ in range(runs)]
+    wall = statistics.median(r[0] for r in results)
+    rss = max(r[1] for r in results) / 1024
+    n = pages(out / "exam.pdf") + pages(out / "answer-key.pdf")
+    size = sum((out / f).stat().st_size for f in ("exam.pdf", "answer-key.pdf")) / 1e6
+    print(
+        f"{name:10} {questions:5}q x {versions:4}v  {wall:7.2f} s  {n:6} pages  "
+        f"{n / wall:7.1f} pages/s  peak {rss:7.0f} MB  pdfs {size:6.2f} MB",
+        flush=True,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="W1 and the growth series only")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=None, help="pass --jobs to exampdf make")
+    args = parser.parse_args()
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for name, (q, v) in WORKLOADS.items():
+            if args.quick and name != "W1":
+                continue
+            measure(name, q, v, args.runs if name == "W1" else 1, work, args.jobs)
+        for q, v in GROWTH_VERSIONS + GROWTH_QUESTIONS:
+            measure("growth", q, v, 1, work, args.jobs)
+
+
+if __name__ == "__main__":
+    main()
