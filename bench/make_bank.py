@@ -55,7 +55,8 @@ def question(rng: random.Random, n: int) -> str:
         f"{x}. {rng.choice(PHRASES)}（{english} {i + 1}）" for i, x in enumerate(letters)
     )
     return (
-        f"# {term} - 問題{n}\n\n## 問題\n事例{n}について、**{term}（{english}）**を説明した記述のうち、"
+        f"# {term} - 問題{n}\n\n## 問題\n"
+        f"事例{n}について、**{term}（{english}）**を説明した記述のうち、"
         f"{wording}\n\n## 選択肢\n{options}\n\n## 正解\n**{'、'.join(answer)}**\n\n"
         f"## 解説\n{explanation(rng, term, letters, answer)}\n"
     )
@@ -71,7 +72,7 @@ def explanation(rng: random.Random, term: str, letters: str, answer: list[str]) 
         parts.append(
             "| 手法 | メモリ | 精度 |\n|---|---:|---|\n"
             + "\n".join(
-                f"| {rng.choice(TERMS)[1]} | {rng.randint(1, 99)}GB | {rng.choice(['高', '中', '低'])} |"
+                f"| {rng.choice(TERMS)[1]} | {rng.randint(1, 99)}GB | {rng.choice('高中低')} |"
                 for _ in range(4)
             )
         )

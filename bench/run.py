@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_bank import write_bank  # noqa: E402
+from make_bank import write_bank
 
 WORKLOADS = {"W1": (30, 40), "W2": (100, 200), "W3": (2000, 10)}
 GROWTH_VERSIONS = [(30, v) for v in (10, 40, 160)]

@@ -105,11 +105,11 @@ def main() -> None:
     rl_t, rl_pages = timed(lambda: [Paragraph(to_markup(p), rl_style) for p in paras])
     j_t, j_pages = timed(lambda: [JParagraph(to_runs(p), j_style) for p in paras])
     chars = sum(map(len, paras))
-    print(f"text: {len(paras)} paragraphs, {chars} characters")  # noqa: T201
-    print(f"best of {REPEAT} runs, each building the story and the whole PDF")  # noqa: T201
-    print(f"ReportLab CJK Paragraph: {rl_pages} pages in {rl_t:.2f} s")  # noqa: T201
-    print(f"JParagraph:              {j_pages} pages in {j_t:.2f} s")  # noqa: T201
-    print(f"speed-up: {rl_t / j_t:.2f}x")  # noqa: T201
+    print(f"text: {len(paras)} paragraphs, {chars} characters")
+    print(f"best of {REPEAT} runs, each building the story and the whole PDF")
+    print(f"ReportLab CJK Paragraph: {rl_pages} pages in {rl_t:.2f} s")
+    print(f"JParagraph:              {j_pages} pages in {j_t:.2f} s")
+    print(f"speed-up: {rl_t / j_t:.2f}x")
 
 
 if __name__ == "__main__":
