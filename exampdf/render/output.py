@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import signal
-import tempfile
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -26,17 +26,20 @@ def staged_output(target: Path, owned: Sequence[str] = ()) -> Iterator[Path]:
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     sweep_stale(target.parent)
-    staging = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=target.parent))
-    try:
-        with _term_as_interrupt():
+    # Named before it exists: a signal landing inside mkdir still finds it to clean up.
+    staging = target.parent / f"{PREFIX}{os.getpid()}-{secrets.token_hex(8)}"
+    with _term_as_interrupt():
+        try:
+            staging.mkdir(mode=0o700)  # 64 random bits: never another run's folder
             yield staging
             files = sorted(p for p in staging.rglob("*") if p.is_file())
             for f in files:
                 _fsync(f)  # the data is on disk before any name points at it
             with _signals_held():
                 _move_in(staging, files, target, owned)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        finally:
+            with _signals_held():  # a second Ctrl-C must not cut the cleanup short
+                shutil.rmtree(staging, ignore_errors=True)
 
 
 def _move_in(staging: Path, files: list[Path], target: Path, owned: Sequence[str]) -> None:
