@@ -230,3 +230,21 @@ def test_encrypt_without_a_terminal_or_password_is_a_usage_error(tmp_path: Path)
     result = CliRunner().invoke(main, args, env={"EXAMPDF_KEY_PASSWORD": ""})
     assert result.exit_code == 2
     assert not (tmp_path / "out").exists()
+
+
+def test_encrypt_covers_per_version_keys(tmp_path: Path) -> None:
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    (bank / "q.md").write_text(hostile_question(0, "普通"), encoding="utf-8")
+    config = ExamConfig(shuffle=True, versions=2, key_per_version=True)
+    assert make([bank], tmp_path / "out", config, key_password="pw").ok
+    pdfs = {
+        p.relative_to(tmp_path / "out").as_posix(): PdfReader(p).is_encrypted
+        for p in (tmp_path / "out").rglob("*.pdf")
+    }
+    assert pdfs == {
+        "exam.pdf": False,
+        "answer-key.pdf": True,
+        "keys/A.pdf": True,
+        "keys/B.pdf": True,
+    }
