@@ -9,7 +9,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
-    Indenter,
     Spacer,
 )
 
@@ -20,6 +19,7 @@ from exampdf.layout.inlines import body_style, to_runs
 from exampdf.layout.labeled import Labeled
 from exampdf.layout.paragraphs import ParaStyle, make_paragraph
 from exampdf.layout.quote import QuoteBox
+from exampdf.layout.stack import Stack
 from exampdf.layout.tables import table_flowables
 from exampdf.layout.textrun import Run
 from exampdf.layout.theme import RULE_GREY, Theme
@@ -79,11 +79,10 @@ def _list(block: ListBlock, theme: Theme) -> list[Flowable]:
             [Run(marker, theme.fonts.body, theme.size)], ParaStyle(leading=theme.leading)
         )
         inner = block_flowables(item, theme) or [Spacer(1, theme.leading)]
-        tight = (
-            theme.size * 0.2 if len(inner) == 1 else None
-        )  # list items sit closer than paragraphs
-        out += [Labeled(label, inner[0], gutter, tight), Indenter(left=gutter), *inner[1:]]
-        out.append(Indenter(left=-gutter))
+        if len(inner) == 1:  # list items sit closer than paragraphs
+            out.append(Labeled(label, inner[0], gutter, theme.size * 0.2))
+        else:  # nested lists and further paragraphs hang under the item's text
+            out.append(Labeled(label, Stack(inner), gutter, 0.0))
     return out
 
 

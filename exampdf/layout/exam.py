@@ -47,9 +47,7 @@ def exam_story(
         if config.cover:
             story += [
                 CoverMark(),
-                *cover_flowables(
-                    config, version.code, theme, g.frame_width, g.frame_height, names
-                ),
+                *cover_flowables(config, version.code, theme, g.frame_width, g.frame_height, names),
             ]
             story += [NextPageTemplate("body"), PageBreak()]
         else:

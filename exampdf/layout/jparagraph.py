@@ -14,6 +14,12 @@ from exampdf.layout.textrun import Run
 
 ASCENT = 0.88  # ideographic em box top, as a fraction of the font size
 MIN_SPLIT = 2  # widow/orphan control: lines kept together at either side of a page break
+FORM_MARGIN = 24.0  # room around a painted paragraph for hanging punctuation and ruby
+
+LineKey = tuple[tuple[Run, ...], float, float, str, bool, bool]
+# Every version prints the same stems and options: their lines are broken once per process.
+_LINES: dict[LineKey, tuple[Line, ...]] = {}
+_LINES_MAX = 50_000
 
 
 @dataclass(frozen=True)
@@ -49,16 +55,26 @@ class JParagraph(Flowable):  # type: ignore[misc]
         if self._fixed is not None:
             return self._fixed
         if avail_width not in self._cache:
-            st = self.style
-            self._cache[avail_width] = break_lines(
+            self._cache[avail_width] = self._break(avail_width)
+        return self._cache[avail_width]
+
+    def _break(self, avail_width: float) -> tuple[Line, ...]:
+        st = self.style
+        width = avail_width - st.left_indent - st.right_indent
+        key = (self.runs, width, st.first_indent, st.align, st.hanging, st.phrases)
+        lines = _LINES.get(key)
+        if lines is None:
+            if len(_LINES) >= _LINES_MAX:  # bounded memory on huge banks
+                _LINES.clear()
+            lines = _LINES[key] = break_lines(
                 self.runs,
-                avail_width - st.left_indent - st.right_indent,
+                width,
                 st.first_indent,
                 align=st.align,
                 hanging=st.hanging,
                 phrases=st.phrases,
             )
-        return self._cache[avail_width]
+        return lines
 
     def minWidth(self) -> float:
         """Narrowest width without breaking inside a word (ReportLab tables ask this)."""
@@ -101,18 +117,35 @@ class JParagraph(Flowable):  # type: ignore[misc]
         return rest
 
     def draw(self) -> None:
+        """Paint once per document as a form XObject, then place it wherever it recurs
+        (the same option in forty versions costs one painting and forty placements)."""
         canv = self.canv
         lines = self.lines(self.width)
-        left, lead = self.style.left_indent, self.style.leading
+        placed = self._placed(lines)
+        left = self.style.left_indent
+        forms: dict[Any, str] = canv.__dict__.setdefault("_exampdf_forms", {})
+        key = (self.runs, self.style, self.width, len(lines))  # a split's head: fewer lines
+        name = forms.get(key)
+        if name is None:
+            name = forms[key] = f"P{len(forms)}"
+            m = FORM_MARGIN
+            canv.beginForm(name, -m, -m, self.width + m, self.height + m)
+            _draw_backs(canv, placed, left)
+            _draw_text(canv, placed, left)
+            _draw_ruby(canv, placed, left, self.width - left - self.style.right_indent)
+            _draw_decorations(canv, placed, left)
+            canv.endForm()
+        canv.doForm(name)
+        _draw_links(canv, placed, left)  # annotations belong to the page, not the form
+
+    def _placed(self, lines: tuple[Line, ...]) -> list[tuple[Piece, Run, float]]:
+        lead = self.style.leading
         placed: list[tuple[Piece, Run, float]] = []
         for i, ln in enumerate(lines):
             size = max((self.runs[p.run].size for p in ln.pieces), default=0.0)
             base = self.height - i * lead - (lead - size) / 2 - ASCENT * size
             placed.extend((p, self.runs[p.run], base) for p in ln.pieces)
-        _draw_backs(canv, placed, left)
-        _draw_text(canv, placed, left)
-        _draw_ruby(canv, placed, left, self.width - left - self.style.right_indent)
-        _draw_decorations(canv, placed, left)
+        return placed
 
 
 def _rebase(ln: Line, offset: int, k0: int) -> Line:
@@ -194,13 +227,19 @@ def _draw_ruby(
 
 
 def _draw_decorations(canv: Any, placed: list[tuple[Piece, Run, float]], left: float) -> None:
-    """Underlines and link areas."""
+    """Underlines."""
     for p, r, base in placed:
         x = left + p.x
         if r.underline:
             canv.setStrokeColorRGB(*r.color)
             canv.setLineWidth(0.05 * r.size)
             canv.line(x, base - 0.12 * r.size, x + p.width, base - 0.12 * r.size)
+
+
+def _draw_links(canv: Any, placed: list[tuple[Piece, Run, float]], left: float) -> None:
+    """Clickable areas over linked runs."""
+    for p, r, base in placed:
+        x = left + p.x
         if r.link:
             rect = (x, base - 0.2 * r.size, x + p.width, base + 0.9 * r.size)
             canv.linkURL(r.link, rect, relative=1, thickness=0)

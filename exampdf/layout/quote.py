@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable, Indenter
+from reportlab.platypus import Flowable
 
 from exampdf.layout.theme import RULE_GREY
 
@@ -30,13 +30,10 @@ class QuoteBox(Flowable):  # type: ignore[misc]
         return float(max(self.children[i - 1].getSpaceAfter(), self.children[i].getSpaceBefore()))
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        left, right = self.indent, 0.0
         self._placed = []
         for c in self.children:
-            if isinstance(c, Indenter):  # lists indent their nested blocks with Indenters
-                left, right = left + c.left, right + c.right
-            h = c.wrap(avail_width - left - right, avail_height)[1]
-            self._placed.append((c, h, left))
+            h = c.wrap(avail_width - self.indent, avail_height)[1]
+            self._placed.append((c, h, self.indent))
         self.width = avail_width
         self.height = sum(h + self._gap(i) for i, (_, h, _) in enumerate(self._placed))
         return self.width, self.height
@@ -57,7 +54,7 @@ class QuoteBox(Flowable):  # type: ignore[misc]
                 head, tail = self.children[:i], self.children[i:]
             else:
                 return []
-            return [QuoteBox(head, self.indent), QuoteBox(self._reopen(i) + tail, self.indent)]
+            return [QuoteBox(head, self.indent), QuoteBox(tail, self.indent)]
         return []
 
     def draw(self) -> None:
@@ -71,9 +68,3 @@ class QuoteBox(Flowable):  # type: ignore[misc]
         for i, (child, h, x) in enumerate(self._placed):
             y -= self._gap(i) + h
             child.drawOn(c, x, y)
-
-    def _reopen(self, i: int) -> list[Flowable]:
-        """Indenters still open before child i, so the continuation keeps its indentation."""
-        left = sum(c.left for c in self.children[:i] if isinstance(c, Indenter))
-        right = sum(c.right for c in self.children[:i] if isinstance(c, Indenter))
-        return [Indenter(left=left, right=right)] if left or right else []
