@@ -14,6 +14,7 @@ from exampdf.layout.exam import exam_rebuild, exam_story
 from exampdf.layout.fonts import register_fonts
 from exampdf.layout.glyphcheck import glyph_diagnostics
 from exampdf.layout.page import geometry
+from exampdf.layout.pages import PageInfo
 from exampdf.layout.theme import make_theme
 from exampdf.layout.ticks import with_ticks
 from exampdf.parse import parse_bank
@@ -22,8 +23,9 @@ from exampdf.parse.portable import portable_sources
 from exampdf.parse.roster import read_roster
 from exampdf.progress import Progress, Step, ignore
 from exampdf.render.encrypt import encrypt_pdfs
-from exampdf.render.keyset import KEYS_DIR, KeyRun, write_keys
+from exampdf.render.keyset import KEYS_DIR, KeyRun, key_pdf_jobs, write_key_files
 from exampdf.render.output import staged_output
+from exampdf.render.parallel import run_beside
 from exampdf.render.pdf import PdfMeta, write_pdf
 from exampdf.render.sheets import write_answer_sheets
 from exampdf.versions import VersionSpec, answer_spread, build_versions
@@ -52,6 +54,7 @@ def make(
     config: ExamConfig,
     progress: Progress = ignore,
     key_password: str = "",  # set: answer-key PDFs are encrypted (AES-256) before moving in
+    jobs: int = 1,  # processes writing PDFs at once
 ) -> MakeResult:
     parsed = parse_bank(inputs, allow_outside_images=config.allow_outside_images)
     bank = parsed.bank
@@ -81,17 +84,24 @@ def make(
     title = config.title
     first = "cover" if config.cover else "body"
     with staged_output(out, owned=(KEYS_DIR,)) as stage:
-        exam_pages = write_pdf(
-            stage / EXAM,
-            with_ticks(exam_story(bank, versions, config, theme, ge), tick),
-            ge,
-            Decor(ge, theme, title, ""),
-            PdfMeta(title, font=theme.fonts.body, first_template=first),
-            exam_rebuild(bank, versions, config, theme, ge),
-        )
-        progress(Step("key", 0, 1))
+
+        def write_exam() -> list[PageInfo]:
+            return write_pdf(
+                stage / EXAM,
+                with_ticks(exam_story(bank, versions, config, theme, ge), tick),
+                ge,
+                Decor(ge, theme, title, ""),
+                PdfMeta(title, font=theme.fonts.body, first_template=first),
+                exam_rebuild(bank, versions, config, theme, ge),
+            )
+
         run = KeyRun(config, theme, fingerprint(bank.files), tuple(answers.lines_ja()))
-        pages = {EXAM: len(exam_pages), **write_keys(stage, bank, versions, exam_pages, run)}
+        key_jobs = key_pdf_jobs(stage, bank, versions, run)
+        # The exam is laid out here (it reports progress); the key booklets beside it.
+        exam_pages, key_pages = run_beside(write_exam, key_jobs, jobs)
+        progress(Step("key", 0, 1))
+        pages = {EXAM: len(exam_pages), **key_pages}
+        write_key_files(stage, bank, versions, exam_pages, key_pages, run)
         if key_password:
             encrypt_pdfs([stage / KEY, *sorted(stage.glob(f"{KEYS_DIR}/*.pdf"))], key_password)
         progress(Step("key", 1, 1))

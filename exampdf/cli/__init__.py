@@ -2,20 +2,40 @@
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from exampdf import __version__
-from exampdf.cli.bank import check, init
-from exampdf.cli.export import export
-from exampdf.cli.grade import grade
-from exampdf.cli.make import make_cmd
-from exampdf.cli.preview import preview
-from exampdf.cli.report import report
-from exampdf.cli.watch import watch
 from exampdf.i18n import Lang, set_lang
 
+# name -> (module, attribute). Commands load on first use, so `make` does not pay for the
+# imports of preview (pypdfium2), grade (rich tables) or export.
+COMMANDS = {
+    "make": ("exampdf.cli.make", "make_cmd"),
+    "check": ("exampdf.cli.bank", "check"),
+    "init": ("exampdf.cli.bank", "init"),
+    "grade": ("exampdf.cli.grade", "grade"),
+    "export": ("exampdf.cli.export", "export"),
+    "report": ("exampdf.cli.report", "report"),
+    "preview": ("exampdf.cli.preview", "preview"),
+    "watch": ("exampdf.cli.watch", "watch"),
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, attr = COMMANDS[cmd_name]
+        command: click.Command = getattr(importlib.import_module(module), attr)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="exampdf")
 @click.option(
     "--lang",
@@ -26,13 +46,3 @@ from exampdf.i18n import Lang, set_lang
 def main(lang: Lang | None) -> None:
     """Turn a bank of Markdown questions into shuffled exam PDFs and an answer key."""
     set_lang(lang)
-
-
-main.add_command(make_cmd, name="make")
-main.add_command(check)
-main.add_command(init)
-main.add_command(grade)
-main.add_command(export)
-main.add_command(report)
-main.add_command(preview)
-main.add_command(watch)

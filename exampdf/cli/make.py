@@ -15,6 +15,7 @@ from exampdf.diagnostics import has_errors
 from exampdf.i18n import t
 from exampdf.layout.page import PAPERS
 from exampdf.pipeline import make
+from exampdf.render.parallel import default_jobs
 
 PASSWORD_ENV = "EXAMPDF_KEY_PASSWORD"
 
@@ -129,6 +130,12 @@ PASSWORD_ENV = "EXAMPDF_KEY_PASSWORD"
     show_default=True,
     help="How problems in the bank are printed.",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Processes writing PDFs at once (default: the machine's cores); output is identical.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print how long each stage took.")
 def make_cmd(
@@ -139,6 +146,7 @@ def make_cmd(
     quiet: bool,
     verbose: bool,
     encrypt: bool,
+    jobs: int | None,
     **overrides: object,
 ) -> None:
     """Write exam sheets, the answer-key booklet and key files from BANK (default: questions/)."""
@@ -148,7 +156,9 @@ def make_cmd(
     password = key_password() if encrypt else ""
     try:
         with MakeProgress(show=not quiet) as progress:
-            result = make(inputs, out, config, progress, key_password=password)
+            result = make(
+                inputs, out, config, progress, key_password=password, jobs=jobs or default_jobs()
+            )
     except OSError as exc:
         fail(t("cannot_write", reason=exc))
     report(result.diagnostics, fmt)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
-
 
 def encrypt_pdf(path: Path, password: str) -> None:
     """Encrypt `path` with AES-256 (PDF 2.0 standard security handler, R6).
@@ -14,6 +12,8 @@ def encrypt_pdf(path: Path, password: str) -> None:
     Without the password the file cannot be opened at all. The output differs from run to
     run (random salts and IVs), unlike every unencrypted output.
     """
+    from pypdf import PdfReader, PdfWriter  # only runs that encrypt pay for importing pypdf
+
     if not password:
         raise ValueError("an empty password would protect nothing")
     writer = PdfWriter(clone_from=PdfReader(path))

@@ -4,7 +4,7 @@ and key.csv (the JSON last, since it records the SHA-256 of the PDFs beside it).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,14 +35,11 @@ class KeyRun:
     spread: tuple[str, ...] = ()
 
 
-def write_keys(
-    stage: Path,
-    bank: Bank,
-    versions: Sequence[ExamVersion],
-    exam_pages: Sequence[PageInfo],
-    run: KeyRun,
-) -> dict[str, int]:
-    """Write the key files into `stage` (exam.pdf is already there); returns name -> pages."""
+def key_pdf_jobs(
+    stage: Path, bank: Bank, versions: Sequence[ExamVersion], run: KeyRun
+) -> dict[str, Callable[[], int]]:
+    """answer-key.pdf and, when asked, keys/<code>.pdf: name -> a job that writes it and
+    returns its page count. Jobs are independent, so they may run in other processes."""
     config, theme = run.config, run.theme
     g = geometry(config.paper)
     style = config.label_style
@@ -56,25 +53,41 @@ def write_keys(
         label=lambda pos: option_label(pos, style),
     )
     decor = Decor(g, theme, config.title, "解答・解説")
-    meta = PdfMeta(title=f"{config.title} 解答・解説", font=theme.fonts.body)
-    pages = {
-        KEY: len(
-            write_pdf(
-                stage / KEY, key_story(bank, versions, info, theme, g.frame_width), g, decor, meta
-            )
-        )
-    }
-    if config.key_per_version:
-        (stage / KEYS_DIR).mkdir()
-        for v in versions:
-            name = f"{KEYS_DIR}/{v.code}.pdf"
+
+    def booklet() -> int:
+        meta = PdfMeta(title=f"{config.title} 解答・解説", font=theme.fonts.body)
+        story = key_story(bank, versions, info, theme, g.frame_width)
+        return len(write_pdf(stage / KEY, story, g, decor, meta))
+
+    def one(v: ExamVersion) -> Callable[[], int]:
+        def job() -> int:
             story = version_key_story(bank, v, info, theme, g.frame_width)
             vmeta = PdfMeta(title=f"{config.title} {v.code}版 解答・解説", font=theme.fonts.body)
-            pages[name] = len(write_pdf(stage / name, story, g, decor, vmeta))
+            return len(write_pdf(stage / f"{KEYS_DIR}/{v.code}.pdf", story, g, decor, vmeta))
+
+        return job
+
+    jobs: dict[str, Callable[[], int]] = {KEY: booklet}
+    if config.key_per_version:
+        (stage / KEYS_DIR).mkdir()
+        jobs.update({f"{KEYS_DIR}/{v.code}.pdf": one(v) for v in versions})
+    return jobs
+
+
+def write_key_files(
+    stage: Path,
+    bank: Bank,
+    versions: Sequence[ExamVersion],
+    exam_pages: Sequence[PageInfo],
+    pages: Mapping[str, int],
+    run: KeyRun,
+) -> None:
+    """key.json and key.csv, once every PDF is in `stage` (the JSON records their SHA-256)."""
+    config = run.config
     provenance = Provenance(
         tool=__version__,
         bank=run.bank_print,
-        files={name: _sha256(stage / name) for name in (EXAM, *pages)},
+        files={name: _sha256(stage / name) for name in dict.fromkeys((EXAM, *pages))},
         balance=config.balance,
         picks=config.sections,
     )
@@ -83,7 +96,6 @@ def write_keys(
     )
     (stage / KEY_JSON).write_text(key_json(manifest), encoding="utf-8")
     (stage / KEY_CSV).write_text(key_csv(manifest), encoding="utf-8")
-    return pages
 
 
 def _sha256(path: Path) -> str:
