@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -150,6 +153,35 @@ def make_cmd(
     **overrides: object,
 ) -> None:
     """Write exam sheets, the answer-key booklet and key files from BANK (default: questions/)."""
+    with _fewer_collections():
+        _make(bank, out, config_path, fmt, quiet, verbose, encrypt, jobs, overrides)
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """A build allocates millions of short-lived objects and makes few cycles: collecting
+    less often saves about a quarter of the time at the same peak memory (bench/README.md)."""
+    old = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 1000)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+        gc.unfreeze()
+
+
+def _make(
+    bank: tuple[Path, ...],
+    out: Path,
+    config_path: Path | None,
+    fmt: Format,
+    quiet: bool,
+    verbose: bool,
+    encrypt: bool,
+    jobs: int | None,
+    overrides: dict[str, object],
+) -> None:
     inputs = inputs_or_default(bank)
     require_inputs(inputs)
     config = with_overrides(_base_config(config_path, fmt), **overrides)

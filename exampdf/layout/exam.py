@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate, PageBreak
 from exampdf.config import ExamConfig
 from exampdf.layout.columns import balance_breaks, question_key
 from exampdf.layout.cover import cover_flowables, name_table
-from exampdf.layout.markers import CoverMark, SectionStart, to_odd_page
+from exampdf.layout.markers import CoverMark, Expand, SectionStart, to_odd_page
 from exampdf.layout.outline import Bookmark
 from exampdf.layout.page import PageGeometry
 from exampdf.layout.pages import Probe
@@ -43,6 +43,23 @@ def exam_story(
         if i:
             story.extend(to_odd_page(config.simplex))
         story += [SectionStart(version.code), Bookmark(f"v-{version.code}", f"{version.code}版")]
+        # Built when the layout reaches it and dropped once drawn: memory stays flat however
+        # many versions there are.
+        story.append(Expand(_version_body(bank, version, config, theme, g, breaks, style)))
+    return story
+
+
+def _version_body(
+    bank: Bank,
+    version: ExamVersion,
+    config: ExamConfig,
+    theme: Theme,
+    g: PageGeometry,
+    breaks: Collection[tuple[str, int]],
+    style: QuestionStyle,
+) -> Callable[[], list[Flowable]]:
+    def build() -> list[Flowable]:
+        story: list[Flowable] = []
         names = name_values(config.name_fields, version.student)
         if config.cover:
             story += [
@@ -57,18 +74,12 @@ def exam_story(
             if (version.code, number) in breaks:
                 story.append(FrameBreak())
             tail = [_end_mark(theme)] if number == n else []
-            story.extend(
-                question_flowables(
-                    number,
-                    bank.questions[item.question],
-                    item,
-                    theme,
-                    style,
-                    question_key(version.code, number),
-                    tail,
-                )
-            )
-    return story
+            key = question_key(version.code, number)
+            question = bank.questions[item.question]
+            story.extend(question_flowables(number, question, item, theme, style, key, tail))
+        return story
+
+    return build
 
 
 def exam_rebuild(

@@ -40,11 +40,20 @@ class FontSet:
     fallback: tuple[str, ...] = ("exampdf-symbol",)  # tried per character after the run's font
 
 
+LAZY = {"exampdf-symbol"}  # parsed only when a character needs it (each TTF costs ~50 ms)
+
+
+def ensure(name: str) -> None:
+    """Register one of our fonts if it is not yet (fonts in LAZY wait for their first use)."""
+    if name in _FILES and name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / _FILES[name])))
+
+
 @cache
 def register_fonts(choice: FontChoice = "mincho") -> FontSet:
-    for name, file in _FILES.items():
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / file)))
+    for name in _FILES:
+        if name not in LAZY:
+            ensure(name)
     body = "exampdf-mincho" if choice == "mincho" else "exampdf-gothic"
     # Mincho has no bold face: bold is Gothic Bold, as Japanese print conventionally does.
     for family in ("exampdf-mincho", "exampdf-gothic"):

@@ -6,6 +6,8 @@ from functools import cache
 
 from reportlab.pdfbase import pdfmetrics
 
+from exampdf.layout.fonts import ensure
+
 # The last resort of the fallback chain (run font → symbol font → this table): marks authors
 # paste, mapped to a look-alike the BIZ UD faces have.
 SUBSTITUTES = {
@@ -30,6 +32,7 @@ LAYOUT = frozenset("\n\t")
 @cache
 def cmap(font: str) -> frozenset[str]:
     """The characters `font` (a registered TrueType name) has glyphs for."""
+    ensure(font)
     face = pdfmetrics.getFont(font).face
     return frozenset(map(chr, face.charToGlyph))
 

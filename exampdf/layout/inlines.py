@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from exampdf.layout.fallback import split_runs
 from exampdf.layout.jlreq import is_cjk
@@ -41,9 +42,15 @@ def body_style(theme: Theme, size: float | None = None, bold: bool = False) -> R
 
 
 def to_runs(inlines: Iterable[Inline], style: RunStyle) -> list[Run]:
+    return list(_runs(tuple(inlines), style))
+
+
+@lru_cache(maxsize=20_000)
+def _runs(inlines: tuple[Inline, ...], style: RunStyle) -> tuple[Run, ...]:
+    """Cached: every version prints the same stems and options with the same runs."""
     runs: list[Run | None] = []  # None marks a soft break, resolved once neighbours are known
-    _emit(tuple(inlines), Run("", style.font, style.size), style, runs)
-    return _merge(split_runs(_soft_breaks(runs), style.fallback))
+    _emit(inlines, Run("", style.font, style.size), style, runs)
+    return tuple(_merge(split_runs(_soft_breaks(runs), style.fallback)))
 
 
 def _emit(nodes: tuple[Inline, ...], base: Run, style: RunStyle, out: list[Run | None]) -> None:

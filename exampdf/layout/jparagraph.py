@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus.flowables import Flowable
 
 from exampdf.layout.jsegment import RUBY_SCALE, min_width
@@ -137,6 +138,20 @@ class JParagraph(Flowable):  # type: ignore[misc]
             canv.endForm()
         canv.doForm(name)
         _draw_links(canv, placed, left)  # annotations belong to the page, not the form
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        """Without links, a bare `q cm … Q` instead of ReportLab's saveState/translate,
+        which copies the whole graphics state each time (a third of a 160-version build).
+        Links need ReportLab's own tracking of the transform to place their areas."""
+        if any(r.link for r in self.runs):
+            super().drawOn(canvas, x, y, _sW)
+            return
+        x = self._hAlignAdjust(x, _sW)
+        canvas._code.append(f"q 1 0 0 1 {fp_str(x, y)} cm")
+        self.canv = canvas
+        self.draw()
+        del self.canv
+        canvas._code.append("Q")
 
     def _placed(self, lines: tuple[Line, ...]) -> list[tuple[Piece, Run, float]]:
         lead = self.style.leading

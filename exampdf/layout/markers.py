@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from reportlab.platypus import Flowable, PageBreak
@@ -73,3 +74,21 @@ class _IfEvenPage(DocIf):  # type: ignore[misc]
 
     def funcWrap(self, avail_width: float, avail_height: float) -> bool:
         return int(self._doctemplateAttr("page")) % 2 == 0
+
+
+class Expand(Flowable):  # type: ignore[misc]
+    """Stands for flowables made only when the layout reaches this point (a version's body),
+    so a long exam never holds every version's flowables at once."""
+
+    _ZEROSIZE = 1
+
+    def __init__(self, make: Callable[[], list[Flowable]]) -> None:
+        super().__init__()
+        self.make = make
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._doctemplateAttr("frame").add_generated_content(*self.make())
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
