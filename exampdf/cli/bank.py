@@ -11,6 +11,8 @@ from exampdf.check import check_bank
 from exampdf.cli.common import BANK_ARG, Format, fail, inputs_or_default, report, require_inputs
 from exampdf.config import DEFAULT_SEED
 from exampdf.diagnostics import has_errors
+from exampdf.layout.fonts import register_fonts
+from exampdf.layout.glyphcheck import glyph_diagnostics
 from exampdf.starter import write_starter
 from exampdf.versions import VersionSpec, answer_spread, build_versions
 
@@ -31,7 +33,9 @@ def check(bank: tuple[Path, ...], fmt: Format, strict: bool) -> None:
     inputs = inputs_or_default(bank)
     require_inputs(inputs)
     result = check_bank(inputs)
-    report(result.diagnostics, fmt)
+    # Characters no shipped font can draw: the same W101 that `make` reports.
+    diags = (*result.diagnostics, *glyph_diagnostics(result.bank, register_fonts()))
+    report(diags, fmt)
     if fmt == "human":
         for line in result.summary_lines():
             click.echo(line)
@@ -39,7 +43,7 @@ def check(bank: tuple[Path, ...], fmt: Format, strict: bool) -> None:
         versions = build_versions(result.bank, VersionSpec(4, DEFAULT_SEED, True))
         for line in answer_spread(result.bank, versions).lines():
             click.echo(line)
-    if has_errors(result.diagnostics, strict):
+    if has_errors(diags, strict):
         sys.exit(1)
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.tree import SyntaxTreeNode
 
 from exampdf.parse.emphasis import CjkParserInline
@@ -17,7 +19,24 @@ def parser() -> MarkdownIt:
     md.inline = CjkParserInline()
     md.configure("commonmark", options_update={"html": False, "linkify": False})
     md.enable("table")
+    md.core.ruler.before("inline", "zenkaku_indent", _keep_zenkaku_indent)
     return md
+
+
+_INDENT = re.compile(r" {0,3}(\u3000+)")
+
+
+def _keep_zenkaku_indent(state: StateCore) -> None:
+    """A paragraph's leading full-width spaces (字下げ) are text, not indentation: put back
+    what the block parser stripped."""
+    lines = state.src.split("\n")
+    for i, tok in enumerate(state.tokens[:-1]):
+        if tok.type != "paragraph_open" or not tok.map or tok.map[0] >= len(lines):
+            continue
+        m = _INDENT.match(lines[tok.map[0]])
+        inline = state.tokens[i + 1]
+        if m and inline.type == "inline" and not inline.content.startswith(m.group(1)):
+            inline.content = m.group(1) + inline.content
 
 
 def parse_tree(text: str) -> SyntaxTreeNode:

@@ -7,11 +7,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from exampdf.layout.page import PageGeometry
 from exampdf.layout.pages import PageInfo, Probe
 from exampdf.render.canvas import Painter, deferred_canvas
+
+# Streams stay binary (Flate only): ASCII85 makes every font and page a quarter larger and
+# costs time to encode; nothing we write travels through a 7-bit channel.
+rl_config.useA85 = 0
 
 # Given where the probes landed in a first pass, a better story (or None: the first is final).
 Rebuild = Callable[[list[Probe]], Sequence[Flowable] | None]
