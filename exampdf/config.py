@@ -30,6 +30,7 @@ class ExamConfig:
     subtitle: str = ""
     subject: str = ""
     school: str = ""
+    author: str = ""  # PDF metadata; the school when empty
     date: str = ""
     duration: str = ""
     instructions: tuple[str, ...] = ()
@@ -55,6 +56,10 @@ class ExamConfig:
     balance: bool = True  # spread correct answers over the printed letters in each version
     strict: bool = False
     allow_outside_images: bool = False  # images may come from outside the bank folder
+
+    @property
+    def pdf_author(self) -> str:
+        return self.author or self.school
 
     @property
     def version_count(self) -> int:

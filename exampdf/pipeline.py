@@ -91,7 +91,9 @@ def make(
                 with_ticks(exam_story(bank, versions, config, theme, ge), tick),
                 ge,
                 Decor(ge, theme, title, ""),
-                PdfMeta(title, font=theme.fonts.body, first_template=first),
+                PdfMeta(
+                    title, font=theme.fonts.body, first_template=first, author=config.pdf_author
+                ),
                 exam_rebuild(bank, versions, config, theme, ge),
             )
 
@@ -107,7 +109,9 @@ def make(
         progress(Step("key", 1, 1))
         if config.answer_sheet:
             sheets = answer_sheets(bank, versions, config)
-            sheet_meta = PdfMeta(f"{title} 解答用紙", font=theme.fonts.body)
+            sheet_meta = PdfMeta(
+                f"{title} 解答用紙", font=theme.fonts.body, author=config.pdf_author
+            )
             pages[SHEETS] = write_answer_sheets(stage / SHEETS, sheets, theme.fonts, sheet_meta)
     progress(Step("files", 1, 1))
     keys = tuple(name for name in pages if name.startswith(f"{KEYS_DIR}/"))

@@ -58,13 +58,17 @@ def size_text(nbytes: int) -> str:
     return f"{kb:.1f} KB" if kb < 1024 else f"{kb / 1024:.1f} MB"
 
 
-def load_exam_config() -> ExamConfig:
-    """exam.toml in the current folder when present (as `make` reads it), else the defaults."""
-    path = Path(CONFIG_NAME)
-    if not path.is_file():
-        return ExamConfig()
+def load_exam_config(path: Path | None = None, fmt: Format = "human") -> ExamConfig:
+    """`path`, else exam.toml in the current folder when present, else the defaults; a bad
+    settings file is reported with its lines and stops the command (exit 1)."""
+    if path is None:
+        path = Path(CONFIG_NAME)
+        if not path.is_file():
+            return ExamConfig()
+    elif not path.is_file():
+        raise click.UsageError(f"no such settings file: {path}")
     config, diags = load_config(path)
-    report(diags, "human")
+    report(diags, fmt)
     if has_errors(diags):
-        fail(t("nothing_written"))
+        fail(f"fix {path} first")
     return config

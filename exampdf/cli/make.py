@@ -11,10 +11,17 @@ from pathlib import Path
 
 import click
 
-from exampdf.cli.common import BANK_ARG, Format, fail, inputs_or_default, report, require_inputs
+from exampdf.cli.common import (
+    BANK_ARG,
+    Format,
+    fail,
+    inputs_or_default,
+    load_exam_config,
+    report,
+    require_inputs,
+)
 from exampdf.cli.progress import MakeProgress, echo_lines, summary_lines, timing_lines
-from exampdf.config import CONFIG_NAME, ExamConfig, load_config, with_overrides
-from exampdf.diagnostics import has_errors
+from exampdf.config import CONFIG_NAME, with_overrides
 from exampdf.i18n import t
 from exampdf.layout.page import PAPERS
 from exampdf.pipeline import make
@@ -184,7 +191,7 @@ def _make(
 ) -> None:
     inputs = inputs_or_default(bank)
     require_inputs(inputs)
-    config = with_overrides(_base_config(config_path, fmt), **overrides)
+    config = with_overrides(load_exam_config(config_path, fmt), **overrides)
     password = key_password() if encrypt else ""
     try:
         with MakeProgress(show=not quiet) as progress:
@@ -218,18 +225,3 @@ def key_password() -> str:
     if not password:
         raise click.UsageError("the password is empty")
     return password
-
-
-def _base_config(path: Path | None, fmt: Format) -> ExamConfig:
-    if path is None:
-        default = Path(CONFIG_NAME)
-        if not default.is_file():
-            return ExamConfig()
-        path = default
-    elif not path.is_file():
-        raise click.UsageError(f"no such settings file: {path}")
-    config, diags = load_config(path)
-    report(diags, fmt)
-    if has_errors(diags):
-        fail(f"fix {path} first")
-    return config

@@ -55,14 +55,20 @@ def key_pdf_jobs(
     decor = Decor(g, theme, config.title, "解答・解説")
 
     def booklet() -> int:
-        meta = PdfMeta(title=f"{config.title} 解答・解説", font=theme.fonts.body)
+        meta = PdfMeta(
+            title=f"{config.title} 解答・解説", font=theme.fonts.body, author=config.pdf_author
+        )
         story = key_story(bank, versions, info, theme, g.frame_width)
         return len(write_pdf(stage / KEY, story, g, decor, meta))
 
     def one(v: ExamVersion) -> Callable[[], int]:
         def job() -> int:
             story = version_key_story(bank, v, info, theme, g.frame_width)
-            vmeta = PdfMeta(title=f"{config.title} {v.code}版 解答・解説", font=theme.fonts.body)
+            vmeta = PdfMeta(
+                title=f"{config.title} {v.code}版 解答・解説",
+                font=theme.fonts.body,
+                author=config.pdf_author,
+            )
             return len(write_pdf(stage / f"{KEYS_DIR}/{v.code}.pdf", story, g, decor, vmeta))
 
         return job
