@@ -70,7 +70,7 @@ def letter_references(
         if found:
             message = (
                 f"option {choice.written_label} refers to other options by label "
-                f"(“{found}”); shuffling would break it"
+                f"(“{found}”); each version rewrites it to the letters it prints"
             )
-            hint = "add `shuffle: false` to the front matter, or name the options by their content"
+            hint = "check one printed version; to keep the letters as written, add `shuffle: false`"
             diags.append(warning("W005", message, source, choice.line, hint))
