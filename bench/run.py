@@ -3,6 +3,8 @@
 Prints median wall time over several runs, pages per second, peak RSS of the process and
 output sizes for W1 (30 questions x 40 versions), W2 (100 x 200) and W3 (2,000 x 10), then how
 the cost grows with versions (10/40/160 at 30 questions) and questions (30/100/300 at 10).
+When the optional `typst` package is installed (`pip install typst`), each row is followed by
+Typst typesetting the same content (bench/typst_bench.py) and the typst/exampdf ratios.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_bank import write_bank
+from typst_bench import available as typst_available
+from typst_bench import time_typst
 
 WORKLOADS = {"W1": (30, 40), "W2": (100, 200), "W3": (2000, 10)}
 GROWTH_VERSIONS = [(30, v) for v in (10, 40, 160)]
@@ -61,7 +65,8 @@ def pages(pdf: Path) -> int:
 
 def measure(
     name: str, questions: int, versions: int, runs: int, work: Path, jobs: int | None
-) -> None:
+) -> tuple[float, float]:
+    """Print one row; return the median wall seconds and the output size in MB."""
     bank = work / f"bank{questions}"
     if not bank.exists():
         write_bank(bank, questions, 1)
@@ -76,6 +81,25 @@ def measure(
         f"{n / wall:7.1f} pages/s  peak {rss:7.0f} MB  pdfs {size:6.2f} MB",
         flush=True,
     )
+    return wall, size
+
+
+def measure_typst(
+    questions: int, versions: int, runs: int, work: Path, exampdf: tuple[float, float]
+) -> None:
+    """The same bank and versions typeset by Typst, with typst/exampdf ratios."""
+    out = work / f"typst-{questions}x{versions}.pdf"
+    results = [time_typst(work / f"bank{questions}", versions, out) for _ in range(runs)]
+    wall = statistics.median(r.wall for r in results)
+    rss = max(r.rss_kib for r in results) / 1024
+    n = results[-1].pages
+    size = results[-1].size / 1e6
+    print(
+        f"{'  typst':10} {questions:5}q x {versions:4}v  {wall:7.2f} s  {n:6} pages  "
+        f"{n / wall:7.1f} pages/s  peak {rss:7.0f} MB  pdfs {size:6.2f} MB  "
+        f"typst/exampdf: time {wall / exampdf[0]:.2f}x, size {size / exampdf[1]:.2f}x",
+        flush=True,
+    )
 
 
 def main() -> None:
@@ -83,16 +107,25 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="W1 and the growth series only")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=None, help="pass --jobs to exampdf make")
+    parser.add_argument("--no-typst", action="store_true", help="skip the Typst comparison")
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    typst = not args.no_typst and typst_available()
+    if not typst:
+        print("typst: skipped (" + ("--no-typst" if args.no_typst else "pip install typst") + ")")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for name, (q, v) in WORKLOADS.items():
             if args.quick and name != "W1":
                 continue
-            measure(name, q, v, args.runs if name == "W1" else 1, work, args.jobs)
+            runs = args.runs if name == "W1" else 1
+            ref = measure(name, q, v, runs, work, args.jobs)
+            if typst:
+                measure_typst(q, v, runs, work, ref)
         for q, v in GROWTH_VERSIONS + GROWTH_QUESTIONS:
-            measure("growth", q, v, 1, work, args.jobs)
+            ref = measure("growth", q, v, 1, work, args.jobs)
+            if typst:
+                measure_typst(q, v, 1, work, ref)
 
 
 if __name__ == "__main__":
