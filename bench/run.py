@@ -108,6 +108,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=None, help="pass --jobs to exampdf make")
     parser.add_argument("--no-typst", action="store_true", help="skip the Typst comparison")
+    parser.add_argument(
+        "--typst-w3", action="store_true", help="also run Typst on W3 (needs about 16 GB)"
+    )
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
     typst = not args.no_typst and typst_available()
@@ -120,7 +123,7 @@ def main() -> None:
                 continue
             runs = args.runs if name == "W1" else 1
             ref = measure(name, q, v, runs, work, args.jobs)
-            if typst:
+            if typst and (name != "W3" or args.typst_w3):
                 measure_typst(q, v, runs, work, ref)
         for q, v in GROWTH_VERSIONS + GROWTH_QUESTIONS:
             ref = measure("growth", q, v, 1, work, args.jobs)
