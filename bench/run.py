@@ -12,14 +12,13 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_bank import write_bank
+from proc import run_measured
 from typst_bench import available as typst_available
 from typst_bench import time_typst
 
@@ -46,15 +45,7 @@ def run_once(bank: Path, versions: int, out: Path, jobs: int | None) -> tuple[fl
     ]
     if jobs is not None:
         cmd += ["--jobs", str(jobs)]
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(
-            f"failed: {' '.join(cmd)}\n{proc.stderr.read().decode() if proc.stderr else ''}"
-        )
-    return elapsed, usage.ru_maxrss
+    return run_measured(cmd)
 
 
 def pages(pdf: Path) -> int:

@@ -14,9 +14,7 @@ The generated markup is kept beside the PDF (OUT with the suffix .typ).
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import subprocess
 import sys
 import time
 from collections.abc import Iterable, Sequence
@@ -390,16 +388,11 @@ class TypstRun:
 def time_typst(bank: Path, versions: int, out: Path) -> TypstRun:
     """Run parse + convert + Typst compile as one child process; wall time and peak RSS."""
     cmd = [sys.executable, str(Path(__file__).resolve()), str(bank), str(versions), str(out)]
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        err = proc.stderr.read().decode() if proc.stderr else ""
-        raise SystemExit(f"failed: {' '.join(cmd)}\n{err}")
+    from proc import run_measured
     from pypdf import PdfReader
 
-    return TypstRun(elapsed, usage.ru_maxrss, len(PdfReader(out).pages), out.stat().st_size)
+    elapsed, rss = run_measured(cmd)
+    return TypstRun(elapsed, rss, len(PdfReader(out).pages), out.stat().st_size)
 
 
 def available() -> bool:
