@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from pygments.token import (
     Comment,
@@ -41,7 +42,9 @@ PRINT_THEME: tuple[tuple[_TokenType, TokenLook], ...] = (
 )
 
 
+@cache
 def look(token: _TokenType) -> TokenLook:
+    """The first theme entry `token` belongs to (cached: a block has thousands of tokens)."""
     for kind, style in PRINT_THEME:
         if is_token_subtype(token, kind):
             return style
