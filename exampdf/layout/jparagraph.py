@@ -118,26 +118,35 @@ class JParagraph(Flowable):  # type: ignore[misc]
         return rest
 
     def draw(self) -> None:
-        """Paint once per document as a form XObject, then place it wherever it recurs
-        (the same option in forty versions costs one painting and forty placements)."""
+        """A paragraph that recurs in a document (the same option in forty versions) is
+        painted once as a form XObject and then only placed; one that appears once (most of
+        an answer key) is painted in the page itself, without a form's overhead."""
         canv = self.canv
         lines = self.lines(self.width)
         placed = self._placed(lines)
-        left = self.style.left_indent
         forms: dict[Any, str] = canv.__dict__.setdefault("_exampdf_forms", {})
+        seen: set[Any] = canv.__dict__.setdefault("_exampdf_seen", set())
         key = (self.runs, self.style, self.width, len(lines))  # a split's head: fewer lines
         name = forms.get(key)
-        if name is None:
-            name = forms[key] = f"P{len(forms)}"
-            m = FORM_MARGIN
-            canv.beginForm(name, -m, -m, self.width + m, self.height + m)
-            _draw_backs(canv, placed, left)
-            _draw_text(canv, placed, left)
-            _draw_ruby(canv, placed, left, self.width - left - self.style.right_indent)
-            _draw_decorations(canv, placed, left)
-            canv.endForm()
-        canv.doForm(name)
-        _draw_links(canv, placed, left)  # annotations belong to the page, not the form
+        if name is None and key not in seen:
+            seen.add(key)
+            self._paint(placed)
+        else:
+            if name is None:
+                name = forms[key] = f"P{len(forms)}"
+                m = FORM_MARGIN
+                canv.beginForm(name, -m, -m, self.width + m, self.height + m)
+                self._paint(placed)
+                canv.endForm()
+            canv.doForm(name)
+        _draw_links(canv, placed, self.style.left_indent)  # annotations belong to the page
+
+    def _paint(self, placed: list[tuple[Piece, Run, float]]) -> None:
+        canv, left = self.canv, self.style.left_indent
+        _draw_backs(canv, placed, left)
+        _draw_text(canv, placed, left)
+        _draw_ruby(canv, placed, left, self.width - left - self.style.right_indent)
+        _draw_decorations(canv, placed, left)
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         """Without links, a bare `q cm … Q` instead of ReportLab's saveState/translate,

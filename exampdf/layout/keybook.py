@@ -4,6 +4,7 @@ and keys/<code>.pdf (one version, its order, options and every letter as printed
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, PageBreak, Spacer
@@ -20,7 +21,7 @@ from exampdf.layout.keyparts import (
     line,
 )
 from exampdf.layout.labeled import Labeled
-from exampdf.layout.markers import CoverMark, SectionStart
+from exampdf.layout.markers import CoverMark, Expand, SectionStart
 from exampdf.layout.outline import Bookmark
 from exampdf.layout.paragraphs import ParaStyle, make_paragraph
 from exampdf.layout.theme import RULE_GREY, Theme
@@ -57,15 +58,22 @@ def key_story(
         seen = "　".join(
             f"{code}版 問{n} → {answer_text(q, it, info.label)}" for code, n, it in places
         )
-        story += _question(
-            f"{index + 1}. {q.title}",
-            q,
-            VersionItem(index, tuple(range(len(q.choices)))),
-            q.explanation,
-            theme,
-            info,
-            [f"出題位置：{seen}"],
-            bank_letters=True,
+        item = VersionItem(index, tuple(range(len(q.choices))))
+        title = f"{index + 1}. {q.title}"
+        story.append(
+            Expand(  # built when the layout gets here, freed once drawn
+                partial(
+                    _question,
+                    title,
+                    q,
+                    item,
+                    q.explanation,
+                    theme,
+                    info,
+                    [f"出題位置：{seen}"],
+                    bank_letters=True,
+                )
+            )
         )
     return story
 
@@ -91,7 +99,9 @@ def version_key_story(
         story.append(Bookmark(f"n{number}", f"問{number} {q.title}", 0))
         labels = [info.label(p) for p in range(len(item.order))]
         notes = explanation(q, item, labels)
-        story += _question(f"問{number}　{q.title}", q, item, notes, theme, info)
+        story.append(
+            Expand(partial(_question, f"問{number}　{q.title}", q, item, notes, theme, info))
+        )
     return story
 
 

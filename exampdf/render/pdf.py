@@ -82,7 +82,9 @@ def _build(
     templates = {"body": page_template("body", g, g.columns), "cover": page_template("cover", g, 1)}
     order = [meta.first_template, *(n for n in templates if n != meta.first_template)]
     doc.addPageTemplates([templates[n] for n in order])
-    doc.build(list(story), canvasmaker=deferred_canvas(painter, pages, probes))
+    # Platypus consumes the list it is given: flowables already drawn can be freed.
+    flowables = story if isinstance(story, list) else list(story)
+    doc.build(flowables, canvasmaker=deferred_canvas(painter, pages, probes))
 
 
 def page_template(name: str, g: PageGeometry, columns: int) -> PageTemplate:
