@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from exampdf.diagnostics import Diagnostic, warning
 from exampdf.layout.fonts import FontSet
-from exampdf.layout.glyphs import drawable
+from exampdf.layout.glyphs import cmap, drawable
 from exampdf.model import (
     Bank,
     Block,
@@ -47,6 +47,8 @@ def glyph_diagnostics(bank: Bank, fonts: FontSet) -> list[Diagnostic]:
 
 
 def _collect(text: str, line: int, chain: tuple[str, ...], found: dict[int, list[str]]) -> None:
+    if cmap(chain[0]).issuperset(text):
+        return  # the common case: one set test instead of a lookup per character
     for ch in text:
         if not drawable(ch, chain) and ch not in found.get(line, []):
             found.setdefault(line, []).append(ch)
