@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Any
 from unicodedata import east_asian_width
 
 from pygments.lexer import Lexer
@@ -188,21 +189,40 @@ class CodeBlockFlowable(Flowable):  # type: ignore[misc]
         c.setLineWidth(0.4)
         c.rect(0, 0, self.width, self.height, stroke=0, fill=1)
         c.line(0, 0, 0, self.height)  # a left rule marks the block on any copier
+        c.drawText(self._text(c))
+        c.restoreState()
+
+    def _text(self, c: Any) -> Any:
+        """One text object for the whole block; font and colour set only when they change.
+        Pieces are placed with an absolute text matrix (as in jparagraph): ReportLab's
+        drawString makes a text object per call, the main cost of a long answer key."""
         size, mono = self.theme.code_size, self.theme.fonts.mono
+        to = c.beginText()
+        state: list[Any] = [None, None]  # font, colour
+
+        def put(x: float, y: float, text: str, font: str, color: RGB) -> None:
+            if state[0] != font:
+                state[0] = font
+                to.setFont(font, size)
+            if state[1] != color:
+                state[1] = color
+                to.setFillColorRGB(*color)
+            to._code.append(f"1 0 0 1 {x:.3f} {y:.3f} Tm")
+            to._textOut(text)
+
+        assert self._lines is not None
         y = self.height - (PAD if self.top else 0) - size
         for line in self._lines:
-            c.setFillColorRGB(*RULE_GREY)
             if line.number and self.numbered:
-                c.setFont(mono, size)
-                c.drawRightString(PAD + self.gutter - self.mark_w - 2, y, str(line.number))
+                num = str(line.number)
+                right = PAD + self.gutter - self.mark_w - 2
+                x = right - sum(_char_width(ch, mono, size) for ch in num)
+                put(x, y, num, mono, RULE_GREY)
             if line.continued:
-                c.setFont(mono, size)
-                c.drawString(PAD + self.gutter - self.mark_w, y, CONTINUATION)
+                put(PAD + self.gutter - self.mark_w, y, CONTINUATION, mono, RULE_GREY)
             x = PAD + self.gutter
             for piece in line.pieces:
-                c.setFont(piece.font, size)
-                c.setFillColorRGB(*piece.color)
-                c.drawString(x, y, piece.text)
+                put(x, y, piece.text, piece.font, piece.color)
                 x += sum(_char_width(ch, piece.font, size) for ch in piece.text)
             y -= self.theme.code_leading
-        c.restoreState()
+        return to
