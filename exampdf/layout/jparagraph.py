@@ -123,11 +123,11 @@ class JParagraph(Flowable):  # type: ignore[misc]
         an answer key) is painted in the page itself, without a form's overhead."""
         canv = self.canv
         lines = self.lines(self.width)
-        placed = self._placed(lines)
         forms: dict[Any, str] = canv.__dict__.setdefault("_exampdf_forms", {})
         seen: set[Any] = canv.__dict__.setdefault("_exampdf_seen", set())
         key = (self.runs, self.style, self.width, len(lines))  # a split's head: fewer lines
         name = forms.get(key)
+        placed = self._placed(lines) if name is None or self._linked else []
         if name is None and key not in seen:
             seen.add(key)
             self._paint(placed)
@@ -138,8 +138,13 @@ class JParagraph(Flowable):  # type: ignore[misc]
                 canv.beginForm(name, -m, -m, self.width + m, self.height + m)
                 self._paint(placed)
                 canv.endForm()
-            canv.doForm(name)
-        _draw_links(canv, placed, self.style.left_indent)  # annotations belong to the page
+            canv.doForm(name)  # already painted: placing it needs no glyph positions
+        if self._linked:
+            _draw_links(canv, placed, self.style.left_indent)  # annotations: page, not form
+
+    @property
+    def _linked(self) -> bool:
+        return any(r.link for r in self.runs)
 
     def _paint(self, placed: list[tuple[Piece, Run, float]]) -> None:
         canv, left = self.canv, self.style.left_indent
@@ -152,7 +157,7 @@ class JParagraph(Flowable):  # type: ignore[misc]
         """Without links, a bare `q cm … Q` instead of ReportLab's saveState/translate,
         which copies the whole graphics state each time (a third of a 160-version build).
         Links need ReportLab's own tracking of the transform to place their areas."""
-        if any(r.link for r in self.runs):
+        if self._linked:
             super().drawOn(canvas, x, y, _sW)
             return
         x = self._hAlignAdjust(x, _sW)
