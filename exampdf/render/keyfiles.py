@@ -87,7 +87,15 @@ def _question(bank: Bank, number: int, item: VersionItem) -> dict[str, Any]:
 
 
 def key_json(manifest: dict[str, Any]) -> str:
-    return json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
+    """One line per top-level field and per version: readable and diffable, and written by
+    json's C encoder (indent= falls back to pure Python, 2 s for a 200-version key)."""
+
+    def dump(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+    fields = [f"  {dump(k)}: {dump(v)}" for k, v in manifest.items() if k != "versions"]
+    versions = ",\n".join(f"    {dump(v)}" for v in manifest.get("versions", []))
+    return "{\n" + ",\n".join([*fields, f'  "versions": [\n{versions}\n  ]']) + "\n}\n"
 
 
 def key_csv(manifest: dict[str, Any]) -> str:
