@@ -15,22 +15,32 @@ from exampdf.layout.fonts import register_fonts
 from exampdf.layout.glyphcheck import glyph_diagnostics
 from exampdf.layout.page import geometry
 from exampdf.layout.pages import PageInfo
-from exampdf.layout.theme import make_theme
+from exampdf.layout.theme import Theme, make_theme
 from exampdf.layout.ticks import with_ticks
+from exampdf.model import Bank
 from exampdf.parse import parse_bank
 from exampdf.parse.fingerprint import fingerprint
 from exampdf.parse.portable import portable_sources
 from exampdf.parse.roster import read_roster
 from exampdf.progress import Progress, Step, ignore
 from exampdf.render.encrypt import encrypt_pdfs
-from exampdf.render.keyset import KEYS_DIR, KeyRun, key_pdf_jobs, write_key_files
+from exampdf.render.keyset import (
+    EXAM,
+    KEY,
+    KEY_CSV,
+    KEY_JSON,
+    KEYS_DIR,
+    KeyRun,
+    key_pdf_jobs,
+    write_key_files,
+)
 from exampdf.render.output import staged_output
 from exampdf.render.parallel import run_beside
 from exampdf.render.pdf import PdfMeta, write_pdf
 from exampdf.render.sheets import write_answer_sheets
-from exampdf.versions import VersionSpec, answer_spread, build_versions
+from exampdf.versions import ExamVersion, VersionSpec, answer_spread, build_versions
+from exampdf.versions.balance import Spread
 
-EXAM, KEY, KEY_JSON, KEY_CSV = "exam.pdf", "answer-key.pdf", "key.json", "key.csv"
 SHEETS = "answer-sheets.pdf"
 
 
@@ -48,6 +58,16 @@ class MakeResult:
         return bool(self.written)
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """What the writers need: the bank (sources made portable), versions and their spread."""
+
+    bank: Bank
+    versions: tuple[ExamVersion, ...]
+    spread: Spread
+    diagnostics: tuple[Diagnostic, ...]
+
+
 def make(
     inputs: Sequence[Path],
     out: Path,
@@ -56,13 +76,34 @@ def make(
     key_password: str = "",  # set: answer-key PDFs are encrypted (AES-256) before moving in
     jobs: int = 1,  # processes writing PDFs at once
 ) -> MakeResult:
+    prepared = prepare(inputs, config, progress)
+    if isinstance(prepared, MakeResult):
+        return prepared
+    with staged_output(out, owned=(KEYS_DIR,)) as stage:
+        pages = write_all(stage, prepared, config, progress, key_password, jobs)
+    progress(Step("files", 1, 1))
+    keys = tuple(name for name in pages if name.startswith(f"{KEYS_DIR}/"))
+    names = (EXAM, KEY, KEY_JSON, KEY_CSV, *((SHEETS,) if SHEETS in pages else ()), *keys)
+    return MakeResult(
+        prepared.diagnostics,
+        tuple(out / name for name in names),
+        pages,
+        len(prepared.versions),
+        len(prepared.bank.questions),
+        tuple(prepared.spread.lines()),
+    )
+
+
+def prepare(
+    inputs: Sequence[Path], config: ExamConfig, progress: Progress
+) -> Prepared | MakeResult:
+    """Parse, check glyphs, read the roster and build the versions; a MakeResult on errors."""
     parsed = parse_bank(inputs, allow_outside_images=config.allow_outside_images)
-    bank = parsed.bank
-    diags = (*parsed.diagnostics, *glyph_diagnostics(bank, register_fonts(config.font)))
+    diags = (*parsed.diagnostics, *glyph_diagnostics(parsed.bank, register_fonts(config.font)))
     progress(Step("parse", 1, 1))
     if has_errors(diags, config.strict):
         return MakeResult(diags)
-    bank = portable_sources(bank, inputs)  # outputs never name the author's folders
+    bank = portable_sources(parsed.bank, inputs)  # outputs never name the author's folders
     students, roster_diags = read_roster(Path(config.roster)) if config.roster else ((), [])
     diags = (*diags, *roster_diags)
     if has_errors(roster_diags):
@@ -71,57 +112,61 @@ def make(
         config.version_count, config.seed, config.shuffle, config.sections, students, config.balance
     )
     versions = build_versions(bank, spec)
-    answers = answer_spread(bank, versions)
-    spread = tuple(answers.lines())
     progress(Step("versions", 1, 1))
-    n = len(versions)
+    return Prepared(bank, tuple(versions), answer_spread(bank, versions), diags)
+
+
+def write_all(
+    stage: Path,
+    prepared: Prepared,
+    config: ExamConfig,
+    progress: Progress,
+    key_password: str,
+    jobs: int,
+) -> dict[str, int]:
+    """Every output into `stage`; returns name -> pages."""
+    bank, versions = prepared.bank, prepared.versions
+    theme = make_theme(config.font, config.base_size)
+    run = KeyRun(config, theme, fingerprint(bank.files), tuple(prepared.spread.lines_ja()))
+    key_jobs = key_pdf_jobs(stage, bank, versions, run)
+    # The exam is laid out here (it reports progress); the key booklets beside it.
+    exam_pages, key_pages = run_beside(
+        lambda: _write_exam(stage / EXAM, prepared, config, theme, progress), key_jobs, jobs
+    )
+    progress(Step("key", 0, 1))
+    write_key_files(stage, bank, versions, exam_pages, key_pages, run)
+    if key_password:
+        encrypt_pdfs([stage / KEY, *sorted(stage.glob(f"{KEYS_DIR}/*.pdf"))], key_password)
+    progress(Step("key", 1, 1))
+    pages = {EXAM: len(exam_pages), **key_pages}
+    if config.answer_sheet:
+        sheets = answer_sheets(bank, versions, config)
+        meta = PdfMeta(f"{config.title} 解答用紙", font=theme.fonts.body, author=config.pdf_author)
+        pages[SHEETS] = write_answer_sheets(stage / SHEETS, sheets, theme.fonts, meta)
+    return pages
+
+
+def _write_exam(
+    path: Path, prepared: Prepared, config: ExamConfig, theme: Theme, progress: Progress
+) -> list[PageInfo]:
+    bank, versions = prepared.bank, prepared.versions
+    g = geometry(config.paper, config.orientation, config.column_count)
 
     def tick(finished: int, page: int) -> None:
-        progress(Step("exam", finished, n, page))
+        progress(Step("exam", finished, len(versions), page))
 
-    theme = make_theme(config.font, config.base_size)
-    ge = geometry(config.paper, config.orientation, config.column_count)  # exam sheets
-    title = config.title
-    first = "cover" if config.cover else "body"
-    with staged_output(out, owned=(KEYS_DIR,)) as stage:
-
-        def write_exam() -> list[PageInfo]:
-            return write_pdf(
-                stage / EXAM,
-                with_ticks(exam_story(bank, versions, config, theme, ge), tick),
-                ge,
-                Decor(ge, theme, title, ""),
-                PdfMeta(
-                    title, font=theme.fonts.body, first_template=first, author=config.pdf_author
-                ),
-                exam_rebuild(bank, versions, config, theme, ge),
-            )
-
-        run = KeyRun(config, theme, fingerprint(bank.files), tuple(answers.lines_ja()))
-        key_jobs = key_pdf_jobs(stage, bank, versions, run)
-        # The exam is laid out here (it reports progress); the key booklets beside it.
-        exam_pages, key_pages = run_beside(write_exam, key_jobs, jobs)
-        progress(Step("key", 0, 1))
-        pages = {EXAM: len(exam_pages), **key_pages}
-        write_key_files(stage, bank, versions, exam_pages, key_pages, run)
-        if key_password:
-            encrypt_pdfs([stage / KEY, *sorted(stage.glob(f"{KEYS_DIR}/*.pdf"))], key_password)
-        progress(Step("key", 1, 1))
-        if config.answer_sheet:
-            sheets = answer_sheets(bank, versions, config)
-            sheet_meta = PdfMeta(
-                f"{title} 解答用紙", font=theme.fonts.body, author=config.pdf_author
-            )
-            pages[SHEETS] = write_answer_sheets(stage / SHEETS, sheets, theme.fonts, sheet_meta)
-    progress(Step("files", 1, 1))
-    keys = tuple(name for name in pages if name.startswith(f"{KEYS_DIR}/"))
-    names = (EXAM, KEY, KEY_JSON, KEY_CSV, *((SHEETS,) if SHEETS in pages else ()), *keys)
-    written = tuple(out / name for name in names)
-    return MakeResult(
-        diags,
-        written,
-        pages,
-        len(versions),
-        len(bank.questions),
-        spread,
+    meta = PdfMeta(
+        config.title,
+        font=theme.fonts.body,
+        first_template="cover" if config.cover else "body",
+        author=config.pdf_author,
+    )
+    story = with_ticks(exam_story(bank, versions, config, theme, g), tick)
+    return write_pdf(
+        path,
+        story,
+        g,
+        Decor(g, theme, config.title, ""),
+        meta,
+        exam_rebuild(bank, versions, config, theme, g),
     )

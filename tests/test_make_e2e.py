@@ -25,19 +25,12 @@ def _make(tmp_path: Path, *args: str) -> Path:
     return out
 
 
+BUILD = (str(SAMPLE), "--shuffle", "--versions", "5", "--seed", "7", "--title", "第2回 小テスト")
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _make(
-        tmp_path_factory.mktemp("e2e"),
-        str(SAMPLE),
-        "--shuffle",
-        "--versions",
-        "5",
-        "--seed",
-        "7",
-        "--title",
-        "第2回 小テスト",
-    )
+    return _make(tmp_path_factory.mktemp("e2e"), *BUILD)
 
 
 def test_all_four_outputs_are_written(built: Path) -> None:
@@ -86,17 +79,7 @@ def test_key_csv_matches_key_json(built: Path) -> None:
 
 
 def test_same_command_twice_gives_identical_bytes(built: Path, tmp_path: Path) -> None:
-    again = _make(
-        tmp_path,
-        str(SAMPLE),
-        "--shuffle",
-        "--versions",
-        "5",
-        "--seed",
-        "7",
-        "--title",
-        "第2回 小テスト",
-    )
+    again = _make(tmp_path, *BUILD)
     for name in ("exam.pdf", "answer-key.pdf", "key.json", "key.csv"):
         assert (again / name).read_bytes() == (built / name).read_bytes(), name
 

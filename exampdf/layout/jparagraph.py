@@ -45,6 +45,7 @@ class JParagraph(Flowable):  # type: ignore[misc]
         super().__init__()
         self.runs = tuple(runs)
         self.style = style
+        self._linked = any(r.link for r in self.runs)  # asked on every draw of every version
         self.spaceBefore = style.space_before
         self.spaceAfter = style.space_after
         self._fixed = _fixed  # a split's first part keeps exactly its lines
@@ -141,10 +142,6 @@ class JParagraph(Flowable):  # type: ignore[misc]
             canv.doForm(name)  # already painted: placing it needs no glyph positions
         if self._linked:
             _draw_links(canv, placed, self.style.left_indent)  # annotations: page, not form
-
-    @property
-    def _linked(self) -> bool:
-        return any(r.link for r in self.runs)
 
     def _paint(self, placed: list[tuple[Piece, Run, float]]) -> None:
         canv, left = self.canv, self.style.left_indent

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 
-def is_cjk(ch: str) -> bool:
+def cjk_wide(ch: str) -> bool:
     """A wide/full-width/half-width character that is not an emoji, or any Hangul."""
     code = ord(ch)
     if 0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF:
@@ -30,7 +30,7 @@ def is_punct(ch: str) -> bool:
 
 
 def is_non_cjk_punct(ch: str) -> bool:
-    return is_punct(ch) and not is_cjk(ch)
+    return is_punct(ch) and not cjk_wide(ch)
 
 
 def _is_variation_selector(ch: str) -> bool:
@@ -60,10 +60,10 @@ class CjkStateInline(StateInline):
         nxt = self.src[pos] if pos < self.posMax else " "
         last_white, next_white = isWhiteSpace(ord(last)), isWhiteSpace(ord(nxt))
         left = not next_white and (
-            not is_non_cjk_punct(nxt) or last_white or is_non_cjk_punct(last) or is_cjk(last)
+            not is_non_cjk_punct(nxt) or last_white or is_non_cjk_punct(last) or cjk_wide(last)
         )
         right = not last_white and (
-            not is_non_cjk_punct(last) or next_white or is_non_cjk_punct(nxt) or is_cjk(nxt)
+            not is_non_cjk_punct(last) or next_white or is_non_cjk_punct(nxt) or cjk_wide(nxt)
         )
         can_open = left and (canSplitWord or not right or is_punct(last))
         can_close = right and (canSplitWord or not left or is_punct(nxt))
