@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from exampdf.config import ExamConfig
 from exampdf.diagnostics import Diagnostic, has_errors
 from exampdf.layout.answersheet import answer_sheets
-from exampdf.layout.decor import Decor
-from exampdf.layout.exam import exam_rebuild, exam_story
 from exampdf.layout.fonts import register_fonts
 from exampdf.layout.glyphcheck import glyph_diagnostics
-from exampdf.layout.page import geometry
-from exampdf.layout.pages import PageInfo
-from exampdf.layout.theme import Theme, make_theme
-from exampdf.layout.ticks import with_ticks
+from exampdf.layout.theme import make_theme
 from exampdf.model import Bank
 from exampdf.parse import parse_bank
 from exampdf.parse.fingerprint import fingerprint
@@ -24,6 +19,7 @@ from exampdf.parse.portable import portable_sources
 from exampdf.parse.roster import read_roster
 from exampdf.progress import Progress, Step, ignore
 from exampdf.render.encrypt import encrypt_pdfs
+from exampdf.render.examset import Slice, exam_slice_jobs, join_slices
 from exampdf.render.keyset import (
     EXAM,
     KEY,
@@ -35,8 +31,8 @@ from exampdf.render.keyset import (
     write_key_files,
 )
 from exampdf.render.output import staged_output
-from exampdf.render.parallel import run_beside
-from exampdf.render.pdf import PdfMeta, write_pdf
+from exampdf.render.parallel import Job, Workers
+from exampdf.render.pdf import PdfMeta
 from exampdf.render.sheets import write_answer_sheets
 from exampdf.versions import ExamVersion, VersionSpec, answer_spread, build_versions
 from exampdf.versions.balance import Spread
@@ -129,10 +125,17 @@ def write_all(
     theme = make_theme(config.font, config.base_size)
     run = KeyRun(config, theme, fingerprint(bank.files), tuple(prepared.spread.lines_ja()))
     key_jobs = key_pdf_jobs(stage, bank, versions, run)
-    # The exam is laid out here (it reports progress); the key booklets beside it.
-    exam_pages, key_pages = run_beside(
-        lambda: _write_exam(stage / EXAM, prepared, config, theme, progress), key_jobs, jobs
-    )
+    slices = exam_slice_jobs(stage, bank, versions, config, theme)
+    names = list(key_jobs)
+    tasks: list[Job] = [*(_no_arg(key_jobs[n]) for n in names), *slices[1:]]
+    with Workers(tasks, jobs) as workers:
+        keys = [workers.submit(i) for i in range(len(names))]
+        first = slices[0](None)  # here, first: its fonts seed the other slices
+        rest = [workers.submit(len(names) + i, first.seed) for i in range(len(slices) - 1)]
+        exam_pages = join_slices(
+            stage / EXAM, _reported(first, [r.get for r in rest], len(versions), progress)
+        )
+        key_pages = {name: k.get() for name, k in zip(names, keys, strict=True)}
     progress(Step("key", 0, 1))
     write_key_files(stage, bank, versions, exam_pages, key_pages, run)
     if key_password:
@@ -146,27 +149,18 @@ def write_all(
     return pages
 
 
-def _write_exam(
-    path: Path, prepared: Prepared, config: ExamConfig, theme: Theme, progress: Progress
-) -> list[PageInfo]:
-    bank, versions = prepared.bank, prepared.versions
-    g = geometry(config.paper, config.orientation, config.column_count)
+def _no_arg(job: Callable[[], int]) -> Job:
+    return lambda _: job()
 
-    def tick(finished: int, page: int) -> None:
-        progress(Step("exam", finished, len(versions), page))
 
-    meta = PdfMeta(
-        config.title,
-        font=theme.fonts.body,
-        first_template="cover" if config.cover else "body",
-        author=config.pdf_author,
-    )
-    story = with_ticks(exam_story(bank, versions, config, theme, g), tick)
-    return write_pdf(
-        path,
-        story,
-        g,
-        Decor(g, theme, config.title, ""),
-        meta,
-        exam_rebuild(bank, versions, config, theme, g),
-    )
+def _reported(
+    first: Slice, rest: list[Callable[[], Slice]], total: int, progress: Progress
+) -> Iterator[Slice]:
+    """The slices in order, each waited for in turn; progress counts versions and pages."""
+    done = pages = 0
+    for get in [lambda: first, *rest]:
+        part = get()
+        done += len({p.section for p in part.pages})
+        pages += len(part.pages)
+        progress(Step("exam", done, total, pages))
+        yield part

@@ -8,18 +8,25 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 
 from exampdf.layout.pages import PageInfo, Probe, page_infos
+from exampdf.render.fontseed import FontSeed, apply, capture
 
 Painter = Callable[[Canvas, PageInfo], None]
 
 
 def deferred_canvas(
-    painter: Painter, pages_out: list[PageInfo], probes_out: list[Probe] | None = None
+    painter: Painter,
+    pages_out: list[PageInfo],
+    probes_out: list[Probe] | None = None,
+    seed: FontSeed | None = None,  # font names and codes to start from (render/fontseed.py)
+    seed_out: list[FontSeed] | None = None,  # receives this document's own seed
 ) -> type[Canvas]:
     """A Canvas class whose pages are decorated by `painter` once every page is known."""
 
     class DeferredCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
+            if seed is not None:
+                apply(seed, self._doc)
             self._states: list[dict[str, Any]] = []
             self._marks: list[tuple[str, bool]] = []
             self._covers: set[int] = set()
@@ -52,6 +59,8 @@ def deferred_canvas(
                 self.__dict__.update(state)
                 painter(self, info)
                 Canvas.showPage(self)
+            if seed_out is not None:
+                seed_out.append(capture(self._doc))
             Canvas.save(self)
 
     return DeferredCanvas

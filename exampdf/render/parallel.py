@@ -1,8 +1,9 @@
-"""Write independent PDFs at once: the exam in this process, the keys in forked workers.
+"""Run independent PDF jobs in forked worker processes (or here, in order, with one job).
 
-Only an index goes to a worker and a page count comes back: the jobs themselves (closures
-over the bank, versions and theme) are inherited through fork, never pickled. Every file is
-built by the same code whichever process builds it, so output bytes do not depend on --jobs.
+Only an index and a small argument go to a worker and a small result comes back: the jobs
+themselves (closures over the bank, versions and theme) are inherited through fork, never
+pickled. Every file is built by the same code whichever process builds it, so output bytes
+do not depend on --jobs.
 """
 
 from __future__ import annotations
@@ -10,40 +11,75 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Mapping
-from typing import TypeVar
+from collections.abc import Callable, Sequence
+from multiprocessing.pool import Pool
+from types import TracebackType
+from typing import Any, Generic, Protocol, TypeVar
 
-T = TypeVar("T")
-Job = Callable[[], int]
+R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)
+Job = Callable[[Any], Any]
 
-_JOBS: list[Job] = []  # set just before the fork; workers look their job up by index
+_JOBS: Sequence[Job] = ()  # set just before the fork; workers look their job up by index
+
+
+class Pending(Protocol[R_co]):
+    def get(self) -> R_co: ...
+
+
+class _Done(Generic[R]):
+    def __init__(self, value: R) -> None:
+        self.value = value
+
+    def get(self) -> R:
+        return self.value
 
 
 def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
 
 
-def run_beside(
-    main: Callable[[], T], jobs: Mapping[str, Job], workers: int
-) -> tuple[T, dict[str, int]]:
-    """Run `main` here while `jobs` run in up to `workers - 1` other processes."""
-    names = list(jobs)
-    if workers <= 1 or not names or "fork" not in multiprocessing.get_all_start_methods():
-        result = main()
-        return result, {name: jobs[name]() for name in names}
-    global _JOBS
-    _JOBS = [jobs[name] for name in names]
-    ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(min(workers - 1, len(names)), initializer=_quiet_signals) as pool:
-        pending = pool.map_async(_run, range(len(names)), chunksize=1)
-        result = main()
-        counts = pending.get()
-    _JOBS = []
-    return result, dict(zip(names, counts, strict=True))
+class Workers:
+    """`submit(i, arg)` runs `jobs[i](arg)` in a worker; with one worker (or no fork), at once."""
+
+    def __init__(self, jobs: Sequence[Job], workers: int) -> None:
+        self.jobs = jobs
+        forking = "fork" in multiprocessing.get_all_start_methods()
+        self.size = min(workers, len(jobs)) if forking else 1
+        self.pool: Pool | None = None
+
+    def __enter__(self) -> Workers:
+        global _JOBS
+        if self.size > 1:
+            _JOBS = self.jobs
+            ctx = multiprocessing.get_context("fork")
+            self.pool = ctx.Pool(self.size, initializer=_quiet_signals)
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        global _JOBS
+        if self.pool is not None:
+            if kind is None:
+                self.pool.close()
+            else:
+                self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+        _JOBS = ()
+
+    def submit(self, index: int, arg: Any = None) -> Pending[Any]:
+        if self.pool is None:
+            return _Done(self.jobs[index](arg))
+        return self.pool.apply_async(_run, (index, arg))
 
 
-def _run(index: int) -> int:
-    return _JOBS[index]()
+def _run(index: int, arg: Any) -> Any:
+    return _JOBS[index](arg)
 
 
 def _quiet_signals() -> None:

@@ -1,0 +1,129 @@
+"""exam.pdf in slices of versions that worker processes lay out at once, then joined.
+
+The slices are fixed by the number of versions alone (never by --jobs), and every slice is
+laid out by the same code from the same state, so the joined file is the same bytes however
+many processes made it. The first slice is one version, laid out first: its font names and
+character codes seed every later slice (render/fontseed.py), so their font subsets come out
+identical and the join keeps one copy of each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from itertools import pairwise
+from pathlib import Path
+
+from reportlab.platypus import Flowable
+
+from exampdf.config import ExamConfig
+from exampdf.layout.decor import Decor
+from exampdf.layout.exam import exam_rebuild, exam_story
+from exampdf.layout.markers import to_odd_page
+from exampdf.layout.page import geometry
+from exampdf.layout.pages import PageInfo
+from exampdf.layout.theme import Theme
+from exampdf.model import Bank
+from exampdf.render.fontseed import FontSeed
+from exampdf.render.merge import Merger, RawPdf
+from exampdf.render.pdf import PdfMeta, write_pdf
+from exampdf.versions import ExamVersion
+
+SLICES_MAX = 12  # enough pieces for a few workers to finish together
+SLICE_VERSIONS_MIN = 12  # fewer would spend more on each PDF's fixed costs than they save
+SLICE_DIR = ".exam-slices"
+
+
+@dataclass(frozen=True)
+class Slice:
+    """What a slice job hands back: its file, its pages and (the first) its font seed."""
+
+    path: Path
+    pages: tuple[PageInfo, ...]
+    seed: FontSeed | None = None
+
+
+SliceJob = Callable[[FontSeed | None], Slice]
+
+
+def slice_ranges(count: int) -> list[range]:
+    """Version 0 alone, then the rest in up to SLICES_MAX nearly equal runs."""
+    if count <= 1:
+        return [range(count)]
+    rest = count - 1
+    pieces = max(1, min(SLICES_MAX, rest // SLICE_VERSIONS_MIN))
+    bounds = [1 + rest * i // pieces for i in range(pieces + 1)]
+    return [range(1), *(range(a, b) for a, b in pairwise(bounds))]
+
+
+def exam_slice_jobs(
+    stage: Path,
+    bank: Bank,
+    versions: tuple[ExamVersion, ...],
+    config: ExamConfig,
+    theme: Theme,
+) -> list[SliceJob]:
+    """One job per slice; each writes its PDF under `stage`/SLICE_DIR."""
+    g = geometry(config.paper, config.orientation, config.column_count)
+    folder = stage / SLICE_DIR
+    folder.mkdir(exist_ok=True)
+    ranges = slice_ranges(len(versions))
+    meta = PdfMeta(
+        config.title,
+        font=theme.fonts.body,
+        first_template="cover" if config.cover else "body",
+        author=config.pdf_author,
+    )
+    decor = Decor(g, theme, config.title, "")
+
+    def job(k: int, part: tuple[ExamVersion, ...]) -> SliceJob:
+        def run(seed: FontSeed | None) -> Slice:
+            story = exam_story(bank, part, config, theme, g)
+            more = k + 1 < len(ranges)
+            path = folder / f"{k:04d}.pdf"
+            seeds: list[FontSeed] = []
+            pages = write_pdf(
+                path,
+                _padded(story, more, config.simplex),
+                g,
+                decor,
+                replace(meta, seed=seed),
+                _padded_rebuild(exam_rebuild(bank, part, config, theme, g), more, config.simplex),
+                seeds,
+            )
+            return Slice(path, tuple(pages), seeds[0] if seeds and seed is None else None)
+
+        return run
+
+    return [job(k, versions[r.start : r.stop]) for k, r in enumerate(ranges)]
+
+
+def _padded(story: list[Flowable], more: bool, simplex: bool) -> list[Flowable]:
+    """A slice followed by another ends on an even page, so the next version starts on a
+    recto once joined, as it would in one long document."""
+    return [*story, *to_odd_page(simplex)] if more and not simplex else story
+
+
+def _padded_rebuild(
+    rebuild: Callable[..., list[Flowable] | None], more: bool, simplex: bool
+) -> Callable[..., list[Flowable] | None]:
+    def again(probes: list[object]) -> list[Flowable] | None:
+        story = rebuild(probes)
+        return None if story is None else _padded(story, more, simplex)
+
+    return again
+
+
+def join_slices(out: Path, slices: Iterable[Slice]) -> list[PageInfo]:
+    """Write the slices (in order) as `out`, deleting each once copied; returns every page."""
+    pages: list[PageInfo] = []
+    with out.open("wb") as f:
+        merger = Merger(f)
+        for part in slices:
+            merger.add(RawPdf.read(part.path.read_bytes()))
+            part.path.unlink()
+            offset = len(pages)
+            pages.extend(replace(p, number=p.number + offset) for p in part.pages)
+        merger.close()
+    out.parent.joinpath(SLICE_DIR).rmdir()
+    return pages

@@ -1,0 +1,70 @@
+"""Font subsets that come out the same in every slice of the exam, so the merge shares them.
+
+ReportLab gives each character of a TrueType font a code in the order the document first
+uses it, and names fonts F1, F2, … in the same way. Slices of versions laid out apart would
+each number their characters differently. A seed taken from the first slice (every font's
+characters in code order, the fonts in name order) replayed into each later slice's document
+before anything is drawn gives them the same names and codes for everything the first slice
+printed; what a later slice adds comes after, in its own copy of the last subset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
+
+_SUBSETS_MAX = 256  # subset files kept per process (each a few tens of kB)
+
+
+@dataclass(frozen=True)
+class FontSeed:
+    fonts: tuple[tuple[str, str], ...] = ()  # (font name, characters in code order), F1 first
+
+
+def capture(doc: Any) -> FontSeed:
+    """The seed of `doc`: call before it is saved (saving drops the fonts' per-document state)."""
+    used: list[tuple[int, str, str]] = []
+    for font in _ttfonts():
+        state = font.state.get(doc)
+        if state is None or state.internalName is None:
+            continue
+        by_code = sorted(state.assignments.items(), key=lambda kv: kv[1])
+        chars = "".join(chr(c) for c, n in by_code if n)
+        used.append((int(state.internalName.lstrip("F")), font.fontName, chars))
+        _share_subsets(font.face)
+    return FontSeed(tuple((name, chars) for _, name, chars in sorted(used)))
+
+
+def apply(seed: FontSeed, doc: Any) -> None:
+    """Give `doc` the seed's font names and character codes, in the seed's order."""
+    for name, chars in seed.fonts:
+        font = pdfmetrics.getFont(name)
+        font.splitString(chars, doc)
+        font.getSubsetInternalName(0, doc)
+
+
+def _ttfonts() -> list[TTFont]:
+    return [f for f in pdfmetrics._fonts.values() if isinstance(f, TTFont)]
+
+
+def _share_subsets(face: TTFontFace) -> None:
+    """Memoise subset files: every slice writes the same seeded subsets, and workers forked
+    after the first slice inherit them already made."""
+    if getattr(face, "_exampdf_memo", None) is not None:
+        return
+    memo: dict[tuple[int, ...], bytes] = {}
+    make = face.makeSubset
+
+    def shared(subset: list[int]) -> bytes:
+        key = tuple(subset)
+        if key not in memo:
+            if len(memo) >= _SUBSETS_MAX:
+                memo.clear()
+            memo[key] = make(subset)
+        return memo[key]
+
+    face._exampdf_memo = memo
+    face.makeSubset = shared

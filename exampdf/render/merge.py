@@ -1,0 +1,259 @@
+"""Join PDFs that ReportLab wrote (the exam's slices of versions) into one, without
+re-encoding anything: objects are copied byte for byte and renumbered.
+
+Objects that come out identical once renumbered (the font subsets every slice shares, a
+paragraph painted as the same form in two slices, the fonts' resource dictionary) are written
+once. Each slice keeps its own resource dictionaries, so a slice whose font subsets differ
+from the others' stays correct: only the identical ones are shared. Pages and annotations are
+never shared. Bookmarks are rebuilt as one outline, in slice order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+_REF = re.compile(rb"(\d+) 0 R\b")
+_XREF_ROW = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
+_STRING = rb"\((?:\\.|[^\\()])*\)"
+_UNSHARED = re.compile(rb"/Type /(?:Page|Annot)\b")
+
+
+class MergeError(Exception):
+    """A slice is not the kind of PDF this module reads (ReportLab output, classic xref)."""
+
+
+@dataclass(frozen=True)
+class RawPdf:
+    """One PDF held as bytes with where each object starts."""
+
+    data: bytes
+    spans: dict[int, tuple[int, int]]  # object number -> (start of its content, end)
+    root: int
+    info: int
+
+    @classmethod
+    def read(cls, data: bytes) -> RawPdf:
+        m = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", data[-64:])
+        if m is None:
+            raise MergeError("no startxref")
+        xref = int(m.group(1))
+        table_end = data.find(b"trailer", xref)
+        starts = {
+            n: int(off)
+            for n, (off, _, kind) in enumerate(_XREF_ROW.findall(data[xref:table_end]))
+            if kind == b"n"
+        }
+        ordered = sorted(starts.items(), key=lambda kv: kv[1])
+        spans: dict[int, tuple[int, int]] = {}
+        for i, (n, off) in enumerate(ordered):
+            end = ordered[i + 1][1] if i + 1 < len(ordered) else xref
+            begin = data.index(b"obj", off) + 3
+            stop = data.rindex(b"endobj", begin, end)
+            spans[n] = (begin, stop)
+        trailer = data[table_end:]
+        return cls(data, spans, _ref(trailer, b"Root"), _ref(trailer, b"Info"))
+
+    def body(self, n: int) -> bytes:
+        begin, end = self.spans[n]
+        return self.data[begin:end].strip(b"\r\n") + b"\n"
+
+    def head(self, n: int) -> bytes:
+        """The object up to its stream data (the part that may hold references)."""
+        body = self.body(n)
+        cut = body.find(b"stream\n") if b"/Length" in body else -1
+        return body if cut < 0 else body[:cut]
+
+
+@dataclass
+class _Outline:
+    title: bytes  # the PDF string token as written
+    dest: bytes  # the destination array's contents, page reference renumbered
+    closed: bool
+    children: list[_Outline] = field(default_factory=list)
+
+
+class Merger:
+    """Streams the joined PDF to `out` slice by slice; `close` writes what ties it together."""
+
+    CATALOG, PAGES, INFO = 1, 2, 3
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.out = out
+        self.offsets: dict[int, int] = {}
+        self.next_id = 4
+        self.shared: dict[bytes, int] = {}  # digest of a renumbered object -> its number
+        self.pages: list[int] = []
+        self.outline: list[_Outline] = []
+        self.catalog: bytes | None = None
+        self.info: bytes | None = None
+        self._first: RawPdf | None = None  # slice one, whose catalog and info are kept
+        self._first_memo: dict[int, int] = {}
+        self._digest = hashlib.sha256()
+
+    def add(self, pdf: RawPdf) -> None:
+        catalog = pdf.head(pdf.root)
+        pages_root = _ref(catalog, b"Pages")
+        kids = [int(k) for k in _REF.findall(_array(pdf.head(pages_root), b"Kids"))]
+        memo: dict[int, int] = {pages_root: self.PAGES}
+        for kid in kids:  # numbers first: anything may point at a page
+            memo[kid] = self._reserve()
+        if self.catalog is None:
+            version = max(pdf.data[: pdf.data.index(b"\n")], b"%PDF-1.4")  # 1.4: /Lang
+            self._write(version + b"\n%\x93\x8c\x8b\x9e exampdf\n")
+            self.catalog, self.info = catalog, pdf.head(pdf.info)
+            self._first, self._first_memo = pdf, memo
+        for kid in kids:
+            self._put(pdf, kid, memo, memo[kid])
+            self.pages.append(memo[kid])
+        outlines = _ref(catalog, b"Outlines", required=False)
+        if outlines:
+            self.outline.extend(self._items(pdf, pdf.head(outlines), memo))
+
+    def close(self) -> None:
+        """Page tree, outline, catalog, info, cross-reference table and trailer."""
+        if self.catalog is None or self.info is None:
+            raise MergeError("nothing to merge")
+        kids = b" ".join(b"%d 0 R" % p for p in self.pages)
+        self._obj(
+            self.PAGES, b"<< /Count %d /Kids [ %s ] /Type /Pages >>\n" % (len(self.pages), kids)
+        )
+        self._obj(self.CATALOG, self._catalog(self.catalog))
+        self._obj(self.INFO, self.info)
+        xref = self.out.tell()
+        rows = [b"xref\n0 %d\n" % self.next_id, b"0000000000 65535 f \n"]
+        rows += [b"%010d 00000 n \n" % self.offsets[n] for n in range(1, self.next_id)]
+        ident = self._digest.hexdigest()[:32].encode()
+        rows.append(
+            b"trailer\n<< /ID [<%s><%s>] /Info %d 0 R /Root %d 0 R /Size %d >>\n"
+            % (ident, ident, self.INFO, self.CATALOG, self.next_id)
+        )
+        rows.append(b"startxref\n%d\n%%%%EOF\n" % xref)
+        self.out.write(b"".join(rows))
+
+    # -- objects -------------------------------------------------------------------------
+
+    def _put(self, pdf: RawPdf, n: int, memo: dict[int, int], number: int | None = None) -> int:
+        """Copy object `n` (and what it refers to) unless an identical one is already out."""
+        if n in memo and number is None:
+            return memo[n]
+        body = pdf.body(n)
+        cut = body.find(b"stream\n") if b"/Length" in body else -1
+        head, tail = (body, b"") if cut < 0 else (body[:cut], body[cut:])
+        head = _REF.sub(lambda m: b"%d 0 R" % self._put(pdf, int(m.group(1)), memo), head)
+        content = head + tail
+        if number is None and not _UNSHARED.search(head):
+            key = hashlib.sha1(content).digest()
+            number = self.shared.get(key)
+            if number is not None:
+                memo[n] = number
+                return number
+            number = self.shared[key] = self._reserve()
+        elif number is None:
+            number = self._reserve()
+        memo[n] = number
+        self._obj(number, content)
+        return number
+
+    def _catalog(self, catalog: bytes) -> bytes:
+        """Slice one's catalog, pointing at the joined page tree and outline; anything else
+        it refers to is copied from slice one."""
+        outlines = _ref(catalog, b"Outlines", required=False)
+        if not self.outline and outlines:
+            catalog = catalog.replace(b"/Outlines %d 0 R" % outlines, b"")
+        new_root = self._write_outline() if self.outline else 0
+        first, memo = self._first, dict(self._first_memo)
+        assert first is not None
+
+        def sub(m: re.Match[bytes]) -> bytes:
+            n = int(m.group(1))
+            return b"%d 0 R" % (new_root if n == outlines else self._put(first, n, memo))
+
+        return _REF.sub(sub, catalog)
+
+    def _reserve(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1
+
+    def _obj(self, number: int, content: bytes) -> None:
+        self.offsets[number] = self.out.tell()
+        self._write(b"%d 0 obj\n%sendobj\n" % (number, content))
+
+    def _write(self, data: bytes) -> None:
+        self._digest.update(data)
+        self.out.write(data)
+
+    # -- outline -------------------------------------------------------------------------
+
+    def _items(self, pdf: RawPdf, parent: bytes, memo: dict[int, int]) -> list[_Outline]:
+        items = []
+        n = _ref(parent, b"First", required=False)
+        while n:
+            head = pdf.head(n)
+            title = re.search(rb"/Title (" + _STRING + rb"|<[0-9A-Fa-f]*>)", head)
+            dest = _REF.sub(lambda m: b"%d 0 R" % memo[int(m.group(1))], _array(head, b"Dest"))
+            count = re.search(rb"/Count (-?\d+)", head)
+            item = _Outline(
+                title.group(1) if title else b"()",
+                dest,
+                bool(count and int(count.group(1)) < 0),
+                self._items(pdf, head, memo),
+            )
+            items.append(item)
+            n = _ref(head, b"Next", required=False)
+        return items
+
+    def _write_outline(self) -> int:
+        root = self._reserve()
+        first, last, count = self._write_items(self.outline, root)
+        self._obj(
+            root,
+            b"<< /Count %d /First %d 0 R /Last %d 0 R /Type /Outlines >>\n" % (count, first, last),
+        )
+        return root
+
+    def _write_items(self, items: list[_Outline], parent: int) -> tuple[int, int, int]:
+        """Numbers of the first and last item and how many are visible below `parent`."""
+        numbers = [self._reserve() for _ in items]
+        visible = len(items)
+        for i, (item, n) in enumerate(zip(items, numbers, strict=True)):
+            parts = [b"<< /Title %s /Dest [ %s ] /Parent %d 0 R" % (item.title, item.dest, parent)]
+            if i:
+                parts.append(b"/Prev %d 0 R" % numbers[i - 1])
+            if i + 1 < len(items):
+                parts.append(b"/Next %d 0 R" % numbers[i + 1])
+            if item.children:
+                first, last, below = self._write_items(item.children, n)
+                parts.append(
+                    b"/First %d 0 R /Last %d 0 R /Count %d"
+                    % (first, last, -below if item.closed else below)
+                )
+                visible += 0 if item.closed else below
+            self._obj(n, b" ".join(parts) + b" >>\n")
+        return numbers[0], numbers[-1], visible
+
+
+def merge_pdfs(parts: Iterator[bytes], out: BinaryIO) -> int:
+    """Write the PDFs in `parts` (in order) as one to `out`; returns its page count."""
+    merger = Merger(out)
+    for data in parts:
+        merger.add(RawPdf.read(data))
+    merger.close()
+    return len(merger.pages)
+
+
+def _ref(head: bytes, key: bytes, required: bool = True) -> int:
+    m = re.search(rb"/" + key + rb" (\d+) 0 R", head)
+    if m is None:
+        if required:
+            raise MergeError(f"no /{key.decode()} reference")
+        return 0
+    return int(m.group(1))
+
+
+def _array(head: bytes, key: bytes) -> bytes:
+    m = re.search(rb"/" + key + rb" \[([^\]]*)\]", head)
+    return m.group(1).strip() if m else b""
