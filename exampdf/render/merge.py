@@ -143,7 +143,13 @@ class Merger:
         body = pdf.body(n)
         cut = body.find(b"stream\n") if b"/Length" in body else -1
         head, tail = (body, b"") if cut < 0 else (body[:cut], body[cut:])
-        head = _REF.sub(lambda m: b"%d 0 R" % self._put(pdf, int(m.group(1)), memo), head)
+
+        def renumber(m: re.Match[bytes]) -> bytes:
+            old = int(m.group(1))
+            new = memo.get(old)  # most references are to objects already out (fonts, forms)
+            return b"%d 0 R" % (self._put(pdf, old, memo) if new is None else new)
+
+        head = _REF.sub(renumber, head)
         content = head + tail
         if number is None and not _UNSHARED.search(head):
             key = hashlib.sha1(content).digest()
