@@ -24,6 +24,20 @@ def rotated(item: VersionItem, free: int, target: int, current: int) -> VersionI
     return VersionItem(item.question, (*head[k:], *head[:k], *item.order[free:]))
 
 
+@dataclass(frozen=True)
+class Shape:
+    """What balancing needs of one question, worked out once for all versions."""
+
+    answer: int  # the single answer's choice index; -1 for multi and written questions
+    free: int  # unpinned options when the answer's position can be chosen (`movable`), else 0
+
+
+def shape(q: Question) -> Shape:
+    if q.kind != "single":
+        return Shape(-1, 0)
+    return Shape(q.answer[0], len(q.choices) - len(q.pinned) if movable(q) else 0)
+
+
 def balance_items(bank: Bank, items: Sequence[VersionItem]) -> tuple[VersionItem, ...]:
     """Keep each hashed order unless its answer position is already full for this version.
 
@@ -34,16 +48,22 @@ def balance_items(bank: Bank, items: Sequence[VersionItem]) -> tuple[VersionItem
     the questions visited so far, so a question never depends on the ones printed after it:
     adding or removing a question can only move answers of questions printed after it.
     """
+    return balance_shaped(tuple(shape(q) for q in bank.questions), items)
+
+
+def balance_shaped(
+    shapes: Sequence[Shape], items: Sequence[VersionItem]
+) -> tuple[VersionItem, ...]:
+    """`balance_items` over the bank's precomputed shapes (indexed like Bank.questions)."""
     expected: list[float] = []
     load: list[int] = []
     out: list[VersionItem] = []
     for item in items:
-        q = bank.questions[item.question]
-        if q.kind != "single":
+        answer, free = shapes[item.question].answer, shapes[item.question].free
+        if answer < 0:
             out.append(item)
             continue
-        now = item.position(q.answer[0])
-        free = len(q.choices) - len(q.pinned) if movable(q) else 0
+        now = item.order.index(answer)
         while len(expected) < max(free, now + 1):
             expected.append(0.0)
             load.append(0)
@@ -52,11 +72,12 @@ def balance_items(bank: Bank, items: Sequence[VersionItem]) -> tuple[VersionItem
             load[now] += 1
             out.append(item)
             continue
+        share = 1 / free
         for p in range(free):
-            expected[p] += 1 / free
-        cap = [math.ceil(e - 1e-9) for e in expected]
+            expected[p] += share
         target = now
-        if load[now] >= cap[now]:
+        if load[now] >= math.ceil(expected[now] - 1e-9):
+            cap = [math.ceil(e - 1e-9) for e in expected[:free]]
             target = min(range(free), key=lambda t: (load[t] - cap[t], load[t], (now - t) % free))
         load[target] += 1
         out.append(rotated(item, free, target, now) if target != now else item)

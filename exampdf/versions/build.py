@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from hashlib import sha256
 
 from exampdf.config import SectionPick
 from exampdf.model import Bank, Question
 from exampdf.parse.roster import Student
-from exampdf.versions.balance import balance_items
-from exampdf.versions.seeding import rank, shuffled
+from exampdf.versions.balance import Shape, balance_shaped, shape
+from exampdf.versions.seeding import rank, shuffled_key
 from exampdf.versions.types import ExamVersion, VersionItem, version_code
 
 
@@ -29,19 +30,59 @@ class VersionSpec:
 
 def build_versions(bank: Bank, spec: VersionSpec) -> tuple[ExamVersion, ...]:
     students: tuple[Student | None, ...] = spec.students or (None,) * spec.count
+    # What does not depend on the version code is worked out once for all versions.
+    fixed = None if any(p.vary for p in spec.picks if p.pick > 0) else picked(bank, spec, "")
+    plans = tuple(_OptionPlan.of(q, spec) for q in bank.questions)
+    shapes = tuple(shape(q) for q in bank.questions)
     return tuple(
-        _version(bank, spec, code, student)
+        _version(bank, spec, code, student, fixed, plans, shapes)
         for code, student in zip(spec.codes(), students, strict=True)
     )
 
 
-def _version(bank: Bank, spec: VersionSpec, code: str, student: Student | None) -> ExamVersion:
-    order = picked(bank, spec, code)
+@dataclass(frozen=True)
+class _OptionPlan:
+    """One question's option shuffle with the version code left out: `option_order` in parts."""
+
+    free: tuple[int, ...] | None  # None: printed as written
+    pinned: tuple[int, ...]
+    prefix: str  # the shuffle key up to the version code
+    suffix: str  # the shuffle key after it
+
+    @classmethod
+    def of(cls, question: Question, spec: VersionSpec) -> _OptionPlan:
+        n = len(question.choices)
+        if not spec.shuffle or not question.shuffle:
+            return cls(None, tuple(range(n)), "", "")
+        free = tuple(i for i in range(n) if i not in question.pinned)
+        return cls(
+            free,
+            tuple(sorted(question.pinned)),
+            f"options\x1f{spec.seed}\x1f",
+            f"\x1f{question.id}",
+        )
+
+    def order(self, code: str) -> tuple[int, ...]:
+        if self.free is None:
+            return self.pinned
+        return (*shuffled_key(self.free, self.prefix + code + self.suffix), *self.pinned)
+
+
+def _version(
+    bank: Bank,
+    spec: VersionSpec,
+    code: str,
+    student: Student | None,
+    fixed: list[int] | None,
+    plans: tuple[_OptionPlan, ...],
+    shapes: tuple[Shape, ...],
+) -> ExamVersion:
+    order = picked(bank, spec, code) if fixed is None else fixed
     if spec.shuffle:
         order = _shuffle_within_sections(bank, order, spec.seed, code)
-    items = tuple(VersionItem(i, option_order(bank.questions[i], spec, code)) for i in order)
+    items = tuple(VersionItem(i, plans[i].order(code)) for i in order)
     if spec.shuffle and spec.balance:
-        items = balance_items(bank, items)
+        items = balance_shaped(shapes, items)
     return ExamVersion(code, items, student)
 
 
@@ -74,20 +115,16 @@ def picked(bank: Bank, spec: VersionSpec, code: str) -> list[int]:
 def _shuffle_within_sections(bank: Bank, order: list[int], seed: int, code: str) -> list[int]:
     """Sections (groups) keep their place; questions shuffle inside each one."""
     out: list[int] = []
+    salt = f"questions\x1f{seed}\x1f{code}\x1f"  # rank("questions", seed, code, id), inlined
     for members in sections(bank, order).values():
         # Sorting by a per-question hash (not shuffling positions) means adding or removing
         # one question leaves the relative order of all the others unchanged.
         out.extend(
-            sorted(members, key=lambda i: rank("questions", seed, code, bank.questions[i].id))
+            sorted(members, key=lambda i: sha256((salt + bank.questions[i].id).encode()).digest())
         )
     return out
 
 
 def option_order(question: Question, spec: VersionSpec, code: str) -> tuple[int, ...]:
     """Printed position -> choice index. Pinned choices stay last, in their written order."""
-    n = len(question.choices)
-    if not spec.shuffle or not question.shuffle:
-        return tuple(range(n))
-    free = [i for i in range(n) if i not in question.pinned]
-    pinned = sorted(question.pinned)
-    return (*shuffled(free, "options", spec.seed, code, question.id), *pinned)
+    return _OptionPlan.of(question, spec).order(code)

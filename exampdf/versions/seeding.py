@@ -8,23 +8,37 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
+_SEGMENT = 256  # bytes per segment of the stream: four SHA-512 blocks, 32 draws
 
-def _stream(key: str) -> bytes:
-    """An endless-enough byte stream for one permutation (64 bytes per block)."""
-    return b"".join(hashlib.sha512(f"{key}\x00{block}".encode()).digest() for block in range(4))
+
+def _block(key: str, pos: int) -> bytes:
+    """The 64 bytes of the stream that start at `pos` (a multiple of 64).
+
+    The stream is fixed by its first definition: segment 0 is SHA-512 of "key\\0b" for
+    b = 0..3; segment s > 0 is the same over the key "key\\0more{256 s}". Hashing one block
+    only when a draw reaches it gives the same bytes, and a shuffle of up to 9 items (8
+    draws) hashes once instead of four times.
+    """
+    segment, offset = divmod(pos, _SEGMENT)
+    base = f"{key}\x00more{pos - offset}" if segment else key
+    return hashlib.sha512(f"{base}\x00{offset // 64}".encode()).digest()
 
 
 def shuffled(items: Sequence[T], *key_parts: object) -> list[T]:
     """Fisher-Yates driven by SHA-512 of the key parts; never Python's salted hash()."""
+    return shuffled_key(items, "\x1f".join(map(str, key_parts)))
+
+
+def shuffled_key(items: Sequence[T], key: str) -> list[T]:
+    """`shuffled` with its key parts already joined by "\\x1f"."""
     out = list(items)
     if len(out) < 2:
         return out
-    key = "\x1f".join(str(p) for p in key_parts)
-    data = _stream(key)
+    data = b""
     pos = 0
     for i in range(len(out) - 1, 0, -1):
-        if pos + 8 > len(data):
-            data += _stream(f"{key}\x00more{pos}")
+        if pos == len(data):
+            data += _block(key, pos)
         r = int.from_bytes(data[pos : pos + 8], "big")
         pos += 8
         j = r % (i + 1)  # bias below 2**-50 for any realistic option count
@@ -34,4 +48,4 @@ def shuffled(items: Sequence[T], *key_parts: object) -> list[T]:
 
 def rank(*key_parts: object) -> bytes:
     """A stable sort key: SHA-256 of the key parts."""
-    return hashlib.sha256("\x1f".join(str(p) for p in key_parts).encode()).digest()
+    return hashlib.sha256("\x1f".join(map(str, key_parts)).encode()).digest()
