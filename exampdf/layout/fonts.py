@@ -9,7 +9,8 @@ from typing import Literal
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+
+from exampdf.layout.fontcache import load_font
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 
@@ -46,7 +47,7 @@ LAZY = {"exampdf-symbol"}  # parsed only when a character needs it (each TTF cos
 def ensure(name: str) -> None:
     """Register one of our fonts if it is not yet (fonts in LAZY wait for their first use)."""
     if name in _FILES and name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / _FILES[name])))
+        pdfmetrics.registerFont(load_font(name, FONT_DIR / _FILES[name]))
 
 
 @cache
