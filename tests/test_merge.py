@@ -106,10 +106,16 @@ def test_a_slice_with_new_characters_keeps_its_own_subset() -> None:
     b = _pdf(["最初の版と新しい漢字"], seed=seeds[0])
     out = io.BytesIO()
     merge_pdfs(iter([a, b]), out)
-    assert [t.splitlines()[0] for t in _texts(out.getvalue())] == [
+    joined = out.getvalue()
+    assert [t.splitlines()[0] for t in _texts(joined)] == [
         "最初の版",
         "最初の版と新しい漢字",
     ]
+    # Two different subsets of the body font: each under a name of its own (PDF 9.6.4).
+    fonts = re.findall(rb"/BaseFont /(\w{6}\+[\w-]+)", joined)
+    described = re.findall(rb"/FontName /(\w{6}\+[\w-]+)", joined)
+    assert len(fonts) == len(set(fonts)) == len(described) == len(set(described)) == 3
+    assert sorted(fonts) == sorted(described)
 
 
 def test_seed_replays_names_and_codes() -> None:

@@ -20,6 +20,7 @@ _REF = re.compile(rb"(\d+) 0 R\b")
 _XREF_ROW = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
 _STRING = rb"\((?:\\.|[^\\()])*\)"
 _UNSHARED = re.compile(rb"/Type /(?:Page|Annot)\b")
+_FONT_NAME = re.compile(rb"/(FontName|BaseFont) /([A-Z]{6}\+[^\s/\]>]+)")
 
 
 class MergeError(Exception):
@@ -87,6 +88,8 @@ class Merger:
         self.next_id = 4
         self.shared: dict[bytes, int] = {}  # digest of a renumbered object -> its number
         self.pages: list[int] = []
+        self.font_names: dict[int, bytes] = {}  # descriptor number -> subset name given
+        self.tags = 0  # subset tags handed out for clashing names
         self.outline: list[_Outline] = []
         self.catalog: bytes | None = None
         self.info: bytes | None = None
@@ -158,11 +161,29 @@ class Merger:
                 memo[n] = number
                 return number
             number = self.shared[key] = self._reserve()
+            if _FONT_NAME.search(head):
+                content = self._tagged(head, number) + tail
         elif number is None:
             number = self._reserve()
         memo[n] = number
         self._obj(number, content)
         return number
+
+    def _tagged(self, head: bytes, number: int) -> bytes:
+        """A font subset another slice also calls AAAAAA+Name but with other characters gets a
+        tag of its own: subsets that differ must not share a name (PDF 32000 9.6.4)."""
+        m = _FONT_NAME.search(head)
+        assert m is not None
+        if m.group(1) == b"FontName":  # a descriptor: the first to claim a name keeps it
+            name = m.group(2)
+            if name in self.font_names.values():
+                self.tags += 1
+                name = _tag(self.tags) + name[6:]
+            self.font_names[number] = name
+        else:  # a font: named like the descriptor it points at
+            desc = re.search(rb"/FontDescriptor (\d+) 0 R", head)
+            name = self.font_names.get(int(desc.group(1)), m.group(2)) if desc else m.group(2)
+        return head[: m.start(2)] + name + head[m.end(2) :]
 
     def _catalog(self, catalog: bytes) -> bytes:
         """Slice one's catalog, pointing at the joined page tree and outline; anything else
@@ -249,6 +270,15 @@ def merge_pdfs(parts: Iterator[bytes], out: BinaryIO) -> int:
         merger.add(RawPdf.read(data))
     merger.close()
     return len(merger.pages)
+
+
+def _tag(n: int) -> bytes:
+    """The n-th six-letter subset tag of our own: EXAAAB, EXAAAC, … (ReportLab's start AAAAAA)."""
+    letters = []
+    for _ in range(4):
+        n, r = divmod(n, 26)
+        letters.append(65 + r)
+    return b"EX" + bytes(reversed(letters))
 
 
 def _ref(head: bytes, key: bytes, required: bool = True) -> int:
