@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from bisect import bisect_right
+from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from typing import Any
 from unicodedata import east_asian_width
 
@@ -16,6 +18,7 @@ from reportlab.platypus import Flowable
 from exampdf.layout.codetheme import look
 from exampdf.layout.fallback import segments
 from exampdf.layout.textrun import RGB
+from exampdf.layout.textshow import show
 from exampdf.layout.theme import BOX_GREY, RULE_GREY, Theme
 
 CONTINUATION = "»"  # drawn in the gutter of a wrapped line's continuation
@@ -89,32 +92,66 @@ def _lexer(lang: str) -> Lexer:
     return lexer
 
 
+class _Advances(dict[str, float]):
+    """Glyph advances of one font at one size, as stringWidth gives them, measured once."""
+
+    def __init__(self, font: str, size: float) -> None:
+        super().__init__()
+        self.font, self.size = font, size
+
+    def __missing__(self, ch: str) -> float:
+        w = self[ch] = float(stringWidth(ch, self.font, self.size))
+        return w
+
+
 @cache
+def _advances(font: str, size: float) -> _Advances:
+    return _Advances(font, size)
+
+
 def _char_width(ch: str, font: str, size: float) -> float:
-    return float(stringWidth(ch, font, size))
+    return _advances(font, size)[ch]
+
+
+def _text_width(text: str, font: str, size: float) -> float:
+    """Sum of the advances, added left to right (as a generator sum would)."""
+    return sum(map(_advances(font, size).__getitem__, text))
 
 
 def wrap_lines(lines: list[Line], width: float, size: float) -> list[CodeLine]:
-    """Break each source line where the next character would pass `width`."""
+    """Break each source line where the next character would pass `width`.
+    Running widths are prefix sums over a piece (`accumulate` adds in the same order as a
+    character loop would), and the first character that passes `width` is found by
+    bisection: advances are never negative, so the sums only grow."""
     out: list[CodeLine] = []
     for number, line in enumerate(lines, start=1):
+        rows: list[list[Piece]] = []
         current: list[Piece] = []
         used = 0.0
-        first = len(out)
         for piece in line:
-            start = 0
-            for i, ch in enumerate(piece.text):
-                w = _char_width(ch, piece.font, size)
-                if used + w > width and (current or i > start):
+            text, font = piece.text, piece.font
+            ws = list(map(_advances(font, size).__getitem__, text))
+            n = len(text)
+            start = pos = 0  # start: first character of the current part; pos: next to add
+            while pos < n:
+                acc = list(accumulate(ws[pos:], initial=used))
+                j = bisect_right(acc, width, 1)  # acc[j] > width: character pos + j - 1 passes
+                if j == len(acc):
+                    used = acc[-1]
+                    break
+                i = pos + j - 1
+                if current or i > start:
                     if i > start:
-                        current.append(replace(piece, text=piece.text[start:i]))
-                    out.append(CodeLine(tuple(current), len(out) > first))
-                    current, used, start = [], 0.0, i
-                used += w
-            if start < len(piece.text):
-                current.append(replace(piece, text=piece.text[start:]))
-        out.append(CodeLine(tuple(current), len(out) > first))
-        out[first] = replace(out[first], number=number)
+                        current.append(Piece(text[start:i], piece.color, font))
+                    rows.append(current)
+                    current, used, start, pos = [], 0.0, i, i
+                else:  # a character wider than the line: set it alone, then go on
+                    used, pos = acc[j], i + 1
+            if start < n:
+                current.append(piece if start == 0 else Piece(text[start:], piece.color, font))
+        rows.append(current)
+        out.append(CodeLine(tuple(rows[0]), False, number))
+        out.extend(CodeLine(tuple(row), True) for row in rows[1:])
     return out
 
 
@@ -208,7 +245,7 @@ class CodeBlockFlowable(Flowable):  # type: ignore[misc]
                 state[1] = color
                 to.setFillColorRGB(*color)
             to._code.append(f"1 0 0 1 {x:.3f} {y:.3f} Tm")
-            to._textOut(text)
+            show(to, text)
 
         assert self._lines is not None
         y = self.height - (PAD if self.top else 0) - size
@@ -216,13 +253,13 @@ class CodeBlockFlowable(Flowable):  # type: ignore[misc]
             if line.number and self.numbered:
                 num = str(line.number)
                 right = PAD + self.gutter - self.mark_w - 2
-                x = right - sum(_char_width(ch, mono, size) for ch in num)
+                x = right - _text_width(num, mono, size)
                 put(x, y, num, mono, RULE_GREY)
             if line.continued:
                 put(PAD + self.gutter - self.mark_w, y, CONTINUATION, mono, RULE_GREY)
             x = PAD + self.gutter
             for piece in line.pieces:
                 put(x, y, piece.text, piece.font, piece.color)
-                x += sum(_char_width(ch, piece.font, size) for ch in piece.text)
+                x += _text_width(piece.text, piece.font, size)
             y -= self.theme.code_leading
         return to

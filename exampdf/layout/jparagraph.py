@@ -12,6 +12,7 @@ from reportlab.platypus.flowables import Flowable
 from exampdf.layout.jsegment import RUBY_SCALE, min_width
 from exampdf.layout.linebreak import Align, Line, Piece, break_lines
 from exampdf.layout.textrun import Run
+from exampdf.layout.textshow import show
 
 ASCENT = 0.88  # ideographic em box top, as a fraction of the font size
 MIN_SPLIT = 2  # widow/orphan control: lines kept together at either side of a page break
@@ -175,9 +176,22 @@ class JParagraph(Flowable):  # type: ignore[misc]
 
 
 def _rebase(ln: Line, offset: int, k0: int) -> Line:
-    pieces = tuple(replace(p, run=p.run - k0) for p in ln.pieces)
-    return replace(
-        ln, pieces=pieces, start=ln.start - offset, end=ln.end - offset, next=ln.next - offset
+    pieces = (
+        ln.pieces  # still the first run: the pieces stay as they are
+        if k0 == 0
+        else tuple(Piece(p.run - k0, p.text, p.x, p.width, p.char_space) for p in ln.pieces)
+    )
+    return Line(
+        pieces,
+        ln.start - offset,
+        ln.end - offset,
+        ln.next - offset,
+        ln.natural,
+        ln.width,
+        ln.stretch,
+        ln.shrink,
+        ln.forced,
+        ln.hang,
     )
 
 
@@ -226,7 +240,7 @@ def _draw_text(canv: Any, placed: list[tuple[Piece, Run, float]], left: float) -
         # Absolute text matrix and no cursor tracking: ReportLab's setTextOrigin/textOut
         # format floats and re-measure every string, the main drawing cost on long texts.
         to._code.append(f"1 0 0 1 {left + p.x:.3f} {base:.3f} Tm")
-        to._textOut(p.text)
+        show(to, p.text)
     canv.drawText(to)
 
 

@@ -71,6 +71,10 @@ class Text:
     glue: dict[int, float]  # 和欧間 before text[i] (dropped at a line start)
     cum_glue: list[float]  # cum_glue[i] = glue at positions < i
     locked: frozenset[int] = frozenset()  # positions no line may start at (inside a ruby base)
+    # The keys of `glue` where a token of linefit starts (a run start, or a change between
+    # Latin word characters, spaces, other characters; every ideographic space), in order:
+    # the only places a line without stretch needs to visit.
+    glue_at: tuple[int, ...] = ()
 
     def width(self, a: int, b: int) -> float:
         """Natural width of text[a:b] set at a line start (glue before a is dropped)."""
@@ -99,7 +103,27 @@ def measure(runs: Sequence[Run]) -> Text:
         if r.ruby
         for p in range(starts[k] + 1, starts[k] + len(r.text))
     )
-    return Text(text, starts, list(accumulate(adv, initial=0.0)), glue, cum_glue, locked)
+    cum = list(accumulate(adv, initial=0.0))
+    firsts = set(starts)
+    glue_at = tuple(
+        sorted(
+            p
+            for p in glue
+            if p in firsts or (k := token_kind(text[p])) != token_kind(text[p - 1]) or k == 2
+        )
+    )
+    return Text(text, starts, cum, glue, cum_glue, locked, glue_at)
+
+
+_WORD_CHAR = re.compile(rf"[{W}]")
+
+
+def token_kind(c: str) -> int:
+    """Which of linefit's token classes `c` starts: 0 Latin word character, 1 space,
+    2 ideographic space (a token of its own), 3 anything else."""
+    if _WORD_CHAR.match(c):
+        return 0
+    return 1 if c == " " else 2 if c == "\u3000" else 3
 
 
 def _glue(runs: Sequence[Run], text: str, starts: tuple[int, ...]) -> dict[int, float]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -96,6 +97,14 @@ class _Acc:
 
 def justified(t: Text, a: int, b: int, x0: float, st: Stretch) -> list[Piece]:
     """Pieces of text[a:b] positioned from x0 with the stretch applied."""
+    if not (st.gap or st.space or st.glue):
+        return _unstretched(t, a, b, x0)
+    return by_tokens(t, a, b, x0, st)
+
+
+def by_tokens(t: Text, a: int, b: int, x0: float, st: Stretch) -> list[Piece]:
+    """justified() token by token: Latin words, word spaces, ideographic spaces and other
+    characters, each with its own char space, merged while they continue one another."""
     s, cum, starts = t.text, t.cum, t.run_starts
     out: list[_Acc] = []
     x, prev_word, gap = x0, False, st.gap
@@ -128,6 +137,40 @@ def justified(t: Text, a: int, b: int, x0: float, st: Stretch) -> list[Piece]:
             prev_word = word
         pos, k = end, k + 1
     return [acc.piece() for acc in out]
+
+
+def _unstretched(t: Text, a: int, b: int, x0: float) -> list[Piece]:
+    """What justified() gives without stretch, found without visiting every token.
+    With no char space anywhere, tokens merge into one piece unless a run starts, 和欧間
+    opens a gap (applied, as in justified, only where a token starts: `Text.glue_at`) or an
+    ideographic space ends the piece; so only those positions are visited."""
+    s, cum, starts, glue, at = t.text, t.cum, t.run_starts, t.glue, t.glue_at
+    k = t.run_at(a)
+    cuts = [(p, glue[p]) for p in at[bisect_right(at, a) : bisect_left(at, b)]]
+    extra = [r for r in starts[k + 1 : bisect_left(starts, b)] if r > a]
+    i = s.find(_IDEO_SPACE, a, b - 1)
+    while i >= 0:
+        extra.append(i + 1)
+        i = s.find(_IDEO_SPACE, i + 1, b - 1)
+    if extra:
+        merged = dict(cuts)
+        for p in extra:
+            merged.setdefault(p, glue.get(p, 0.0))
+        cuts = sorted(merged.items())
+    many = len(starts) > 1
+    out: list[Piece] = []
+    x, p = x0, a
+    for q, g in cuts:
+        adv = cum[q] - cum[p]
+        out.append(Piece(k, s[p:q], x, adv))
+        x += adv
+        x += g
+        p = q
+        if many:
+            k = t.run_at(q)
+    adv = cum[b] - cum[p]
+    out.append(Piece(k, s[p:b], x, adv))
+    return out
 
 
 def _shrinks(t: Text, runs: Sequence[Run], a: int, b: int) -> dict[int, tuple[str, float]]:

@@ -1,0 +1,111 @@
+"""Text-showing operators written as ReportLab writes them, each string encoded once per PDF.
+
+ReportLab's `PDFTextObject._textOut` looks the font up, maps every character to its subset
+code (`TTFont.splitString`) and escapes the bytes on every call; an answer key shows the
+same strings (版, 問, option letters, code tokens) thousands of times. Subset codes are
+assigned per document in order of first use, so the encodings are kept per canvas: the
+first time a string is shown in a document it goes through `splitString` exactly as before,
+which assigns the same codes in the same order, and later shows reuse the result.
+The operators appended are byte for byte those of `_textOut`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+
+# (subset, "(…) Tj") chunks of one string in one font, or None for a font ReportLab
+# does not subset (standard Type 1 fonts): those go through _textOut itself.
+_Chunks = tuple[tuple[int, str], ...] | None
+
+_CACHE = "_exampdf_shown"  # attribute of the canvas: {(font name, text): chunks}
+_NAMES = "_exampdf_subsets"  # attribute of the canvas: {(font name, subset): PDF font name}
+
+
+def show(to: Any, text: str) -> None:
+    """Append what `to._textOut(text)` would append, without re-encoding known strings."""
+    canv = to._canvas
+    d = canv.__dict__
+    cache: dict[tuple[str, str], _Chunks] | None = d.get(_CACHE)
+    if cache is None:
+        cache = d[_CACHE] = {}
+        d[_NAMES] = {}
+    fontname: str = to._fontname
+    key = (fontname, text)
+    try:
+        chunks = cache[key]
+    except KeyError:
+        chunks = cache[key] = _encode(canv, fontname, text)
+    if chunks is None:
+        to._textOut(text)
+        return
+    if len(chunks) == 1 and chunks[0][0] == to._curSubset:
+        to._code.append(chunks[0][1])  # the common case: no font switch
+        return
+    names: dict[tuple[str, int], str] = d[_NAMES]
+    parts: list[str] = []
+    tmpl = ""
+    for subset, tj in chunks:
+        if subset != to._curSubset:
+            name = names.get((fontname, subset))
+            if name is None:
+                font = getFont(fontname)
+                name = names[(fontname, subset)] = font.getSubsetInternalName(subset, canv._doc)
+            if not tmpl:
+                tmpl = f"{fp_str(to._fontsize)} Tf {fp_str(to._leading)} TL"
+            parts.append(f"{name} {tmpl}")
+            to._curSubset = subset
+        parts.append(tj)
+    to._code.append(" ".join(parts))
+
+
+def _encode(canv: Any, fontname: str, text: str) -> _Chunks:
+    font = getFont(fontname)
+    if not font._dynamicFont:
+        return None
+    escape = canv._escape
+    return tuple((subset, f"({escape(t)}) Tj") for subset, t in font.splitString(text, canv._doc))
+
+
+def draw_centred(canv: Any, x: float, y: float, text: str) -> None:
+    """`canv.drawCentredString(x, y, text)` in the canvas's font, the same bytes: one text
+    object with the string centred on x, its width and encoding looked up once per PDF."""
+    fontname: str = canv._fontname
+    size: float = canv._fontsize
+    leading: float = canv._leading
+    d = canv.__dict__
+    cache: dict[tuple[str, float, float, str], tuple[float, str] | None] = d.setdefault(
+        _CENTRED, {}
+    )
+    key = (fontname, size, leading, text)
+    try:
+        hit = cache[key]
+    except KeyError:
+        hit = cache[key] = _centred(canv, fontname, size, leading, text)
+    if hit is None or not canv.bottomup:
+        canv.drawCentredString(x, y, text)
+        return
+    width, body = hit
+    canv._code.append(f"BT 1 0 0 1 {fp_str(x - 0.5 * width, y)} Tm {body} ET")
+
+
+_CENTRED = "_exampdf_centred"  # attribute of the canvas: {(font, size, leading, text): …}
+
+
+def _centred(
+    canv: Any, fontname: str, size: float, leading: float, text: str
+) -> tuple[float, str] | None:
+    """Width and the operators between Tm and ET of a fresh text object showing `text`."""
+    font = getFont(fontname)
+    if not font._dynamicFont:
+        return None
+    tf = f"{fp_str(size)} Tf {fp_str(leading)} TL"
+    parts: list[str] = []
+    current = -1  # a fresh text object has no subset selected
+    for subset, t in font.splitString(text, canv._doc):
+        if subset != current:
+            parts.append(f"{font.getSubsetInternalName(subset, canv._doc)} {tf}")
+            current = subset
+        parts.append(f"({canv._escape(t)}) Tj")
+    return float(stringWidth(text, fontname, size)), f"{' '.join(parts)} T*"
