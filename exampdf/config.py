@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -90,6 +89,8 @@ RANGES: dict[str, tuple[float, float]] = {"base_size": (7.0, 16.0), "versions": 
 
 def load_config(path: Path) -> tuple[ExamConfig, list[Diagnostic]]:
     """Read exam.toml; every problem is a diagnostic with the key's line, never an exception."""
+    import tomllib  # only folders with an exam.toml need it: not imported at every start
+
     where = str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")

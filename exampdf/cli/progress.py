@@ -7,14 +7,17 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from exampdf.cli.common import size_text
 from exampdf.i18n import t
 from exampdf.progress import Step
+
+if TYPE_CHECKING:  # rich is imported only when a bar may be shown (`make -q` never needs it)
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
 
 DELAY = 1.0  # seconds before a bar appears: quick runs stay quiet
 
@@ -23,8 +26,12 @@ class MakeProgress:
     """The pipeline's progress callback; also records per-stage time for `-v`."""
 
     def __init__(self, show: bool, console: Console | None = None) -> None:
-        self.console = console or Console(stderr=True)
-        self.show = show and self.console.is_terminal
+        if show and console is None:
+            from rich.console import Console
+
+            console = Console(stderr=True)
+        self.console = console
+        self.show = show and console is not None and console.is_terminal
         self.start = self.mark = time.perf_counter()
         self.timings: dict[str, float] = {}
         self._bar: Progress | None = None
@@ -45,6 +52,8 @@ class MakeProgress:
                 self._draw(self._bar)
 
     def _appear(self) -> None:
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
         with self._lock:
             self._bar = Progress(
                 TextColumn("{task.description}"),

@@ -13,6 +13,7 @@ from exampdf.model import (
     Cell,
     CodeBlock,
     Heading,
+    Inline,
     ListBlock,
     Paragraph,
     Quote,
@@ -36,13 +37,25 @@ def line_of(node: SyntaxTreeNode) -> int:
 
 def is_comment(node: SyntaxTreeNode) -> bool:
     """A paragraph that is only an HTML comment (`<!-- メモ -->`): a note, not content."""
-    return node.type == "paragraph" and bool(_COMMENT.fullmatch(plain_text(inlines_of(node))))
+    return node.type == "paragraph" and _may_be_comment(node) and _only_comment(inlines_of(node))
+
+
+def _may_be_comment(node: SyntaxTreeNode) -> bool:
+    """False when the paragraph's source has no "<" and no "&": its text then cannot hold
+    "<!--" (only a literal "<" or an entity such as &lt; prints one), so the inlines need
+    not be converted just to look."""
+    return any(c.type == "inline" and ("<" in c.content or "&" in c.content) for c in node.children)
+
+
+def _only_comment(inlines: tuple[Inline, ...]) -> bool:
+    return bool(_COMMENT.fullmatch(plain_text(inlines)))
 
 
 def _paragraph(node: SyntaxTreeNode) -> list[Block]:
-    if is_comment(node):
+    inlines = inlines_of(node)  # converted once: the comment test reads the same inlines
+    if _only_comment(inlines):
         return []
-    return [Paragraph(inlines_of(node), line_of(node))]
+    return [Paragraph(inlines, line_of(node))]
 
 
 def _heading(node: SyntaxTreeNode) -> list[Block]:

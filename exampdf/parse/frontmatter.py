@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import yaml
-
 from exampdf.diagnostics import Diagnostic, error, warning
 
 KEYS = ("id", "points", "tags", "shuffle", "pin", "multi", "group", "lines")
@@ -43,6 +41,8 @@ def split(text: str, source: str) -> tuple[FrontMatter, str, list[Diagnostic]]:
 
 
 def _load(yaml_text: str, source: str) -> tuple[FrontMatter, list[Diagnostic]]:
+    import yaml  # only files with front matter need it: not imported at every start
+
     try:
         data = yaml.safe_load(yaml_text)
     except yaml.YAMLError as exc:

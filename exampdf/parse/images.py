@@ -7,8 +7,6 @@ import warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PIL import Image as Pil
-
 from exampdf.diagnostics import Diagnostic, error
 from exampdf.model import (
     Block,
@@ -137,6 +135,8 @@ def inspect(path: Path) -> str:
 
 def _decode_check(path: Path) -> str:
     """Pillow reads the header and checks the data, with a pixel limit against bombs."""
+    from PIL import Image as Pil  # only banks with images need it: not imported at every start
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Pil.DecompressionBombWarning)
