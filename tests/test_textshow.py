@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import io
 import random
+import re
 
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Table, TableStyle
 
+from exampdf.layout import jlreq as J
 from exampdf.layout.codeblock import CodeLine, Piece, _char_width, tokenize, wrap_lines
 from exampdf.layout.fonts import register_fonts
 from exampdf.layout.jsegment import measure
@@ -133,15 +135,26 @@ def test_text_grid_draws_like_a_table() -> None:
 
 
 def _random_runs(rnd: random.Random) -> list[Run]:
-    alphabet = "あいう漢字ABC abc 123　、。「」→()/.-_ｱ"
+    alphabet = "あいう漢字ABC abc 123　、。「」→()/.-_ｱ%é"
     return [
         Run(
             "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))),
             rnd.choice([BODY, BOLD]),
             rnd.choice([10.0, 9.0]),
+            back=rnd.choice([None, None, (0.9, 0.9, 0.9)]),  # inline code: 和欧間 at its ends
+            ruby=rnd.choice(["", "", "", "ふりがなwhile"]),  # a wide ruby: pads at its ends
         )
         for _ in range(rnd.randint(1, 5))
     ]
+
+
+def test_glue_sits_between_word_and_other_characters() -> None:
+    # Text.glue_at relies on it: 和欧間 inside a token of linefit would not be applied.
+    japanese = re.compile(f"[{J.JAPANESE_RANGES}]")
+    word = re.compile(f"[{J.WORD_RANGES}]")
+    assert not any(japanese.match(chr(c)) and word.match(chr(c)) for c in range(0x10000))
+    western = re.compile(f"[{J.WESTERN_RANGES}]")
+    assert all(word.match(chr(c)) for c in range(0x10000) if western.match(chr(c)))
 
 
 def test_unstretched_lines_match_the_token_loop() -> None:

@@ -48,17 +48,39 @@ def tokenize(
 ) -> list[Line]:
     """Source lines as pieces with their print look, tabs expanded to 4-cell stops."""
     lines: list[list[Piece]] = [[]]
+    row = lines[-1]
     for token, value in _lexer(lang.lower()).get_tokens(expand_tabs(code)):
         tl = look(token)
         font = fonts[1] if tl.bold else fonts[0]
+        if "\n" not in value:  # most tokens
+            if value:
+                row.extend(_pieces(value, tl.color, font, fallback))
+            continue
         for i, part in enumerate(value.split("\n")):
             if i:
-                lines.append([])
-            for text, f in segments(part, font, fallback) if part else []:
-                lines[-1].append(Piece(text, tl.color, f))
+                row = []
+                lines.append(row)
+            if part:
+                row.extend(_pieces(part, tl.color, font, fallback))
     if lines and not lines[-1]:
         lines.pop()  # Pygments ends every text with a newline
     return [tuple(line) for line in lines]
+
+
+_PIECES: dict[tuple[str, RGB, str, tuple[str, ...]], tuple[Piece, ...]] = {}
+_PIECES_MAX = 100_000
+
+
+def _pieces(text: str, color: RGB, font: str, fallback: tuple[str, ...]) -> tuple[Piece, ...]:
+    """A token's text in its look, split where a fallback font draws (memoised: names,
+    operators and indents recur all through a booklet's code)."""
+    key = (text, color, font, fallback)
+    got = _PIECES.get(key)
+    if got is None:
+        if len(_PIECES) >= _PIECES_MAX:
+            _PIECES.clear()
+        got = _PIECES[key] = tuple(Piece(t, color, f) for t, f in segments(text, font, fallback))
+    return got
 
 
 def expand_tabs(code: str) -> str:

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate, pairwise
 
 from reportlab.pdfbase import pdfmetrics
@@ -71,9 +71,9 @@ class Text:
     glue: dict[int, float]  # 和欧間 before text[i] (dropped at a line start)
     cum_glue: list[float]  # cum_glue[i] = glue at positions < i
     locked: frozenset[int] = frozenset()  # positions no line may start at (inside a ruby base)
-    # The keys of `glue` where a token of linefit starts (a run start, or a change between
-    # Latin word characters, spaces, other characters; every ideographic space), in order:
-    # the only places a line without stretch needs to visit.
+    # The keys of `glue` in order. Each is where a token of linefit starts: at a run start
+    # (inline code, ruby) or between a kana/kanji and a Latin letter or digit, which are
+    # apart in WORD_RANGES; so a line without stretch need visit only these positions.
     glue_at: tuple[int, ...] = ()
 
     def width(self, a: int, b: int) -> float:
@@ -104,26 +104,7 @@ def measure(runs: Sequence[Run]) -> Text:
         for p in range(starts[k] + 1, starts[k] + len(r.text))
     )
     cum = list(accumulate(adv, initial=0.0))
-    firsts = set(starts)
-    glue_at = tuple(
-        sorted(
-            p
-            for p in glue
-            if p in firsts or (k := token_kind(text[p])) != token_kind(text[p - 1]) or k == 2
-        )
-    )
-    return Text(text, starts, cum, glue, cum_glue, locked, glue_at)
-
-
-_WORD_CHAR = re.compile(rf"[{W}]")
-
-
-def token_kind(c: str) -> int:
-    """Which of linefit's token classes `c` starts: 0 Latin word character, 1 space,
-    2 ideographic space (a token of its own), 3 anything else."""
-    if _WORD_CHAR.match(c):
-        return 0
-    return 1 if c == " " else 2 if c == "\u3000" else 3
+    return Text(text, starts, cum, glue, cum_glue, locked, tuple(sorted(glue)))
 
 
 def _glue(runs: Sequence[Run], text: str, starts: tuple[int, ...]) -> dict[int, float]:
@@ -232,14 +213,15 @@ def _parser() -> object:
     return budoux.load_default_japanese_parser()
 
 
-def _phrase_bounds(text: str) -> set[int]:
+@lru_cache(maxsize=4096)  # options and cells are broken at more than one width
+def _phrase_bounds(text: str) -> frozenset[int]:
     parser = _parser()
     bounds: set[int] = set()
     pos = 0
     for chunk in parser.parse(text):  # type: ignore[attr-defined]
         pos += len(chunk)
         bounds.add(pos)
-    return bounds
+    return frozenset(bounds)
 
 
 def _split_long(t: Text, u: Unit, limit: float) -> list[Unit]:

@@ -75,10 +75,11 @@ def _greedy(
     t: Text, runs: Sequence[Run], us: list[Unit], width: float, indent: float, hanging: bool
 ) -> list[_Span]:
     """First fit: add units while they fit; resolve prohibitions at each overflow."""
-    s = t.text
+    s, cum, cum_glue = t.text, t.cum, t.cum_glue
     spans: list[_Span] = []
     avail = width - indent
     ls = lc = le = -1
+    base = glue_base = 0.0  # cum[ls] and cum_glue[ls + 1]: t.width(ls, c) spelled out
     full = ""  # "hang" or "push" once a prohibition was resolved into the current line
     for a, c, e in us:
         if s[a] == "\n":
@@ -86,7 +87,8 @@ def _greedy(
             ls, full, avail = -1, "", width
         elif ls < 0:
             ls, lc, le = a, c, e
-        elif not full and t.width(ls, c) <= avail + EPS:
+            base, glue_base = cum[ls], cum_glue[ls + 1]
+        elif not full and cum[c] - base + cum_glue[c] - glue_base <= avail + EPS:
             lc, le = c, e
         elif not full and (how := _resolve(t, runs, ls, a, c, avail, hanging)):
             lc, le, full = c, e, how
@@ -94,6 +96,7 @@ def _greedy(
             cut = 0 if full else _rescue(t, ls, lc, a, c, avail)
             spans.append(_Span(ls, cut, cut) if cut else _span(ls, lc, a, full))
             ls, lc, le, full, avail = cut or a, c, e, "", width
+            base, glue_base = cum[ls], cum_glue[ls + 1]
     if ls >= 0:
         spans.append(_span(ls, lc, le, full))
     return spans

@@ -142,7 +142,7 @@ def by_tokens(t: Text, a: int, b: int, x0: float, st: Stretch) -> list[Piece]:
 def _unstretched(t: Text, a: int, b: int, x0: float) -> list[Piece]:
     """What justified() gives without stretch, found without visiting every token.
     With no char space anywhere, tokens merge into one piece unless a run starts, 和欧間
-    opens a gap (applied, as in justified, only where a token starts: `Text.glue_at`) or an
+    opens a gap (every 和欧間 is where a token starts, see `Text.glue_at`) or an
     ideographic space ends the piece; so only those positions are visited."""
     s, cum, starts, glue, at = t.text, t.cum, t.run_starts, t.glue, t.glue_at
     k = t.run_at(a)
