@@ -15,6 +15,7 @@ from exampdf.layout.outline import Bookmark
 from exampdf.layout.page import PageGeometry
 from exampdf.layout.pages import Probe
 from exampdf.layout.paragraphs import ParaStyle, make_paragraph
+from exampdf.layout.place import share
 from exampdf.layout.question import QuestionStyle, question_flowables
 from exampdf.layout.student import name_values
 from exampdf.layout.textrun import Run
@@ -98,11 +99,20 @@ def exam_rebuild(
     return rebuild
 
 
+_END_MARKS: dict[Theme, Flowable] = {}
+
+
 def _end_mark(theme: Theme) -> Flowable:
-    return make_paragraph(
-        [Run(END_MARK, theme.fonts.bold, theme.size)],
-        ParaStyle(leading=theme.leading, align="right", space_before=theme.size * 0.5),
-    )
+    """以上, one per theme: shared by every version like the questions' own paragraphs."""
+    mark = _END_MARKS.get(theme)
+    if mark is None:
+        mark = _END_MARKS[theme] = share(
+            make_paragraph(
+                [Run(END_MARK, theme.fonts.bold, theme.size)],
+                ParaStyle(leading=theme.leading, align="right", space_before=theme.size * 0.5),
+            )
+        )
+    return mark
 
 
 def first_page_head(

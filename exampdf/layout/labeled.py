@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Spacer
 
+from exampdf.layout.place import Nested, place
 
-class Labeled(Flowable):  # type: ignore[misc]
+
+class Labeled(Nested):
     """Draws `label` at the top left and `body` `gutter` points to its right (hanging indent)."""
 
     def __init__(
@@ -32,5 +34,5 @@ class Labeled(Flowable):  # type: ignore[misc]
         return [head, *tails]
 
     def draw(self) -> None:
-        self.label.drawOn(self.canv, 0, self.height - self._lh)
-        self.body.drawOn(self.canv, self.gutter, self.height - self._bh)
+        place(self.canv, self.label, 0, self.height - self._lh)
+        place(self.canv, self.body, self.gutter, self.height - self._bh)

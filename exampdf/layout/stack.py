@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from reportlab.platypus import Flowable
 
 from exampdf.layout.labeled import Labeled
+from exampdf.layout.place import Nested, place
 
 ROOM_TO_START = 0.5  # a question taller than a column starts in one at least this empty
 
 
-class Stack(Flowable):  # type: ignore[misc]
+class Stack(Nested):
     """Flowables one under another; splits between or inside them, ending the first part
     with `more` (the 「（続く）」 line)."""
 
@@ -54,23 +55,36 @@ class Stack(Flowable):  # type: ignore[misc]
         for i, part in enumerate(self.parts):
             top -= part.getSpaceBefore() * bool(i)
             top -= part.height
-            part.drawOn(self.canv, 0, top)
+            place(self.canv, part, 0, top)
             top -= part.getSpaceAfter()
 
 
-class QuestionBlock(Flowable):  # type: ignore[misc]
+class QuestionBlock(Nested):
     """`問N` beside its stack; records where it lands (key) so a last page can be balanced."""
 
     def __init__(
-        self, key: str, label: Flowable, body: Stack, gutter: float, space_after: float
+        self,
+        key: str,
+        label: Flowable,
+        body: Stack,
+        gutter: float,
+        space_after: float,
+        steady: bool = False,
     ) -> None:
+        """`steady`: no part's height depends on the height available (paragraphs, options),
+        so wrapping again at the same width (a block moved to the next column) changes
+        nothing."""
         super().__init__()
         self.key = key
         self.inner = Labeled(label, body, gutter, space_after=0.0)
         self.spaceAfter = space_after
+        self.steady = steady
+        self._wrapped_at = -1.0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = self.inner.wrap(avail_width, avail_height)
+        if self._wrapped_at != avail_width or not self.steady:
+            self.width, self.height = self.inner.wrap(avail_width, avail_height)
+            self._wrapped_at = avail_width
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
@@ -90,4 +104,4 @@ class QuestionBlock(Flowable):  # type: ignore[misc]
         frame = getattr(self, "_frame", None)
         if frame is not None and hasattr(self.canv, "record"):
             self.canv.record(self.key, frame.id, frame._y, self.height + self.spaceAfter)
-        self.inner.drawOn(self.canv, 0, 0)
+        place(self.canv, self.inner, 0, 0)
