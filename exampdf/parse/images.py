@@ -6,6 +6,7 @@ import re
 import warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 from exampdf.diagnostics import Diagnostic, error
 from exampdf.model import (
@@ -44,35 +45,59 @@ class ImageCheck:
 def resolve_images(question: Question, check: ImageCheck) -> tuple[Question, list[Diagnostic]]:
     """The question with every usable image's `file` set, and an E108 for every other image."""
     check.source = question.source
+    stem = _blocks(question.stem, check)
+    choices = _same(tuple(_choice(c, check) for c in question.choices), question.choices)
+    explanation = _blocks(question.explanation, check)
+    model_answer = _blocks(question.model_answer, check)
+    if (stem, choices, explanation, model_answer) == (
+        question.stem,
+        question.choices,
+        question.explanation,
+        question.model_answer,
+    ):
+        return question, check.diags  # no image set: nothing was rebuilt
     q = replace(
-        question,
-        stem=_blocks(question.stem, check),
-        choices=tuple(_choice(c, check) for c in question.choices),
-        explanation=_blocks(question.explanation, check),
-        model_answer=_blocks(question.model_answer, check),
+        question, stem=stem, choices=choices, explanation=explanation, model_answer=model_answer
     )
-    return (q if q != question else question), check.diags
+    return q, check.diags
+
+
+# Every helper below returns its argument itself when no image in it changed, so a question
+# without images is walked once and nothing is copied or compared.
+T = TypeVar("T")
+
+
+def _same(new: tuple[T, ...], old: tuple[T, ...]) -> tuple[T, ...]:
+    """`old` when `new` holds the very same objects, else `new`."""
+    return old if all(a is b for a, b in zip(new, old, strict=True)) else new
 
 
 def _choice(c: Choice, check: ImageCheck) -> Choice:
-    return replace(c, content=_inlines(c.content, c.line, check))
+    content = _inlines(c.content, c.line, check)
+    return c if content is c.content else replace(c, content=content)
 
 
 def _blocks(blocks: tuple[Block, ...], check: ImageCheck) -> tuple[Block, ...]:
-    return tuple(_block(b, check) for b in blocks)
+    return _same(tuple(_block(b, check) for b in blocks), blocks)
 
 
 def _block(b: Block, check: ImageCheck) -> Block:
     if isinstance(b, Paragraph | Heading):
-        return replace(b, inlines=_inlines(b.inlines, b.line, check))
+        inlines = _inlines(b.inlines, b.line, check)
+        return b if inlines is b.inlines else replace(b, inlines=inlines)
     if isinstance(b, ListBlock):
-        return replace(b, items=tuple(_blocks(item, check) for item in b.items))
+        items = _same(tuple(_blocks(item, check) for item in b.items), b.items)
+        return b if items is b.items else replace(b, items=items)
     if isinstance(b, Quote):
-        return replace(b, blocks=_blocks(b.blocks, check))
+        blocks = _blocks(b.blocks, check)
+        return b if blocks is b.blocks else replace(b, blocks=blocks)
     if isinstance(b, Table):
-        header = tuple(_inlines(c, b.line, check) for c in b.header)
-        rows = tuple(tuple(_inlines(c, b.line, check) for c in row) for row in b.rows)
-        return replace(b, header=header, rows=rows)
+        header = _same(tuple(_inlines(c, b.line, check) for c in b.header), b.header)
+        rows = _same(
+            tuple(_same(tuple(_inlines(c, b.line, check) for c in row), row) for row in b.rows),
+            b.rows,
+        )
+        return b if header is b.header and rows is b.rows else replace(b, header=header, rows=rows)
     return b
 
 
@@ -82,10 +107,11 @@ def _inlines(nodes: tuple[Inline, ...], line: int, check: ImageCheck) -> tuple[I
         if isinstance(n, Image):
             out.append(_image(n, line, check))
         elif isinstance(n, Strong | Emph | Link):
-            out.append(replace(n, children=_inlines(n.children, line, check)))
+            children = _inlines(n.children, line, check)
+            out.append(n if children is n.children else replace(n, children=children))
         else:
             out.append(n)
-    return tuple(out)
+    return _same(tuple(out), nodes)
 
 
 def _image(node: Image, line: int, check: ImageCheck) -> Image:

@@ -81,8 +81,8 @@ def find_refs(text: str, labels: Sequence[str], before: str = "") -> list[Ref]:
     Latin letter as subject or object) included. `before` is the text of the preceding run:
     after 「正解は」 a run of labels (as in `正解は **C**`) is certain."""
     key = tuple(labels)
-    if len(key) < 2:
-        return []
+    if len(key) < 2 or not any(label in text for label in key):
+        return []  # every pattern below matches a label, written exactly as it is in `key`
     certain, guess, _ = _patterns(key)
     refs = [
         Ref(m.start(), m.end(), tuple(_label_spans(text, m.start(), m.end(), key)), True)
