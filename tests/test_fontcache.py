@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from reportlab.pdfbase.ttfonts import TTFont
 
+from exampdf.cache import cache_dir
 from exampdf.layout import fontcache
 from exampdf.layout.fonts import _FILES, FONT_DIR
 
@@ -83,7 +84,7 @@ def test_turned_off_or_unwritable_means_parsing(
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setenv("EXAMPDF_NO_CACHE", "1")
-    assert fontcache.cache_dir() is None
+    assert cache_dir() is None
     _same(TTFont(NAME, str(PATH)), fontcache.load_font(NAME, PATH))
     assert not (tmp_path / "exampdf").exists()
     monkeypatch.delenv("EXAMPDF_NO_CACHE")
@@ -93,7 +94,7 @@ def test_turned_off_or_unwritable_means_parsing(
     _same(TTFont(NAME, str(PATH)), fontcache.load_font(NAME, PATH))
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # ignored, as XDG says
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert fontcache.cache_dir() == tmp_path / "home" / ".cache" / "exampdf"
+    assert cache_dir() == tmp_path / "home" / ".cache" / "exampdf"
 
 
 _DRAW = """

@@ -19,7 +19,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -27,23 +26,13 @@ from weakref import WeakKeyDictionary
 import reportlab
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
+from exampdf.cache import cache_dir, write_atomic
+
 FORMAT = 1  # bump when what is stored changes
 _DATA = "_ttf_data"  # the file's bytes: read from the font itself on every load
 _SCALE = "_pdfScale"  # a lambda made by extractInfo: rebuilt from unitsPerEm
 _FRESH = "state"  # TTFont's per-document state: always new and empty
 _FACE = "face"
-
-
-def cache_dir() -> Path | None:
-    """Where cache files go, or None when caching is turned off."""
-    if os.environ.get("EXAMPDF_NO_CACHE", "") not in ("", "0"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):  # the XDG rule: a relative value is ignored
-        base = os.path.join(os.path.expanduser("~"), ".cache")
-        if not os.path.isabs(base):  # no home to expand ~ to
-            return None
-    return Path(base) / "exampdf"
 
 
 def load_font(name: str, path: Path) -> TTFont:
@@ -139,14 +128,6 @@ def _write(file: Path, key: tuple[object, ...], font: TTFont) -> None:
         data = pickle.dumps(
             {"key": key, "font": font_state, "face": face_state}, pickle.HIGHEST_PROTOCOL
         )
-        file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{file.name}.", dir=file.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, file)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        write_atomic(file, data)
     except Exception:  # read-only home, full disk, an attribute pickle cannot store, …
         pass

@@ -9,6 +9,7 @@ from pathlib import Path
 from exampdf.check import bank_diagnostics
 from exampdf.diagnostics import Diagnostic, error
 from exampdf.model import Bank, Question
+from exampdf.parse.cache import ParseCache
 from exampdf.parse.encoding import decode
 from exampdf.parse.files import SourceFile, collect, display_path
 from exampdf.parse.images import ImageCheck, bank_root, resolve_images
@@ -28,12 +29,17 @@ class ParseResult:
         return not any(d.severity == "error" for d in self.diagnostics)
 
 
-def _read(item: SourceFile, outside_ok: bool = False) -> tuple[Question | None, list[Diagnostic]]:
+def _read(
+    item: SourceFile, outside_ok: bool = False, cache: ParseCache | None = None
+) -> tuple[Question | None, list[Diagnostic]]:
     try:
         data = read_limited(item.path)  # never reads more than the size limit
     except OSError as exc:
         return None, [error("E001", f"cannot read the file: {exc.strerror or exc}", item.source)]
-    question, diags = parse_bytes(data, item.source, item.group, item.path.stem)
+    if cache is None:
+        question, diags = parse_bytes(data, item.source, item.group, item.path.stem)
+    else:
+        question, diags = cache.parse(parse_bytes, data, item.source, item.group, item.path.stem)
     if question is None:
         return None, diags
     check = ImageCheck(item.path, bank_root(item.path, item.group), outside_ok)
@@ -66,12 +72,14 @@ def parse_bank(
 ) -> ParseResult:
     """Every file and folder given (folders: *.md and *.txt below, sorted), then bank checks."""
     items, diags = collect(paths)
+    cache = ParseCache(paths)  # files unchanged since the last run are not parsed again
     questions: list[Question] = []
     for item in items:
-        question, more = _read(item, allow_outside_images)
+        question, more = _read(item, allow_outside_images, cache)
         diags.extend(more)
         if question is not None:
             questions.append(question)
+    cache.save()
     bank = Bank(tuple(questions), tuple(item.source for item in items))
     if bank_checks:
         diags.extend(bank_diagnostics(bank, ", ".join(display_path(Path(p)) for p in paths)))

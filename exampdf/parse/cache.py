@@ -1,0 +1,128 @@
+"""Parsed question files kept between runs: a file whose bytes did not change is not parsed again.
+
+`parse_bytes` is a pure function of a file's bytes, its display name, its group and its
+default id, so its result can be stored under those. One cache file per bank (the paths
+given), holding the files of the last run. It is trusted only if it was written by this very
+code: the key holds the size and modification time of every module of exampdf, and the
+versions of Python, markdown-it-py and PyYAML. Anything wrong with it means parsing as usual.
+Images are not part of it: they are checked on every run, as are the bank-wide checks.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import importlib.util
+import os
+import pickle
+import sys
+from collections.abc import Callable, Sequence
+from functools import cache
+from pathlib import Path
+
+from exampdf.cache import cache_dir, write_atomic
+from exampdf.diagnostics import Diagnostic
+from exampdf.model import Question
+
+FORMAT = 1
+KEEP = 16  # parse cache files kept (one per bank); the least recently written go first
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+Parsed = tuple[Question | None, list[Diagnostic]]
+Entry = tuple[str, str, str, str]  # SHA-256 of the bytes, source, group, default id
+
+
+@cache
+def code_key() -> tuple[object, ...]:
+    """What the parser's output depends on besides its input: this code and its libraries."""
+    files: list[tuple[str, int, int]] = []
+    for root, dirs, names in os.walk(_PACKAGE):
+        dirs.sort()
+        for name in sorted(names):
+            if name.endswith(".py"):
+                st = os.stat(os.path.join(root, name))
+                files.append((os.path.join(root, name), st.st_size, st.st_mtime_ns))
+    libraries: list[tuple[str, int, int]] = []
+    for module in ("markdown_it", "yaml"):
+        spec = importlib.util.find_spec(module)  # finds without importing (yaml is lazy)
+        origin = spec.origin if spec is not None else None
+        if origin:
+            st = os.stat(origin)
+            libraries.append((origin, st.st_size, st.st_mtime_ns))
+    return (FORMAT, sys.version, tuple(files), tuple(libraries))
+
+
+class ParseCache:
+    """Hand `parse` every file of one bank, then `save()`."""
+
+    def __init__(self, paths: Sequence[Path | str]) -> None:
+        self.file: Path | None = None
+        self.old: dict[Entry, Parsed] = {}
+        self.new: dict[Entry, Parsed] = {}
+        self.key: tuple[object, ...] = ()
+        directory = cache_dir()
+        if directory is None:
+            return
+        try:
+            where = repr([os.path.abspath(p) for p in paths]) + "\x00" + os.getcwd()
+            self.key = code_key()
+        except (OSError, ValueError):
+            return
+        self.file = directory / f"parse-{hashlib.sha256(where.encode()).hexdigest()[:16]}.pickle"
+        self.old = _load(self.file, self.key)
+
+    def parse(
+        self,
+        parse_bytes: Callable[[bytes, str, str, str], Parsed],
+        data: bytes,
+        source: str,
+        group: str,
+        default_id: str,
+    ) -> Parsed:
+        if self.file is None:
+            return parse_bytes(data, source, group, default_id)
+        entry = (hashlib.sha256(data).hexdigest(), source, group, default_id)
+        found = self.old.get(entry)
+        if found is None:
+            found = parse_bytes(data, source, group, default_id)
+        self.new[entry] = found
+        return found[0], list(found[1])  # a list of its own: callers may extend theirs
+
+    def save(self) -> None:
+        """Store this run's files when they differ from what was read."""
+        if self.file is None or self.new.keys() == self.old.keys():
+            return
+        try:
+            data = pickle.dumps((self.key, self.new), pickle.HIGHEST_PROTOCOL)
+            write_atomic(self.file, data)
+            _prune(self.file.parent)
+        except Exception:  # read-only or full disk, …: the next run parses again
+            pass
+
+
+def _load(file: Path, key: tuple[object, ...]) -> dict[Entry, Parsed]:
+    try:
+        data = file.read_bytes()
+        # Thousands of small frozen objects and no cyclic garbage among them: collecting
+        # while they are made only walks them again and again.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            stored = pickle.loads(data)
+        finally:
+            if enabled:
+                gc.enable()
+        if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
+            entries = stored[1]
+            if isinstance(entries, dict):
+                return entries
+    except Exception:  # missing, unreadable, corrupt, from another version: parse instead
+        pass
+    return {}
+
+
+def _prune(directory: Path) -> None:
+    """Keep the KEEP most recently written parse caches (tests and old banks make many)."""
+    files = sorted(directory.glob("parse-*.pickle"), key=lambda f: f.stat().st_mtime_ns)
+    for old in files[:-KEEP]:
+        old.unlink(missing_ok=True)
