@@ -21,7 +21,7 @@ from exampdf.layout.jsegment import measure
 from exampdf.layout.keyparts import _TextGrid
 from exampdf.layout.linefit import Stretch, _unstretched, by_tokens, justified
 from exampdf.layout.textrun import Run
-from exampdf.layout.textshow import draw_centred, show
+from exampdf.layout.textshow import draw_centred, encodings, show, show_at
 
 MONO, BODY, BOLD = "exampdf-mono", "exampdf-mincho", "exampdf-gothic-bold"
 WORDS = [
@@ -77,6 +77,25 @@ def test_show_writes_what_textout_writes() -> None:
         canv.drawText(to)
     assert _page(fast) == _page(plain)
     # Subset codes were assigned in the same order: the fonts come out the same too.
+    assert plain.getpdfdata() == fast.getpdfdata()
+
+
+def test_show_at_writes_the_matrix_then_what_textout_writes() -> None:
+    plain, fast = _canvas(), _canvas()
+    for canv, out in ((plain, False), (fast, True)):
+        to = canv.beginText()
+        known = encodings(canv)
+        for n, (font, text) in enumerate(_strings(3, 300)):
+            if n % 7 == 0:
+                to.setFont(font, 9.0)
+            tm = f"1 0 0 1 {n:.3f} 10.000 Tm"
+            if out:
+                show_at(to, tm, text, known)
+            else:
+                to._code.append(tm)
+                to._textOut(text)
+        canv.drawText(to)
+    assert _page(fast) == _page(plain)
     assert plain.getpdfdata() == fast.getpdfdata()
 
 

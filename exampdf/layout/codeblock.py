@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable
 from exampdf.layout.codetheme import look
 from exampdf.layout.fallback import segments
 from exampdf.layout.textrun import RGB
-from exampdf.layout.textshow import show
+from exampdf.layout.textshow import encodings, show_at
 from exampdf.layout.theme import BOX_GREY, RULE_GREY, Theme
 
 CONTINUATION = "»"  # drawn in the gutter of a wrapped line's continuation
@@ -257,6 +257,7 @@ class CodeBlockFlowable(Flowable):  # type: ignore[misc]
         drawString makes a text object per call, the main cost of a long answer key."""
         size, mono = self.theme.code_size, self.theme.fonts.mono
         to = c.beginText()
+        known = encodings(c)
         state: list[Any] = [None, None]  # font, colour
 
         def put(x: float, y: float, text: str, font: str, color: RGB) -> None:
@@ -266,8 +267,7 @@ class CodeBlockFlowable(Flowable):  # type: ignore[misc]
             if state[1] != color:
                 state[1] = color
                 to.setFillColorRGB(*color)
-            to._code.append(f"1 0 0 1 {x:.3f} {y:.3f} Tm")
-            show(to, text)
+            show_at(to, f"1 0 0 1 {x:.3f} {y:.3f} Tm", text, known)
 
         assert self._lines is not None
         y = self.height - (PAD if self.top else 0) - size

@@ -12,7 +12,7 @@ from reportlab.platypus.flowables import Flowable
 from exampdf.layout.jsegment import RUBY_SCALE, min_width
 from exampdf.layout.linebreak import Align, Line, Piece, break_lines
 from exampdf.layout.textrun import Run
-from exampdf.layout.textshow import show
+from exampdf.layout.textshow import encodings, show
 
 ASCENT = 0.88  # ideographic em box top, as a fraction of the font size
 MIN_SPLIT = 2  # widow/orphan control: lines kept together at either side of a page break
@@ -47,6 +47,9 @@ class JParagraph(Flowable):  # type: ignore[misc]
         self.runs = tuple(runs)
         self.style = style
         self._linked = any(r.link for r in self.runs)  # asked on every draw of every version
+        self._backs = any(r.back is not None for r in self.runs)
+        self._ruby = any(r.ruby for r in self.runs)
+        self._underlined = any(r.underline for r in self.runs)
         self.spaceBefore = style.space_before
         self.spaceAfter = style.space_after
         self._fixed = _fixed  # a split's first part keeps exactly its lines
@@ -146,10 +149,13 @@ class JParagraph(Flowable):  # type: ignore[misc]
 
     def _paint(self, placed: list[tuple[Piece, Run, float]]) -> None:
         canv, left = self.canv, self.style.left_indent
-        _draw_backs(canv, placed, left)
+        if self._backs:
+            _draw_backs(canv, placed, left)
         _draw_text(canv, placed, left)
-        _draw_ruby(canv, placed, left, self.width - left - self.style.right_indent)
-        _draw_decorations(canv, placed, left)
+        if self._ruby:
+            _draw_ruby(canv, placed, left, self.width - left - self.style.right_indent)
+        if self._underlined:
+            _draw_decorations(canv, placed, left)
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         """Without links, a bare `q cm … Q` instead of ReportLab's saveState/translate,
@@ -224,9 +230,12 @@ def _draw_backs(canv: Any, placed: list[tuple[Piece, Run, float]], left: float) 
 def _draw_text(canv: Any, placed: list[tuple[Piece, Run, float]], left: float) -> None:
     """One text object for the paragraph; font, colour and char space set only on change."""
     to = canv.beginText()
+    code: list[str] = to._code  # joined with spaces: "Tm" and "Tj" may share an entry
+    known = encodings(canv)
     font: tuple[str, float] | None = None
     color: tuple[float, float, float] | None = None
     cs = 0.0
+    y, base_s = None, ""
     for p, r, base in placed:
         if (r.font, r.size) != font:
             font = (r.font, r.size)
@@ -237,10 +246,17 @@ def _draw_text(canv: Any, placed: list[tuple[Piece, Run, float]], left: float) -
         if p.char_space != cs:
             cs = p.char_space
             to.setCharSpace(cs)
+        if base != y:
+            y, base_s = base, f"{base:.3f}"
         # Absolute text matrix and no cursor tracking: ReportLab's setTextOrigin/textOut
         # format floats and re-measure every string, the main drawing cost on long texts.
-        to._code.append(f"1 0 0 1 {left + p.x:.3f} {base:.3f} Tm")
-        show(to, p.text)
+        tm = f"1 0 0 1 {left + p.x:.3f} {base_s} Tm"
+        chunks = known.get((r.font, p.text))
+        if chunks is not None and len(chunks) == 1 and chunks[0][0] == to._curSubset:
+            code.append(f"{tm} {chunks[0][1]}")  # a string shown before in this subset
+        else:
+            code.append(tm)
+            show(to, p.text)
     canv.drawText(to)
 
 

@@ -106,8 +106,14 @@ def key_tables(
     ]
     size = theme.size * 0.9
 
+    measured: dict[str, float] = {}  # cells repeat: A, B, A・C … (20,000 at 200 versions)
+
     def fits(text: str) -> float:
-        return float(max(stringWidth(p, theme.fonts.bold, size) for p in text.split("\n"))) + 10
+        w = measured.get(text)
+        if w is None:
+            parts = text.split("\n")
+            w = measured[text] = float(max(stringWidth(p, theme.fonts.bold, size) for p in parts))
+        return w + 10
 
     columns = [
         max([fits(f"問{c + 1}"), *(fits(row[c]) for row in cells if c < len(row))])
@@ -115,6 +121,7 @@ def key_tables(
     ]
     code_width = max(fits(v.code) for v in versions) + 4
     total_width = fits("計000点")
+    totals = [sum(bank.questions[i.question].points for i in v.items) for v in versions]
     out: list[Flowable] = []
     start = 0
     while start < count:
@@ -125,8 +132,7 @@ def key_tables(
         cols = range(start, stop)
         last = stop == count
         rows = [["版", *(f"問{c + 1}" for c in cols), *(["計"] if last else [])]]
-        for v, row in zip(versions, cells, strict=True):
-            total = sum(bank.questions[i.question].points for i in v.items)
+        for v, row, total in zip(versions, cells, totals, strict=True):
             body = [row[c] if c < len(row) else "" for c in cols]
             rows.append([v.code, *body, *([f"{total}点"] if last else [])])
         widths = [code_width, *(columns[c] for c in cols), *([total_width] if last else [])]

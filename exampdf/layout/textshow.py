@@ -23,14 +23,34 @@ _CACHE = "_exampdf_shown"  # attribute of the canvas: {(font name, text): chunks
 _NAMES = "_exampdf_subsets"  # attribute of the canvas: {(font name, subset): PDF font name}
 
 
-def show(to: Any, text: str) -> None:
-    """Append what `to._textOut(text)` would append, without re-encoding known strings."""
-    canv = to._canvas
+def encodings(canv: Any) -> dict[tuple[str, str], _Chunks]:
+    """The canvas's {(font name, text): chunks}; a hit of one chunk in the text object's
+    current subset is shown by appending chunks[0][1] (what show() does first)."""
     d = canv.__dict__
     cache: dict[tuple[str, str], _Chunks] | None = d.get(_CACHE)
     if cache is None:
         cache = d[_CACHE] = {}
         d[_NAMES] = {}
+    return cache
+
+
+def show_at(to: Any, tm: str, text: str, known: dict[tuple[str, str], _Chunks]) -> None:
+    """Append the text matrix `tm`, then what show(to, text) appends; `known` is
+    encodings(canv). ReportLab joins a text object's entries with spaces, so a known
+    string in the current subset goes in the same entry as its matrix."""
+    chunks = known.get((to._fontname, text))
+    if chunks is not None and len(chunks) == 1 and chunks[0][0] == to._curSubset:
+        to._code.append(f"{tm} {chunks[0][1]}")
+    else:
+        to._code.append(tm)
+        show(to, text)
+
+
+def show(to: Any, text: str) -> None:
+    """Append what `to._textOut(text)` would append, without re-encoding known strings."""
+    canv = to._canvas
+    d = canv.__dict__
+    cache = encodings(canv)
     fontname: str = to._fontname
     key = (fontname, text)
     try:
