@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import struct
 from collections.abc import Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
 
 _SEGMENT = 256  # bytes per segment of the stream: four SHA-512 blocks, 32 draws
+_WORDS = struct.Struct(">8Q").unpack  # one block as its 8 draws
 
 
 def _block(key: str, pos: int) -> bytes:
@@ -34,14 +36,11 @@ def shuffled_key(items: Sequence[T], key: str) -> list[T]:
     out = list(items)
     if len(out) < 2:
         return out
-    data = b""
-    pos = 0
-    for i in range(len(out) - 1, 0, -1):
-        if pos == len(data):
-            data += _block(key, pos)
-        r = int.from_bytes(data[pos : pos + 8], "big")
-        pos += 8
-        j = r % (i + 1)  # bias below 2**-50 for any realistic option count
+    draws: tuple[int, ...] = ()  # the stream as big-endian 64-bit numbers, 8 per block
+    for k, i in enumerate(range(len(out) - 1, 0, -1)):
+        if k == len(draws):
+            draws += _WORDS(_block(key, 8 * k))
+        j = draws[k] % (i + 1)  # bias below 2**-50 for any realistic option count
         out[i], out[j] = out[j], out[i]
     return out
 
