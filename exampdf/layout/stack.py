@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Flowable
 
+from exampdf.layout.jparagraph import JParagraph
 from exampdf.layout.labeled import Labeled
 from exampdf.layout.place import Nested, place
 
@@ -55,6 +56,8 @@ class Stack(Nested):
         for i, part in enumerate(self.parts):
             top -= part.getSpaceBefore() * bool(i)
             top -= part.height
+            if type(part) is JParagraph and part.width != self.width:
+                part.wrap(self.width, part.height)  # shared by every version: set for this one
             place(self.canv, part, 0, top)
             top -= part.getSpaceAfter()
 
