@@ -38,6 +38,8 @@ def answer_text(q: Question, item: VersionItem, label: Label = letter) -> str:
     """The printed labels of the correct options, or 記述 for a written answer."""
     if not q.choices:
         return "記述"
+    if len(q.answer) == 1:  # the common case, 40,000 times at 200 versions x 100 questions
+        return label(item.position(q.answer[0]))
     return "・".join(label(p) for p in item.printed_answer(q.answer))
 
 

@@ -146,25 +146,23 @@ def _unstretched(t: Text, a: int, b: int, x0: float) -> list[Piece]:
     ideographic space ends the piece; so only those positions are visited."""
     s, cum, starts, glue, at = t.text, t.cum, t.run_starts, t.glue, t.glue_at
     k = t.run_at(a)
-    cuts = [(p, glue[p]) for p in at[bisect_right(at, a) : bisect_left(at, b)]]
+    cuts = at[bisect_right(at, a) : bisect_left(at, b)]  # a piece ends before each
     extra = [r for r in starts[k + 1 : bisect_left(starts, b)] if r > a]
     i = s.find(_IDEO_SPACE, a, b - 1)
     while i >= 0:
         extra.append(i + 1)
         i = s.find(_IDEO_SPACE, i + 1, b - 1)
     if extra:
-        merged = dict(cuts)
-        for p in extra:
-            merged.setdefault(p, glue.get(p, 0.0))
-        cuts = sorted(merged.items())
+        cuts = tuple(sorted({*cuts, *extra}))
     many = len(starts) > 1
+    gap = glue.get
     out: list[Piece] = []
     x, p = x0, a
-    for q, g in cuts:
+    for q in cuts:
         adv = cum[q] - cum[p]
         out.append(Piece(k, s[p:q], x, adv))
         x += adv
-        x += g
+        x += gap(q, 0.0)  # 和欧間 (or ruby room) where the next token starts
         p = q
         if many:
             k = t.run_at(q)
