@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-
-from markdown_it.tree import SyntaxTreeNode
+from typing import TYPE_CHECKING
 
 from exampdf.model import plain_text
 from exampdf.parse.blocks import line_of
 from exampdf.parse.inlines import inlines_of
 from exampdf.parse.labels import classify, match_label
+
+if TYPE_CHECKING:  # markdown-it is imported only when a file is parsed (not on cache hits)
+    from markdown_it.tree import SyntaxTreeNode
 
 _PREFIX = re.compile(
     r"^(?:正解|解答|答え|正答|答|correct answers?|answers?)\s*(?:[:：]|は)?\s*", re.I

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Literal
-
-from markdown_it.tree import SyntaxTreeNode
+from typing import TYPE_CHECKING, Literal
 
 from exampdf.model import (
     Block,
@@ -24,8 +22,11 @@ from exampdf.model import (
 )
 from exampdf.parse.inlines import inlines_of
 
+if TYPE_CHECKING:  # markdown-it is imported only when a file is parsed (not on cache hits)
+    from markdown_it.tree import SyntaxTreeNode
+
 _COMMENT = re.compile(r"\s*<!--.*?-->\s*", re.S)
-BlockRule = Callable[[SyntaxTreeNode], list[Block]]
+BlockRule = Callable[["SyntaxTreeNode"], list[Block]]
 Align = Literal["left", "center", "right"]
 
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from markdown_it.tree import SyntaxTreeNode
+from typing import TYPE_CHECKING
 
 from exampdf.diagnostics import Diagnostic, warning
 from exampdf.model import CodeSpan, Emph, HardBreak, Inline, SoftBreak, Strong, Text
 from exampdf.parse.blocks import is_comment, line_of
 from exampdf.parse.inlines import inlines_of, merge_text
 from exampdf.parse.labels import Label, classify, match_label
+
+if TYPE_CHECKING:  # markdown-it is imported only when a file is parsed (not on cache hits)
+    from markdown_it.tree import SyntaxTreeNode
 
 
 @dataclass

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-
-from markdown_it.tree import SyntaxTreeNode
+from typing import TYPE_CHECKING
 
 from exampdf.model import (
     CodeSpan,
@@ -21,7 +20,10 @@ from exampdf.model import (
     plain_text,
 )
 
-InlineRule = Callable[[SyntaxTreeNode], list[Inline]]
+if TYPE_CHECKING:  # markdown-it is imported only when a file is parsed (not on cache hits)
+    from markdown_it.tree import SyntaxTreeNode
+
+InlineRule = Callable[["SyntaxTreeNode"], list[Inline]]
 
 # Ruby {漢字|かんじ}: the base holds a kana or kanji (so set notation {x|x>0} stays text);
 # no spaces or braces inside, so `{漢字 | かんじ}` is the way to print the braces literally.

@@ -15,7 +15,6 @@ from exampdf.parse.frontmatter import FrontMatter
 from exampdf.parse.keys import Keyed, resolve_answer, resolve_pins
 from exampdf.parse.labels import classify
 from exampdf.parse.limits import check_question, clean_text
-from exampdf.parse.markdown import parse_tree
 from exampdf.parse.sections import Sections
 from exampdf.parse.validate import make_choices
 
@@ -46,6 +45,8 @@ def parse_text(
     diags = [*limited, *diags]
     if not body.strip():
         return None, [*diags, error("E002", "empty file", source, 1, NOT_A_QUESTION_HINT)]
+    from exampdf.parse.markdown import parse_tree  # markdown-it loads on the first file parsed
+
     secs, more = sections.split(parse_tree(body), source)
     if not secs.found:
         line = secs.title_line or 1

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-
-from markdown_it.tree import SyntaxTreeNode
+from typing import TYPE_CHECKING
 
 from exampdf.diagnostics import Diagnostic, error, warning
 from exampdf.model import plain_text
 from exampdf.parse.blocks import line_of
 from exampdf.parse.inlines import inlines_of
+
+if TYPE_CHECKING:  # markdown-it is imported only when a file is parsed (not on cache hits)
+    from markdown_it.tree import SyntaxTreeNode
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "stem": ("問題", "設問", "問い", "問", "問題文", "question", "problem"),
