@@ -15,10 +15,12 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Table, TableStyle
 
 from exampdf.layout import jlreq as J
+from exampdf.layout import jsegment
 from exampdf.layout.codeblock import CodeLine, Piece, _char_width, tokenize, wrap_lines
 from exampdf.layout.fonts import register_fonts
 from exampdf.layout.jsegment import measure
 from exampdf.layout.keyparts import _TextGrid
+from exampdf.layout.linebreak import break_lines
 from exampdf.layout.linefit import Stretch, _unstretched, by_tokens, justified
 from exampdf.layout.textrun import Run
 from exampdf.layout.textshow import draw_centred, encodings, show, show_at
@@ -245,3 +247,20 @@ def test_wrapped_rows_never_pass_the_width() -> None:
     rows = wrap_lines(lines, 60.0, 9.0)
     assert [r.number for r in rows] == [1] + [0] * (len(rows) - 1)
     assert [r.continued for r in rows] == [False] + [True] * (len(rows) - 1)
+
+
+def test_phrases_are_not_looked_up_for_a_text_that_fits_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rnd = random.Random(11)
+    cases = []
+    for _ in range(400):
+        runs = _random_runs(rnd)
+        width = rnd.choice([60.0, 150.0, 400.0, 2000.0])
+        indent = rnd.choice([0.0, 10.0, -10.0])
+        cases.append((runs, width, indent, rnd.choice(["justify", "left", "center"])))
+    fast = [break_lines(r, w, i, align=a, phrases=True) for r, w, i, a in cases]  # type: ignore[arg-type]
+    monkeypatch.setattr(jsegment, "_one_line", lambda t, limit: False)
+    slow = [break_lines(r, w, i, align=a, phrases=True) for r, w, i, a in cases]  # type: ignore[arg-type]
+    assert fast == slow
+    assert sum(len(lines) == 1 for lines in fast) > 100  # the shortcut was taken

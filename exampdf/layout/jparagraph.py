@@ -236,13 +236,16 @@ def _draw_text(canv: Any, placed: list[tuple[Piece, Run, float]], left: float) -
     color: tuple[float, float, float] | None = None
     cs = 0.0
     y, base_s = None, ""
+    run: Run | None = None
     for p, r, base in placed:
-        if (r.font, r.size) != font:
-            font = (r.font, r.size)
-            to.setFont(r.font, r.size)
-        if r.color != color:
-            color = r.color
-            to.setFillColorRGB(*r.color)
+        if r is not run:  # pieces of one run follow one another
+            run = r
+            if (r.font, r.size) != font:
+                font = (r.font, r.size)
+                to.setFont(r.font, r.size)
+            if r.color != color:
+                color = r.color
+                to.setFillColorRGB(*r.color)
         if p.char_space != cs:
             cs = p.char_space
             to.setCharSpace(cs)

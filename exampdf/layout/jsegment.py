@@ -152,7 +152,7 @@ Unit = tuple[int, int, int]  # start, content end, end (after droppable spaces)
 def units(t: Text, limit: float, phrases: bool) -> list[Unit]:
     """Unbreakable units; units wider than `limit` are split at the best inner points."""
     raw = [(*m.span(1), m.end()) for m in UNIT_RE.finditer(t.text)]
-    if phrases:
+    if phrases and not _one_line(t, limit):
         raw = _phrase_groups(t, raw, limit)
     if t.locked:
         raw = _lock(t, raw)
@@ -163,6 +163,13 @@ def units(t: Text, limit: float, phrases: bool) -> list[Unit]:
         else:
             out.append(u)
     return out
+
+
+def _one_line(t: Text, limit: float) -> bool:
+    """The whole text fits in `limit` (at most the first line's room) with no forced break:
+    every unit then goes on one line however units are grouped, so phrases need not be
+    found (a heading, an option, a table cell: BudouX is the main cost of breaking them)."""
+    return "\n" not in t.text and t.width(0, len(t.text)) <= limit
 
 
 def _lock(t: Text, raw: list[Unit]) -> list[Unit]:
