@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from reportlab.pdfbase.pdfdoc import PDFObjectReference, PDFPage
 from reportlab.pdfgen.canvas import Canvas
 
 from exampdf.layout.pages import PageInfo, Probe, page_infos
 from exampdf.render.fontseed import FontSeed, apply, capture
 
 Painter = Callable[[Canvas, PageInfo], None]
+SHARED_XOBJECTS = "exampdf.XObjects"
 
 
 def deferred_canvas(
@@ -32,6 +34,7 @@ def deferred_canvas(
             self._covers: set[int] = set()
             self._section = ""
             self._blank = False
+            self._xobjects: dict[str, None] = {}  # every form a page uses, in order of first use
 
         def begin_section(self, key: str) -> None:
             self._section = key
@@ -61,6 +64,18 @@ def deferred_canvas(
                 Canvas.showPage(self)
             if seed_out is not None:
                 seed_out.append(capture(self._doc))
+            if self._xobjects:
+                self._doc.Reference(self._doc.xobjDict(list(self._xobjects)), SHARED_XOBJECTS)
             Canvas.save(self)
+
+        def _setXObjects(self, thing: Any) -> None:
+            """Pages share one dictionary of the forms they use instead of each listing its
+            own: an exam page places forty forms, and formatting and storing forty names and
+            references per page was most of the cost of saving (and a third of the file)."""
+            if not isinstance(thing, PDFPage) or not self._formsinuse:
+                super()._setXObjects(thing)
+                return
+            self._xobjects.update(dict.fromkeys(self._formsinuse))
+            thing.XObjects = PDFObjectReference(SHARED_XOBJECTS)
 
     return DeferredCanvas
