@@ -1,0 +1,25 @@
+"""The suite never writes into the user's cache: parsed fonts and banks go to a temp folder
+(set before collection, since some test modules register fonts when imported)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+
+import pytest
+
+_SAVED: dict[str, str | None] = {}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    _SAVED["XDG_CACHE_HOME"] = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="exampdf-test-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = os.environ.pop("XDG_CACHE_HOME", "")
+    if folder.startswith(tempfile.gettempdir()):
+        shutil.rmtree(folder, ignore_errors=True)
+    if _SAVED.get("XDG_CACHE_HOME") is not None:
+        os.environ["XDG_CACHE_HOME"] = str(_SAVED["XDG_CACHE_HOME"])
