@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from exampdf.layout import jlreq as J
 from exampdf.layout.jsegment import Text
@@ -66,9 +67,11 @@ def _space_width(t: Text, a: int, b: int) -> float:
     return total
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """Characters of one run drawn from x with char_space after each glyph."""
+class Piece(NamedTuple):
+    """Characters of one run drawn from x with char_space after each glyph.
+    A named tuple rather than a frozen dataclass: a long answer key makes 100,000 of
+    them and keeps them in the line cache; tuples are built faster and, holding only
+    numbers and strings, drop out of the garbage collector's traversals."""
 
     run: int
     text: str
