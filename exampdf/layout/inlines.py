@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
+from operator import attrgetter
 
 from exampdf.layout.fallback import split_runs
 from exampdf.layout.jlreq import is_cjk
@@ -115,13 +116,17 @@ def _soft_breaks(runs: list[Run | None]) -> list[Run]:
     return out
 
 
+# Every field of a run but its text: two runs that agree on these look the same.
+_look = attrgetter(*(f.name for f in fields(Run) if f.name != "text"))
+
+
 def _merge(runs: list[Run]) -> list[Run]:
     """Adjacent runs with the same look become one (fewer pieces to measure and draw)."""
     out: list[Run] = []
     for run in runs:
         if not run.text:
             continue
-        if out and not run.ruby and replace(out[-1], text="") == replace(run, text=""):
+        if out and not run.ruby and _look(out[-1]) == _look(run):
             out[-1] = replace(out[-1], text=out[-1].text + run.text)
         else:
             out.append(run)
