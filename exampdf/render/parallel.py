@@ -8,6 +8,7 @@ do not depend on --jobs.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -45,13 +46,17 @@ class Workers:
     def __init__(self, jobs: Sequence[Job], workers: int) -> None:
         self.jobs = jobs
         forking = "fork" in multiprocessing.get_all_start_methods()
-        self.size = min(workers, len(jobs)) if forking else 1
+        # One job still goes to a worker when workers > 1: it runs beside what this process does.
+        self.size = max(1, min(workers, len(jobs))) if forking and workers > 1 and jobs else 0
         self.pool: Pool | None = None
 
     def __enter__(self) -> Workers:
         global _JOBS
-        if self.size > 1:
+        if self.size:
             _JOBS = self.jobs
+            # What the workers inherit stays alive for their whole life: leave it out of
+            # their collections (and out of the copy-on-write faults that scanning it causes).
+            gc.freeze()
             ctx = multiprocessing.get_context("fork")
             self.pool = ctx.Pool(self.size, initializer=_quiet_signals)
         return self
@@ -70,6 +75,7 @@ class Workers:
                 self.pool.terminate()
             self.pool.join()
             self.pool = None
+            gc.unfreeze()
         _JOBS = ()
 
     def submit(self, index: int, arg: Any = None) -> Pending[Any]:
