@@ -8,6 +8,7 @@ at the benchmark's size. A small launcher process in between keeps that baseline
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -20,11 +21,15 @@ print(json.dumps({"rc": done.returncode, "rss_kib": peak, "err": done.stderr.dec
 """
 
 
-def run_measured(cmd: list[str]) -> tuple[float, int]:
+def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB) of `cmd`; exits with its stderr if it fails."""
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", LAUNCHER, *cmd], capture_output=True, text=True, check=True
+        [sys.executable, "-c", LAUNCHER, *cmd],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **(env or {})},
     )
     elapsed = time.perf_counter() - start
     result = json.loads(done.stdout)

@@ -27,7 +27,14 @@ GROWTH_VERSIONS = [(30, v) for v in (10, 40, 160)]
 GROWTH_QUESTIONS = [(q, 10) for q in (30, 100, 300)]
 
 
-def run_once(bank: Path, versions: int, out: Path, jobs: int | None) -> tuple[float, int]:
+# Parsed fonts and banks are cached between runs ($XDG_CACHE_HOME/exampdf); a "cold" row
+# turns the caches off, as a first run on a new bank or machine is.
+COLD = {"EXAMPDF_NO_CACHE": "1"}
+
+
+def run_once(
+    bank: Path, versions: int, out: Path, jobs: int | None, cold: bool = False
+) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB) of one `exampdf make` child process."""
     cmd = [
         sys.executable,
@@ -45,7 +52,7 @@ def run_once(bank: Path, versions: int, out: Path, jobs: int | None) -> tuple[fl
     ]
     if jobs is not None:
         cmd += ["--jobs", str(jobs)]
-    return run_measured(cmd)
+    return run_measured(cmd, COLD if cold else None)
 
 
 def pages(pdf: Path) -> int:
@@ -55,14 +62,22 @@ def pages(pdf: Path) -> int:
 
 
 def measure(
-    name: str, questions: int, versions: int, runs: int, work: Path, jobs: int | None
+    name: str,
+    questions: int,
+    versions: int,
+    runs: int,
+    work: Path,
+    jobs: int | None,
+    cold: bool = False,
 ) -> tuple[float, float]:
     """Print one row; return the median wall seconds and the output size in MB."""
     bank = work / f"bank{questions}"
     if not bank.exists():
         write_bank(bank, questions, 1)
     out = work / f"out-{name}"
-    results = [run_once(bank, versions, out, jobs) for _ in range(runs)]
+    if not cold:
+        run_once(bank, versions, out, jobs)  # fills the caches, as any earlier run would
+    results = [run_once(bank, versions, out, jobs, cold) for _ in range(runs)]
     wall = statistics.median(r[0] for r in results)
     rss = max(r[1] for r in results) / 1024
     n = pages(out / "exam.pdf") + pages(out / "answer-key.pdf")
@@ -114,6 +129,8 @@ def main() -> None:
                 continue
             runs = args.runs if name == "W1" else 1
             ref = measure(name, q, v, runs, work, args.jobs)
+            if name == "W1":
+                measure("W1 cold", q, v, runs, work, args.jobs, cold=True)
             if typst and (name != "W3" or args.typst_w3):
                 measure_typst(q, v, runs, work, ref)
         for q, v in GROWTH_VERSIONS + GROWTH_QUESTIONS:

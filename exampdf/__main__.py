@@ -1,5 +1,5 @@
 """`python -m exampdf` runs the same command line as the `exampdf` script."""
 
-from exampdf.cli import main
+from exampdf.cli import run
 
-main()
+run()

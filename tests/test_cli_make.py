@@ -56,3 +56,23 @@ def test_no_bar_off_a_terminal() -> None:
     with MakeProgress(show=True, console=Console(file=buf)) as progress:
         progress(Step("parse", 1, 1))
     assert buf.getvalue() == "" and not progress.show
+
+
+def test_the_script_exits_with_the_commands_code_and_all_its_output(tmp_path: Path) -> None:
+    """`python -m exampdf` ends with os._exit: nothing printed may be lost on the way out."""
+    import subprocess
+    import sys
+
+    empty = tmp_path / "bank"
+    empty.mkdir()
+    run = [sys.executable, "-m", "exampdf"]
+    done = subprocess.run(
+        [*run, "make", str(empty), "-o", str(tmp_path / "out")],
+        text=True,
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "error" in done.stderr
+    version = subprocess.run([*run, "--version"], text=True, capture_output=True, check=False)
+    assert version.returncode == 0 and version.stdout.startswith("exampdf, version")
