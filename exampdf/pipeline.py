@@ -20,6 +20,7 @@ from exampdf.parse.roster import read_roster
 from exampdf.progress import Progress, Step, ignore
 from exampdf.render.encrypt import encrypt_pdfs
 from exampdf.render.examset import Slice, exam_slice_jobs, join_slices
+from exampdf.render.keyfiles import version_entries
 from exampdf.render.keyset import (
     EXAM,
     KEY,
@@ -127,17 +128,20 @@ def write_all(
     key_jobs = key_pdf_jobs(stage, bank, versions, run)
     slices = exam_slice_jobs(stage, bank, versions, config, theme)
     names = list(key_jobs)
-    tasks: list[Job] = [*(_no_arg(key_jobs[n]) for n in names), *slices[1:]]
+    tasks: list[Job] = [*(_no_arg(key_jobs[n]) for n in names), *slices]
     with Workers(tasks, jobs) as workers:
         keys = [workers.submit(i) for i in range(len(names))]
-        first = slices[0](None)  # here, first: its fonts seed the other slices
-        rest = [workers.submit(len(names) + i, first.seed) for i in range(len(slices) - 1)]
+        # The first slice's fonts seed the others, so they wait for it; the worker that
+        # lays it out keeps every question's broken lines for the slices it takes next.
+        first: Slice = workers.submit(len(names)).get()
+        rest = [workers.submit(len(names) + i, first.seed) for i in range(1, len(slices))]
+        entries = version_entries(bank, versions)  # while the workers lay out
         exam_pages = join_slices(
             stage / EXAM, _reported(first, [r.get for r in rest], len(versions), progress)
         )
         key_pages = {name: k.get() for name, k in zip(names, keys, strict=True)}
     progress(Step("key", 0, 1))
-    write_key_files(stage, bank, versions, exam_pages, key_pages, run)
+    write_key_files(stage, bank, versions, exam_pages, key_pages, run, entries)
     if key_password:
         encrypt_pdfs([stage / KEY, *sorted(stage.glob(f"{KEYS_DIR}/*.pdf"))], key_password)
     progress(Step("key", 1, 1))

@@ -47,12 +47,15 @@ SliceJob = Callable[[FontSeed | None], Slice]
 
 
 def slice_ranges(count: int) -> list[range]:
-    """Version 0 alone, then the rest in up to SLICES_MAX nearly equal runs."""
+    """Version 0 alone, then the rest in up to SLICES_MAX runs that shrink towards the end
+    (from about 1.5 to 0.5 of the mean), so the workers finish close together."""
     if count <= 1:
         return [range(count)]
     rest = count - 1
     pieces = max(1, min(SLICES_MAX, rest // SLICE_VERSIONS_MIN))
-    bounds = [1 + rest * i // pieces for i in range(pieces + 1)]
+    weights = [3 * pieces - 1 - 2 * i for i in range(pieces)]  # 3n-1, 3n-3, …, n+1
+    total = sum(weights)
+    bounds = [1 + rest * sum(weights[:i]) // total for i in range(pieces + 1)]
     return [range(1), *(range(a, b) for a, b in pairwise(bounds))]
 
 

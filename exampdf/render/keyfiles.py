@@ -38,6 +38,7 @@ def key_manifest(
     seed: int,
     shuffle: bool,
     provenance: Provenance = Provenance(),  # frozen: a shared default is safe
+    entries: Sequence[dict[str, Any]] | None = None,  # version_entries(), made beforehand
 ) -> dict[str, Any]:
     ranges: dict[str, list[int]] = {}
     for page in pages:
@@ -57,12 +58,24 @@ def key_manifest(
             "files": [{"path": p, "sha256": h} for p, h in provenance.bank.files],
         }
     out["files"] = dict(provenance.files)
-    out["versions"] = [_version(bank, v, ranges.get(v.code, [0])) for v in versions]
+    if entries is None:
+        entries = version_entries(bank, versions)
+    out["versions"] = [_paged(e, ranges.get(e["code"], [0])) for e in entries]
     return out
 
 
-def _version(bank: Bank, v: ExamVersion, numbers: list[int]) -> dict[str, Any]:
-    out: dict[str, Any] = {"code": v.code, "pages": [min(numbers), max(numbers)]}
+def version_entries(bank: Bank, versions: Sequence[ExamVersion]) -> list[dict[str, Any]]:
+    """Each version's entry but its pages: the bulk of key.json, known before any layout."""
+    return [_version(bank, v) for v in versions]
+
+
+def _paged(entry: dict[str, Any], numbers: list[int]) -> dict[str, Any]:
+    code, *rest = entry.items()
+    return dict([code, ("pages", [min(numbers), max(numbers)]), *rest])
+
+
+def _version(bank: Bank, v: ExamVersion) -> dict[str, Any]:
+    out: dict[str, Any] = {"code": v.code}
     if v.student is not None:
         s = v.student
         out["student"] = {"id": s.id, "number": s.number, "name": s.name, "class": s.klass}

@@ -7,6 +7,7 @@ import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from exampdf import __version__
 from exampdf.config import ExamConfig
@@ -87,6 +88,7 @@ def write_key_files(
     exam_pages: Sequence[PageInfo],
     pages: Mapping[str, int],
     run: KeyRun,
+    entries: Sequence[dict[str, Any]] | None = None,  # keyfiles.version_entries, if made
 ) -> None:
     """key.json and key.csv, once every PDF is in `stage` (the JSON records their SHA-256)."""
     config = run.config
@@ -98,7 +100,7 @@ def write_key_files(
         picks=config.sections,
     )
     manifest = key_manifest(
-        bank, versions, exam_pages, config.title, config.seed, config.shuffle, provenance
+        bank, versions, exam_pages, config.title, config.seed, config.shuffle, provenance, entries
     )
     (stage / KEY_JSON).write_text(key_json(manifest), encoding="utf-8")
     (stage / KEY_CSV).write_text(key_csv(manifest), encoding="utf-8")
