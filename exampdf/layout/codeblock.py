@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable
 
 from exampdf.layout.codetheme import look
 from exampdf.layout.fallback import segments
+from exampdf.layout.lexcache import lexed
 from exampdf.layout.textrun import RGB
 from exampdf.layout.textshow import encodings, show_at
 from exampdf.layout.theme import BOX_GREY, RULE_GREY, Theme
@@ -49,7 +50,7 @@ def tokenize(
     """Source lines as pieces with their print look, tabs expanded to 4-cell stops."""
     lines: list[list[Piece]] = [[]]
     row = lines[-1]
-    for token, value in _lexer(lang.lower()).get_tokens(expand_tabs(code)):
+    for token, value in lexed(expand_tabs(code), lang.lower(), _lexer):
         tl = look(token)
         font = fonts[1] if tl.bold else fonts[0]
         if "\n" not in value:  # most tokens

@@ -1,0 +1,79 @@
+"""Pygments' tokens for a code block, kept between runs in the user's cache folder.
+
+Highlighting is a fifth of an answer key's layout (Pygments tries its rules at every
+position), and a bank's code blocks come back unchanged build after build. An entry is keyed
+by the SHA-256 of Pygments' version, the language and the code, and holds that key, so a
+file that does not match is ignored; tokens are stored as JSON (names and texts), never as
+pickles. Any failure, or EXAMPDF_NO_CACHE=1, means lexing as usual.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pygments
+from pygments.lexer import Lexer
+from pygments.token import Token as Root
+from pygments.token import _TokenType
+
+from exampdf.cache import cache_dir, write_atomic
+
+FORMAT = 1
+ENTRIES_MAX = 4096  # beyond this many blocks the older half is dropped
+Token = tuple[_TokenType, str]
+
+
+def lexed(code: str, lang: str, lexer: Callable[[str], Lexer]) -> list[Token]:
+    """`lexer(lang).get_tokens(code)`, from the cache when it holds this block."""
+    folder = cache_dir()
+    if folder is None:
+        return list(lexer(lang).get_tokens(code))
+    key = hashlib.sha256(f"{FORMAT}\0{pygments.__version__}\0{lang}\0{code}".encode()).hexdigest()
+    file = folder / "lex" / f"{key[:32]}.json"
+    tokens = _read(file, key)
+    if tokens is None:
+        tokens = list(lexer(lang).get_tokens(code))
+        _write(file, key, tokens)
+    return tokens
+
+
+def _read(file: Path, key: str) -> list[Token] | None:
+    try:
+        data = json.loads(file.read_bytes())
+        if data["key"] != key:
+            return None
+        return [(_kind(kind), text) for kind, text in data["tokens"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _kind(parts: list[str]) -> _TokenType:
+    """Token.Name.Builtin from ["Name", "Builtin"] (a token type is the tuple of its parts)."""
+    kind = Root
+    for part in parts:
+        if not part[:1].isupper():
+            raise ValueError(part)  # token types are capitalised; anything else is not ours
+        kind = getattr(kind, part)
+    return kind
+
+
+def _write(file: Path, key: str, tokens: list[Token]) -> None:
+    data = {"key": key, "tokens": [[list(kind), text] for kind, text in tokens]}
+    try:
+        write_atomic(file, json.dumps(data, ensure_ascii=False).encode())
+        _prune(file.parent)
+    except OSError:
+        pass
+
+
+def _prune(folder: Path) -> None:
+    names = os.listdir(folder)
+    if len(names) <= ENTRIES_MAX:
+        return
+    entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime)
+    for old in entries[: len(entries) // 2]:
+        old.unlink(missing_ok=True)
