@@ -15,16 +15,14 @@ from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
 from exampdf.layout.fonts import register_fonts
+from exampdf.render.docseed import DocSeed, apply, capture
 from exampdf.render.examset import slice_ranges
-from exampdf.render.fontseed import FontSeed, apply, capture
 from exampdf.render.merge import MergeError, RawPdf, merge_pdfs
 
 FONTS = register_fonts()
 
 
-def _pdf(
-    pages: list[str], seed: FontSeed | None = None, out: list[FontSeed] | None = None
-) -> bytes:
+def _pdf(pages: list[str], seed: DocSeed | None = None, out: list[DocSeed] | None = None) -> bytes:
     """A small ReportLab PDF: one line per page, a bookmark per page, a form on each page."""
     buf = io.BytesIO()
     c = Canvas(buf, invariant=1, initialFontName=FONTS.body)
@@ -58,7 +56,7 @@ def _fontfiles(data: bytes) -> int:
 
 
 def test_joined_pages_keep_their_order_text_outline_and_links() -> None:
-    seeds: list[FontSeed] = []
+    seeds: list[DocSeed] = []
     a = _pdf(["第一版の一頁", "第一版の二頁"], out=seeds)
     b = _pdf(["第二版の一頁", "第一版の二頁"], seed=seeds[0])
     out = io.BytesIO()
@@ -86,7 +84,7 @@ def test_joined_pages_keep_their_order_text_outline_and_links() -> None:
 
 
 def test_seeded_slices_share_font_subsets_and_forms() -> None:
-    seeds: list[FontSeed] = []
+    seeds: list[DocSeed] = []
     a = _pdf(["同じ文字だけ"], out=seeds)
     b = _pdf(["同じ文字だけ"], seed=seeds[0])
     unseeded = _pdf(["字だけ同じ文"])  # same characters, first used in another order
@@ -101,7 +99,7 @@ def test_seeded_slices_share_font_subsets_and_forms() -> None:
 
 
 def test_a_slice_with_new_characters_keeps_its_own_subset() -> None:
-    seeds: list[FontSeed] = []
+    seeds: list[DocSeed] = []
     a = _pdf(["最初の版"], out=seeds)
     b = _pdf(["最初の版と新しい漢字"], seed=seeds[0])
     out = io.BytesIO()
@@ -119,11 +117,11 @@ def test_a_slice_with_new_characters_keeps_its_own_subset() -> None:
 
 
 def test_seed_replays_names_and_codes() -> None:
-    seeds: list[FontSeed] = []
+    seeds: list[DocSeed] = []
     _pdf(["記号と文字"], out=seeds)
     seed = seeds[0]
     assert [name for name, _ in seed.fonts] == [FONTS.bold, FONTS.body]  # the order first used
-    again: list[FontSeed] = []
+    again: list[DocSeed] = []
     _pdf(["記号と文字"], seed=seed, out=again)
     assert again[0] == seed
 
@@ -169,3 +167,10 @@ def test_exam_slices_join_like_one_document(tmp_path: Path) -> None:
     assert len(starts) == 30
     assert all(p % 2 == 0 for p in starts)  # 0-based: page 1, 3, 5, …
     assert starts == sorted(starts)
+    # Later slices place the first slice's paragraphs through stand-ins the join replaced.
+    data = (out / "exam.pdf").read_bytes()
+    assert b"/ExampdfForm" not in data
+    with pdfplumber.open(out / "exam.pdf") as pdf:
+        for p in (starts[0], starts[-1]):
+            text = pdf.pages[p].extract_text() or ""
+            assert "問1" in text and ("○ A" in text or "□ A" in text)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName
 from reportlab.platypus.flowables import Flowable
 
 from exampdf.layout.jsegment import RUBY_SCALE, min_width
@@ -17,6 +19,11 @@ from exampdf.layout.textshow import encodings, show
 ASCENT = 0.88  # ideographic em box top, as a fraction of the font size
 MIN_SPLIT = 2  # widow/orphan control: lines kept together at either side of a page break
 FORM_MARGIN = 24.0  # room around a painted paragraph for hanging punctuation and ruby
+
+# canvas.__dict__ keys: this canvas's forms (draw key -> name); whether to paint a form at
+# a paragraph's first use; names of forms an earlier slice painted (render/docseed.py).
+FORMS, EAGER, INHERITED = "_exampdf_forms", "_exampdf_eager", "_exampdf_inherited"
+PLACEHOLDER = "ExampdfForm"  # the key of a stand-in form's dictionary
 
 LineKey = tuple[tuple[Run, ...], float, float, str, bool, bool]
 # Every version prints the same stems and options: their lines are broken once per process.
@@ -128,17 +135,20 @@ class JParagraph(Flowable):  # type: ignore[misc]
         an answer key) is painted in the page itself, without a form's overhead."""
         canv = self.canv
         lines = self.lines(self.width)
-        forms: dict[Any, str] = canv.__dict__.setdefault("_exampdf_forms", {})
-        seen: set[Any] = canv.__dict__.setdefault("_exampdf_seen", set())
+        d = canv.__dict__
+        forms: dict[Any, str] = d.setdefault(FORMS, {})
+        seen: set[Any] = d.setdefault("_exampdf_seen", set())
         key = (self.runs, self.style, self.width, len(lines))  # a split's head: fewer lines
-        name = forms.get(key)
+        name = forms.get(key) or _inherited(canv, key)
         placed = self._placed(lines) if name is None or self._linked else []
-        if name is None and key not in seen:
+        if name is None and key not in seen and not d.get(EAGER):
             seen.add(key)
             self._paint(placed)
         else:
             if name is None:
-                name = forms[key] = f"P{len(forms)}"
+                # New here: P0, P1, … in a first slice; S… in a later one, apart from the
+                # first slice's names it places through stand-ins.
+                name = forms[key] = f"{'S' if INHERITED in d else 'P'}{len(forms)}"
                 m = FORM_MARGIN
                 canv.beginForm(name, -m, -m, self.width + m, self.height + m)
                 self._paint(placed)
@@ -179,6 +189,32 @@ class JParagraph(Flowable):  # type: ignore[misc]
             base = self.height - i * lead - (lead - size) / 2 - ASCENT * size
             placed.extend((p, self.runs[p.run], base) for p in ln.pieces)
         return placed
+
+
+def form_digest(key: Any) -> str:
+    """What a paragraph's form draws, as a name that means the same in every process."""
+    return hashlib.sha1(repr(key).encode()).hexdigest()
+
+
+def _inherited(canv: Any, key: Any) -> str | None:
+    """The name of a form an earlier slice painted, standing in for it here: a placeholder
+    the join replaces with that slice's form (render/merge.py), so nothing is painted."""
+    names: Mapping[str, str] | None = canv.__dict__.get(INHERITED)
+    if not names:
+        return None
+    name = names.get(form_digest(key))
+    if name is None:
+        return None
+    canv._doc.Reference(PDFDictionary({PLACEHOLDER: PDFName(name)}), canv._doc.getXObjectName(name))
+    canv.__dict__[FORMS][key] = name
+    return name
+
+
+def painted_forms(canv: Any) -> dict[str, str]:
+    """Digest -> name of the forms painted on `canv` (stand-ins are not painted)."""
+    forms: dict[Any, str] = canv.__dict__.get(FORMS, {})
+    inherited = set((canv.__dict__.get(INHERITED) or {}).values())
+    return {form_digest(k): name for k, name in forms.items() if name not in inherited}
 
 
 def _rebase(ln: Line, offset: int, k0: int) -> Line:

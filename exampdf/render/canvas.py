@@ -8,8 +8,9 @@ from typing import Any
 from reportlab.pdfbase.pdfdoc import PDFObjectReference, PDFPage
 from reportlab.pdfgen.canvas import Canvas
 
+from exampdf.layout.jparagraph import EAGER, INHERITED, painted_forms
 from exampdf.layout.pages import PageInfo, Probe, page_infos
-from exampdf.render.fontseed import FontSeed, apply, capture
+from exampdf.render.docseed import DocSeed, apply, capture
 
 Painter = Callable[[Canvas, PageInfo], None]
 SHARED_XOBJECTS = "exampdf.XObjects"
@@ -19,8 +20,9 @@ def deferred_canvas(
     painter: Painter,
     pages_out: list[PageInfo],
     probes_out: list[Probe] | None = None,
-    seed: FontSeed | None = None,  # font names and codes to start from (render/fontseed.py)
-    seed_out: list[FontSeed] | None = None,  # receives this document's own seed
+    seed: DocSeed | None = None,  # font names and codes to start from (render/docseed.py)
+    seed_out: list[DocSeed] | None = None,  # receives this document's own seed
+    recurring: bool = False,  # most paragraphs recur (exam versions): forms at first sight
 ) -> type[Canvas]:
     """A Canvas class whose pages are decorated by `painter` once every page is known."""
 
@@ -29,6 +31,9 @@ def deferred_canvas(
             super().__init__(*args, **kwargs)
             if seed is not None:
                 apply(seed, self._doc)
+                self.__dict__[INHERITED] = seed.forms
+            if recurring:
+                self.__dict__[EAGER] = True
             self._states: list[dict[str, Any]] = []
             self._marks: list[tuple[str, bool]] = []
             self._covers: set[int] = set()
@@ -63,7 +68,7 @@ def deferred_canvas(
                 painter(self, info)
                 Canvas.showPage(self)
             if seed_out is not None:
-                seed_out.append(capture(self._doc))
+                seed_out.append(capture(self._doc, painted_forms(self)))
             if self._xobjects:
                 self._doc.Reference(self._doc.xobjDict(list(self._xobjects)), SHARED_XOBJECTS)
             Canvas.save(self)

@@ -3,7 +3,7 @@
 The slices are fixed by the number of versions alone (never by --jobs), and every slice is
 laid out by the same code from the same state, so the joined file is the same bytes however
 many processes made it. The first slice is one version, laid out first: its font names and
-character codes seed every later slice (render/fontseed.py), so their font subsets come out
+character codes seed every later slice (render/docseed.py), so their font subsets come out
 identical and the join keeps one copy of each.
 """
 
@@ -24,7 +24,7 @@ from exampdf.layout.page import geometry
 from exampdf.layout.pages import PageInfo
 from exampdf.layout.theme import Theme
 from exampdf.model import Bank
-from exampdf.render.fontseed import FontSeed
+from exampdf.render.docseed import DocSeed
 from exampdf.render.merge import Merger, RawPdf
 from exampdf.render.pdf import PdfMeta, write_pdf
 from exampdf.versions import ExamVersion
@@ -40,10 +40,10 @@ class Slice:
 
     path: Path
     pages: tuple[PageInfo, ...]
-    seed: FontSeed | None = None
+    seed: DocSeed | None = None
 
 
-SliceJob = Callable[[FontSeed | None], Slice]
+SliceJob = Callable[[DocSeed | None], Slice]
 
 
 def slice_ranges(count: int) -> list[range]:
@@ -76,15 +76,16 @@ def exam_slice_jobs(
         font=theme.fonts.body,
         first_template="cover" if config.cover else "body",
         author=config.pdf_author,
+        recurring=True,
     )
     decor = Decor(g, theme, config.title, "")
 
     def job(k: int, part: tuple[ExamVersion, ...]) -> SliceJob:
-        def run(seed: FontSeed | None) -> Slice:
+        def run(seed: DocSeed | None) -> Slice:
             story = exam_story(bank, part, config, theme, g)
             more = k + 1 < len(ranges)
             path = folder / f"{k:04d}.pdf"
-            seeds: list[FontSeed] = []
+            seeds: list[DocSeed] = []
             pages = write_pdf(
                 path,
                 _padded(story, more, config.simplex),

@@ -20,6 +20,9 @@ _REF = re.compile(rb"(\d+) 0 R\b")
 _XREF_ROW = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
 _STRING = rb"\((?:\\.|[^\\()])*\)"
 _UNSHARED = re.compile(rb"/Type /(?:Page|Annot)\b")
+_XOBJECTS = re.compile(rb"/XObject (\d+) 0 R")
+_FORM_ENTRY = re.compile(rb"/FormXob\.(\S+) (\d+) 0 R")
+_PLACEHOLDER = b"/ExampdfForm /"  # layout/jparagraph.py: a later slice's stand-in
 _FONT_NAME = re.compile(rb"/(FontName|BaseFont) /([A-Z]{6}\+[^\s/\]>]+)")
 
 
@@ -90,6 +93,7 @@ class Merger:
         self.pages: list[int] = []
         self.font_names: dict[int, bytes] = {}  # descriptor number -> subset name given
         self.tags = 0  # subset tags handed out for clashing names
+        self.forms: dict[bytes, int] = {}  # form name -> number, for later slices' stand-ins
         self.outline: list[_Outline] = []
         self.catalog: bytes | None = None
         self.info: bytes | None = None
@@ -104,6 +108,12 @@ class Merger:
         memo: dict[int, int] = {pages_root: self.PAGES}
         for kid in kids:  # numbers first: anything may point at a page
             memo[kid] = self._reserve()
+        named = self._named_forms(pdf, kids)
+        for name, n in named:
+            if _PLACEHOLDER in pdf.head(n):  # stands in for an earlier slice's form
+                if name not in self.forms:
+                    raise MergeError(f"no earlier slice painted form {name.decode()}")
+                memo[n] = self.forms[name]
         if self.catalog is None:
             version = max(pdf.data[: pdf.data.index(b"\n")], b"%PDF-1.4")  # 1.4: /Lang
             self._write(version + b"\n%\x93\x8c\x8b\x9e exampdf\n")
@@ -112,6 +122,8 @@ class Merger:
         for kid in kids:
             self._put(pdf, kid, memo, memo[kid])
             self.pages.append(memo[kid])
+        for name, n in named:
+            self.forms.setdefault(name, memo[n])
         outlines = _ref(catalog, b"Outlines", required=False)
         if outlines:
             self.outline.extend(self._items(pdf, pdf.head(outlines), memo))
@@ -184,6 +196,11 @@ class Merger:
             desc = re.search(rb"/FontDescriptor (\d+) 0 R", head)
             name = self.font_names.get(int(desc.group(1)), m.group(2)) if desc else m.group(2)
         return head[: m.start(2)] + name + head[m.end(2) :]
+
+    def _named_forms(self, pdf: RawPdf, kids: list[int]) -> list[tuple[bytes, int]]:
+        """(name, object) of every form in the XObject dictionaries the pages use."""
+        dicts = dict.fromkeys(n for kid in kids for n in _XOBJECTS.findall(pdf.head(kid)))
+        return [(name, int(n)) for d in dicts for name, n in _FORM_ENTRY.findall(pdf.head(int(d)))]
 
     def _catalog(self, catalog: bytes) -> bytes:
         """Slice one's catalog, pointing at the joined page tree and outline; anything else

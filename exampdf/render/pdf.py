@@ -13,7 +13,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from exampdf.layout.page import PageGeometry
 from exampdf.layout.pages import PageInfo, Probe
 from exampdf.render.canvas import Painter, deferred_canvas
-from exampdf.render.fontseed import FontSeed
+from exampdf.render.docseed import DocSeed
 
 # Streams stay binary (Flate only): ASCII85 makes every font and page a quarter larger and
 # costs time to encode; nothing we write travels through a 7-bit channel.
@@ -30,7 +30,8 @@ class PdfMeta:
     author: str = ""
     font: str = "exampdf-mincho"  # the canvas's initial font, so Helvetica is never referenced
     first_template: str = "body"  # "cover" when the document opens with a cover page
-    seed: FontSeed | None = None  # start from these font names and codes (a later slice)
+    seed: DocSeed | None = None  # start from these font names and codes (a later slice)
+    recurring: bool = False  # paragraphs recur all through (exam versions): forms at once
 
 
 def write_pdf(
@@ -40,12 +41,12 @@ def write_pdf(
     painter: Painter,
     meta: PdfMeta,
     rebuild: Rebuild | None = None,
-    seed_out: list[FontSeed] | None = None,  # receives the written file's font seed
+    seed_out: list[DocSeed] | None = None,  # receives the written file's font seed
 ) -> list[PageInfo]:
     """Lay out and write `story`; with `rebuild`, a second pass may lay out a revised story."""
     pages: list[PageInfo] = []
     probes: list[Probe] = []
-    seeds: list[FontSeed] = []
+    seeds: list[DocSeed] = []
     first = io.BytesIO()
     _build(first, story, geometry, painter, meta, pages, probes, seeds)
     second = rebuild(probes) if rebuild else None
@@ -69,7 +70,7 @@ def _build(
     meta: PdfMeta,
     pages: list[PageInfo],
     probes: list[Probe],
-    seeds: list[FontSeed],
+    seeds: list[DocSeed],
 ) -> None:
     doc = BaseDocTemplate(
         out,
@@ -92,7 +93,10 @@ def _build(
     doc.addPageTemplates([templates[n] for n in order])
     # Platypus consumes the list it is given: flowables already drawn can be freed.
     flowables = story if isinstance(story, list) else list(story)
-    doc.build(flowables, canvasmaker=deferred_canvas(painter, pages, probes, meta.seed, seeds))
+    doc.build(
+        flowables,
+        canvasmaker=deferred_canvas(painter, pages, probes, meta.seed, seeds, meta.recurring),
+    )
 
 
 def page_template(name: str, g: PageGeometry, columns: int) -> PageTemplate:

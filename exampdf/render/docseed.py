@@ -1,4 +1,7 @@
-"""Font subsets that come out the same in every slice of the exam, so the merge shares them.
+"""What a later slice of the exam starts from, so the join can share what the first made.
+
+Fonts: subsets that come out the same in every slice. Forms: paragraphs the first slice
+painted, which a later slice only places (render/merge.py puts the first slice's form in).
 
 ReportLab gives each character of a TrueType font a code in the order the document first
 uses it, and names fonts F1, F2, … in the same way. Slices of versions laid out apart would
@@ -10,7 +13,8 @@ printed; what a later slice adds comes after, in its own copy of the last subset
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
@@ -20,11 +24,12 @@ _SUBSETS_MAX = 256  # subset files kept per process (each a few tens of kB)
 
 
 @dataclass(frozen=True)
-class FontSeed:
+class DocSeed:
     fonts: tuple[tuple[str, str], ...] = ()  # (font name, characters in code order), F1 first
+    forms: Mapping[str, str] = field(default_factory=dict)  # paragraph forms: digest -> name
 
 
-def capture(doc: Any) -> FontSeed:
+def capture(doc: Any, forms: Mapping[str, str] | None = None) -> DocSeed:
     """The seed of `doc`: call before it is saved (saving drops the fonts' per-document state)."""
     used: list[tuple[int, str, str]] = []
     for font in _ttfonts():
@@ -35,10 +40,10 @@ def capture(doc: Any) -> FontSeed:
         chars = "".join(chr(c) for c, n in by_code if n)
         used.append((int(state.internalName.lstrip("F")), font.fontName, chars))
         _share_subsets(font.face)
-    return FontSeed(tuple((name, chars) for _, name, chars in sorted(used)))
+    return DocSeed(tuple((name, chars) for _, name, chars in sorted(used)), dict(forms or {}))
 
 
-def apply(seed: FontSeed, doc: Any) -> None:
+def apply(seed: DocSeed, doc: Any) -> None:
     """Give `doc` the seed's font names and character codes, in the seed's order."""
     for name, chars in seed.fonts:
         font = pdfmetrics.getFont(name)
