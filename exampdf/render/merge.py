@@ -1,9 +1,9 @@
 """Join PDFs that ReportLab wrote (the exam's slices of versions) into one, without
 re-encoding anything: objects are copied byte for byte and renumbered.
 
-Objects that come out identical once renumbered (the font subsets every slice shares, a
-paragraph painted as the same form in two slices, the fonts' resource dictionary) are written
-once. Each slice keeps its own resource dictionaries, so a slice whose font subsets differ
+A later slice's stand-in for a paragraph form the first slice painted (layout/jparagraph.py)
+becomes a reference to that form. Objects that come out identical once renumbered (the font
+subsets every slice shares, the fonts' resource dictionary) are written once. Each slice keeps its own resource dictionaries, so a slice whose font subsets differ
 from the others' stays correct: only the identical ones are shared. Pages and annotations are
 never shared. Bookmarks are rebuilt as one outline, in slice order.
 """
