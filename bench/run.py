@@ -10,6 +10,7 @@ Typst typesetting the same content (bench/typst_bench.py) and the typst/exampdf 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import statistics
 import sys
@@ -21,6 +22,8 @@ from make_bank import write_bank
 from proc import run_measured
 from typst_bench import available as typst_available
 from typst_bench import time_typst
+
+import exampdf
 
 WORKLOADS = {"W1": (30, 40), "W2": (100, 200), "W3": (2000, 10)}
 GROWTH_VERSIONS = [(30, v) for v in (10, 40, 160)]
@@ -119,6 +122,9 @@ def main() -> None:
     )
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    # As `pip install .` does: an editable checkout under PYTHONDONTWRITEBYTECODE=1 would
+    # otherwise compile every module of exampdf again in every run (~50 ms).
+    compileall.compile_dir(Path(exampdf.__file__).parent, quiet=1)
     typst = not args.no_typst and typst_available()
     if not typst:
         print("typst: skipped (" + ("--no-typst" if args.no_typst else "pip install typst") + ")")
