@@ -20,7 +20,7 @@ from exampdf.layout.stack import QuestionBlock, Stack
 from exampdf.layout.textrun import Run
 from exampdf.layout.theme import RULE_GREY, Theme
 from exampdf.model import Block, Inline, Paragraph, Question, Text, plain_text
-from exampdf.versions.letters import choice_content
+from exampdf.versions.letters import choice_content, options_cite_options
 from exampdf.versions.types import VersionItem
 
 MULTI_NOTE = "（当てはまるものをすべて選びなさい）"
@@ -104,6 +104,7 @@ class _Parts:
     bodies: list[tuple[tuple[Inline, ...], JParagraph] | None]  # by bank choice, made on use
     grid: GridMemo  # the option grid's measurements, for the shared bodies
     cited: dict[tuple[Inline, ...], JParagraph]  # options relabelled per version (「AとB」)
+    cites: bool  # some option names another (「AとBの両方」): relabelled per version
 
 
 class _Shelf:
@@ -162,7 +163,8 @@ class _Shelf:
             bodies: list[tuple[tuple[Inline, ...], JParagraph] | None] = [None] * len(
                 question.choices
             )
-            parts = _Parts(question, stem, note, mark, bodies, GridMemo(), {})
+            cites = options_cite_options(question)
+            parts = _Parts(question, stem, note, mark, bodies, GridMemo(), {}, cites)
             self._parts[id(question)] = parts
         return parts
 
@@ -177,7 +179,11 @@ class _Shelf:
         cells: list[tuple[Flowable, JParagraph]] = []
         canonical = True  # every body as the bank writes it: the column choice can be shared
         for pos, choice in enumerate(item.order):
-            content = choice_content(question, item, pos, labels)  # 「AとB」 as printed here
+            content = (  # 「AとB」 as printed here
+                choice_content(question, item, pos, labels)
+                if parts.cites
+                else question.choices[choice].content
+            )
             known = parts.bodies[choice]
             if known is None and content is question.choices[choice].content:
                 known = parts.bodies[choice] = (content, self._body(content))

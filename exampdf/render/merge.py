@@ -3,9 +3,10 @@ re-encoding anything: objects are copied byte for byte and renumbered.
 
 A later slice's stand-in for a paragraph form the first slice painted (layout/jparagraph.py)
 becomes a reference to that form. Objects that come out identical once renumbered (the font
-subsets every slice shares, the fonts' resource dictionary) are written once. Each slice keeps its own resource dictionaries, so a slice whose font subsets differ
-from the others' stays correct: only the identical ones are shared. Pages and annotations are
-never shared. Bookmarks are rebuilt as one outline, in slice order.
+subsets every slice shares, the fonts' resource dictionary) are written once. Each slice
+keeps its own resource dictionaries, so a slice whose font subsets differ from the others'
+stays correct: only the identical ones are shared. Pages and annotations are never shared.
+Bookmarks are rebuilt as one outline, in slice order.
 """
 
 from __future__ import annotations

@@ -90,7 +90,7 @@ def choice_content(
     """What option `pos` prints: its content, with mentions of other options (「AとBの両方」)
     relabelled to the labels this version prints."""
     content = question.choices[item.order[pos]].content
-    if not _options_cite_options(question):
+    if not options_cite_options(question):
         return content  # the common case, decided once per question rather than per version
     r = relabel_for(question, item, labels)
     return content if r.identity else inlines(content, r)
@@ -99,7 +99,7 @@ def choice_content(
 _CITING: dict[int, tuple[Question, bool]] = {}  # id -> (question, verdict); identity-checked
 
 
-def _options_cite_options(question: Question) -> bool:
+def options_cite_options(question: Question) -> bool:
     """Whether relabelling can change any option's text: probed with a shift that moves
     every label, so any mention at all, certain or not, shows up as a difference."""
     hit = _CITING.get(id(question))
