@@ -174,3 +174,41 @@ def test_exam_slices_join_like_one_document(tmp_path: Path) -> None:
         for p in (starts[0], starts[-1]):
             text = pdf.pages[p].extract_text() or ""
             assert "問1" in text and ("○ A" in text or "□ A" in text)
+
+
+@pytest.mark.parametrize("simplex", [False, True])
+def test_slices_that_end_on_an_odd_page_are_padded_with_one_blank(
+    tmp_path: Path, simplex: bool
+) -> None:
+    """Printed on both sides, every version starts on a recto across slice boundaries, with
+    exactly the blank pages one long document would have; single-sided, none at all."""
+    import dataclasses
+
+    from exampdf.config import ExamConfig
+    from exampdf.layout.theme import make_theme
+    from exampdf.render.examset import exam_slice_jobs, join_slices
+    from exampdf.versions import VersionSpec, build_versions
+    from tests.bankfactory import bank as small_bank
+
+    padded = False
+    for size in (12, 20, 28):
+        b = small_bank(size)
+        config = dataclasses.replace(ExamConfig(), versions=26, shuffle=True, simplex=simplex)
+        versions = build_versions(b, VersionSpec(26, 1, True))
+        stage = tmp_path / f"{size}"
+        stage.mkdir()
+        jobs = exam_slice_jobs(stage, b, versions, config, make_theme("mincho", 10.5))
+        first = jobs[0](None)
+        pages = join_slices(stage / "exam.pdf", [first, *(j(first.seed) for j in jobs[1:])])
+        assert len(PdfReader(stage / "exam.pdf").pages) == len(pages)
+        starts = [p.number for p in pages if p.index == 1 and not p.blank]
+        assert len(starts) == 26
+        blanks = [p for p in pages if p.blank]
+        if simplex:
+            assert not blanks
+            continue
+        assert all(n % 2 == 1 for n in starts)
+        for p in blanks:  # a blank closes its version: the next page starts the next one
+            assert p.number + 1 in starts or p.number == len(pages)
+        padded |= bool(blanks)
+    assert padded or simplex, "no size gave a version an odd number of pages"

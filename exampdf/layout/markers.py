@@ -66,6 +66,13 @@ def to_odd_page(simplex: bool = False) -> list[Flowable]:
     return [PageBreak(), _IfEvenPage([BlankMark(), PageBreak()])]
 
 
+def to_even_page() -> list[Flowable]:
+    """At the very end of a document: if its last page is odd, add a blank one, so that a
+    document joined after it starts on a recto. (to_odd_page would leave a trailing empty
+    page behind when nothing follows.)"""
+    return [_IfOddPage([PageBreak(), BlankMark()])]
+
+
 class _IfEvenPage(DocIf):  # type: ignore[misc]
     """DocIf without ReportLab's safe_eval, whose inspect.stack() cost 20 ms per version."""
 
@@ -74,6 +81,14 @@ class _IfEvenPage(DocIf):  # type: ignore[misc]
 
     def funcWrap(self, avail_width: float, avail_height: float) -> bool:
         return int(self._doctemplateAttr("page")) % 2 == 0
+
+
+class _IfOddPage(DocIf):  # type: ignore[misc]
+    def __init__(self, then: list[Flowable]) -> None:
+        super().__init__("", then)
+
+    def funcWrap(self, avail_width: float, avail_height: float) -> bool:
+        return int(self._doctemplateAttr("page")) % 2 == 1
 
 
 class Expand(Flowable):  # type: ignore[misc]

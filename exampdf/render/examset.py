@@ -18,10 +18,11 @@ from reportlab.platypus import Flowable
 
 from exampdf.config import ExamConfig
 from exampdf.layout.decor import Decor
+from exampdf.layout.exam import Rebuild as ExamRebuild
 from exampdf.layout.exam import exam_rebuild, exam_story
-from exampdf.layout.markers import to_odd_page
+from exampdf.layout.markers import to_even_page
 from exampdf.layout.page import geometry
-from exampdf.layout.pages import PageInfo
+from exampdf.layout.pages import PageInfo, Probe
 from exampdf.layout.theme import Theme
 from exampdf.model import Bank
 from exampdf.render.docseed import DocSeed
@@ -88,11 +89,13 @@ def exam_slice_jobs(
             seeds: list[DocSeed] = []
             pages = write_pdf(
                 path,
-                _padded(story, more, config.simplex),
+                _padded(story, more and not config.simplex),
                 g,
                 decor,
                 replace(meta, seed=seed),
-                _padded_rebuild(exam_rebuild(bank, part, config, theme, g), more, config.simplex),
+                _padded_rebuild(
+                    exam_rebuild(bank, part, config, theme, g), more and not config.simplex
+                ),
                 seeds,
             )
             return Slice(path, tuple(pages), seeds[0] if seeds and seed is None else None)
@@ -102,18 +105,16 @@ def exam_slice_jobs(
     return [job(k, versions[r.start : r.stop]) for k, r in enumerate(ranges)]
 
 
-def _padded(story: list[Flowable], more: bool, simplex: bool) -> list[Flowable]:
-    """A slice followed by another ends on an even page, so the next version starts on a
-    recto once joined, as it would in one long document."""
-    return [*story, *to_odd_page(simplex)] if more and not simplex else story
+def _padded(story: list[Flowable], pad: bool) -> list[Flowable]:
+    """Printed on both sides, a slice followed by another ends on an even page, so the next
+    version starts on a recto once joined, as it would in one long document."""
+    return [*story, *to_even_page()] if pad else story
 
 
-def _padded_rebuild(
-    rebuild: Callable[..., list[Flowable] | None], more: bool, simplex: bool
-) -> Callable[..., list[Flowable] | None]:
-    def again(probes: list[object]) -> list[Flowable] | None:
+def _padded_rebuild(rebuild: ExamRebuild, pad: bool) -> ExamRebuild:
+    def again(probes: list[Probe]) -> list[Flowable] | None:
         story = rebuild(probes)
-        return None if story is None else _padded(story, more, simplex)
+        return None if story is None else _padded(story, pad)
 
     return again
 
