@@ -7,7 +7,9 @@ readers must check what they read (a key stored inside) and fall back to the rea
 
 from __future__ import annotations
 
+import gc
 import os
+import pickle
 import tempfile
 from pathlib import Path
 
@@ -35,3 +37,16 @@ def write_atomic(file: Path, data: bytes) -> None:
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+def unpickle(data: bytes) -> object:
+    """pickle.loads for a cache entry: thousands of small objects and no cyclic garbage among
+    them, so the collector stays off while they are made (it would walk them again and
+    again, doubling the load time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if enabled:
+            gc.enable()

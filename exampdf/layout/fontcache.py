@@ -14,7 +14,6 @@ foreign file) falls back to parsing the font, silently. EXAMPDF_NO_CACHE=1 turns
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
@@ -26,7 +25,7 @@ from weakref import WeakKeyDictionary
 import reportlab
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
-from exampdf.cache import cache_dir, write_atomic
+from exampdf.cache import cache_dir, unpickle, write_atomic
 
 FORMAT = 1  # bump when what is stored changes
 _DATA = "_ttf_data"  # the file's bytes: read from the font itself on every load
@@ -93,15 +92,7 @@ def _read(file: Path, key: tuple[object, ...], path: Path) -> TTFont | None:
     try:
         with open(file, "rb") as f:
             data = f.read()
-        # The entry is some 100 000 small objects, none of them cyclic garbage: collecting
-        # while they are made only walks them again and again (it doubles the load time).
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            entry = pickle.loads(data)
-        finally:
-            if enabled:
-                gc.enable()
+        entry = unpickle(data)  # some 100 000 small objects
         if not isinstance(entry, dict) or entry.get("key") != key:
             return None
         font_state, face_state = entry["font"], entry["face"]

@@ -10,7 +10,6 @@ Images are not part of it: they are checked on every run, as are the bank-wide c
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import importlib.util
 import os
@@ -20,7 +19,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 
-from exampdf.cache import cache_dir, write_atomic
+from exampdf.cache import cache_dir, unpickle, write_atomic
 from exampdf.diagnostics import Diagnostic
 from exampdf.model import Question
 
@@ -103,15 +102,7 @@ class ParseCache:
 def _load(file: Path, key: tuple[object, ...]) -> dict[Entry, Parsed]:
     try:
         data = file.read_bytes()
-        # Thousands of small frozen objects and no cyclic garbage among them: collecting
-        # while they are made only walks them again and again.
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            stored = pickle.loads(data)
-        finally:
-            if enabled:
-                gc.enable()
+        stored = unpickle(data)
         if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
             entries = stored[1]
             if isinstance(entries, dict):
