@@ -8,7 +8,6 @@ from pathlib import Path
 
 from exampdf.config import ExamConfig
 from exampdf.diagnostics import Diagnostic, has_errors
-from exampdf.layout.answersheet import answer_sheets
 from exampdf.layout.fonts import register_fonts
 from exampdf.layout.glyphcheck import glyph_diagnostics
 from exampdf.layout.theme import make_theme
@@ -34,7 +33,6 @@ from exampdf.render.keyset import (
 from exampdf.render.output import staged_output
 from exampdf.render.parallel import Job, Workers
 from exampdf.render.pdf import PdfMeta
-from exampdf.render.sheets import write_answer_sheets
 from exampdf.versions import ExamVersion, VersionSpec, answer_spread, build_versions
 from exampdf.versions.balance import Spread
 
@@ -147,6 +145,9 @@ def write_all(
     progress(Step("key", 1, 1))
     pages = {EXAM: len(exam_pages), **key_pages}
     if config.answer_sheet:
+        from exampdf.layout.answersheet import answer_sheets  # QR codes: only when asked
+        from exampdf.render.sheets import write_answer_sheets
+
         sheets = answer_sheets(bank, versions, config)
         meta = PdfMeta(f"{config.title} 解答用紙", font=theme.fonts.body, author=config.pdf_author)
         pages[SHEETS] = write_answer_sheets(stage / SHEETS, sheets, theme.fonts, meta)

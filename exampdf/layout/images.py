@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PIL import Image as Pil
 from reportlab.platypus import Flowable
 
 from exampdf.model import Image, Paragraph
@@ -24,6 +23,8 @@ def lone_image(block: Paragraph) -> Image | None:
 
 def natural_size(path: str) -> tuple[float, float]:
     """Size in points at the file's own resolution (96 dpi when it names none)."""
+    from PIL import Image as Pil  # only banks with images need it
+
     with Pil.open(path) as im:
         dpi = im.info.get("dpi", (DEFAULT_DPI, DEFAULT_DPI))
         px, py = im.size
