@@ -63,32 +63,26 @@ def to_odd_page(simplex: bool = False) -> list[Flowable]:
     """End the page; if the next one is even, leave it blank so the section starts on a recto."""
     if simplex:
         return [PageBreak()]
-    return [PageBreak(), _IfEvenPage([BlankMark(), PageBreak()])]
+    return [PageBreak(), _IfPage(0, [BlankMark(), PageBreak()])]
 
 
 def to_even_page() -> list[Flowable]:
     """At the very end of a document: if its last page is odd, add a blank one, so that a
     document joined after it starts on a recto. (to_odd_page would leave a trailing empty
     page behind when nothing follows.)"""
-    return [_IfOddPage([PageBreak(), BlankMark()])]
+    return [_IfPage(1, [PageBreak(), BlankMark()])]
 
 
-class _IfEvenPage(DocIf):  # type: ignore[misc]
-    """DocIf without ReportLab's safe_eval, whose inspect.stack() cost 20 ms per version."""
+class _IfPage(DocIf):  # type: ignore[misc]
+    """`then` where the current page number is even (parity 0) or odd (1): DocIf without
+    ReportLab's safe_eval, whose inspect.stack() cost 20 ms per version."""
 
-    def __init__(self, then: list[Flowable]) -> None:
+    def __init__(self, parity: int, then: list[Flowable]) -> None:
         super().__init__("", then)
+        self.parity = parity
 
     def funcWrap(self, avail_width: float, avail_height: float) -> bool:
-        return int(self._doctemplateAttr("page")) % 2 == 0
-
-
-class _IfOddPage(DocIf):  # type: ignore[misc]
-    def __init__(self, then: list[Flowable]) -> None:
-        super().__init__("", then)
-
-    def funcWrap(self, avail_width: float, avail_height: float) -> bool:
-        return int(self._doctemplateAttr("page")) % 2 == 1
+        return int(self._doctemplateAttr("page")) % 2 == self.parity
 
 
 class Expand(Flowable):  # type: ignore[misc]

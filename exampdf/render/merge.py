@@ -66,6 +66,12 @@ class RawPdf:
         begin, end = self.spans[n]
         return self.data[begin:end].strip(b"\r\n") + b"\n"
 
+    def opens_with(self, n: int, key: bytes) -> bool:
+        """Whether object n's dictionary has `key` among its first entries (read in place:
+        a form's stream is not copied to look)."""
+        begin, end = self.spans[n]
+        return self.data.find(key, begin, min(end, begin + 96)) >= 0
+
     def head(self, n: int) -> bytes:
         """The object up to its stream data (the part that may hold references)."""
         body = self.body(n)
@@ -111,7 +117,7 @@ class Merger:
             memo[kid] = self._reserve()
         named = self._named_forms(pdf, kids)
         for name, n in named:
-            if _PLACEHOLDER in pdf.head(n):  # stands in for an earlier slice's form
+            if pdf.opens_with(n, _PLACEHOLDER):  # stands in for an earlier slice's form
                 if name not in self.forms:
                     raise MergeError(f"no earlier slice painted form {name.decode()}")
                 memo[n] = self.forms[name]
