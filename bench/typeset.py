@@ -14,10 +14,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
-from exampdf.layout.fallback import split_runs
-from exampdf.layout.fonts import register_fonts
-from exampdf.layout.jparagraph import JParagraph, ParaStyle
-from exampdf.layout.textrun import Run
+from exampdf.layout.text.fallback import split_runs
+from exampdf.layout.text.fonts import register_fonts
+from exampdf.layout.text.jparagraph import JParagraph, ParaStyle
+from exampdf.layout.text.textrun import Run
 
 SEEDS = Path("/work/shared/seeds")
 SIZE, LEADING = 10.5, 18.0

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from exampdf.config import ExamConfig
 from exampdf.diagnostics import Diagnostic, has_errors
-from exampdf.layout.fonts import register_fonts
-from exampdf.layout.glyphcheck import glyph_diagnostics
+from exampdf.layout.text.fonts import register_fonts
+from exampdf.layout.text.glyphcheck import glyph_diagnostics
 from exampdf.layout.theme import make_theme
 from exampdf.model import Bank
 from exampdf.parse import parse_bank
@@ -145,8 +145,8 @@ def write_all(
     progress(Step("key", 1, 1))
     pages = {EXAM: len(exam_pages), **key_pages}
     if config.answer_sheet:
-        from exampdf.layout.answersheet import answer_sheets  # QR codes: only when asked
         from exampdf.render.sheets import write_answer_sheets
+        from exampdf.sheets.geometry import answer_sheets  # QR codes: only when asked
 
         sheets = answer_sheets(bank, versions, config)
         meta = PdfMeta(f"{config.title} 解答用紙", font=theme.fonts.body, author=config.pdf_author)

@@ -11,8 +11,8 @@ from exampdf.check import check_bank
 from exampdf.cli.common import BANK_ARG, Format, fail, inputs_or_default, report, require_inputs
 from exampdf.config import DEFAULT_SEED
 from exampdf.diagnostics import has_errors
-from exampdf.layout.fonts import register_fonts
-from exampdf.layout.glyphcheck import glyph_diagnostics
+from exampdf.layout.text.fonts import register_fonts
+from exampdf.layout.text.glyphcheck import glyph_diagnostics
 from exampdf.starter import write_starter
 from exampdf.versions import VersionSpec, answer_spread, build_versions
 

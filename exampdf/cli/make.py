@@ -23,7 +23,7 @@ from exampdf.cli.common import (
 from exampdf.cli.progress import MakeProgress, echo_lines, summary_lines, timing_lines
 from exampdf.config import CONFIG_NAME, with_overrides
 from exampdf.i18n import t
-from exampdf.layout.page import PAPERS
+from exampdf.layout.page.paper import PAPERS
 from exampdf.pipeline import make
 from exampdf.render.parallel import default_jobs
 

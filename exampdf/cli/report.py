@@ -9,8 +9,8 @@ import click
 from exampdf.cli.common import fail
 from exampdf.cli.grade import KEY_OPT, RESPONSES_ARG, graded
 from exampdf.i18n import t
-from exampdf.layout.decor import Decor
-from exampdf.layout.page import geometry
+from exampdf.layout.page.decor import Decor
+from exampdf.layout.page.paper import geometry
 from exampdf.layout.report import ReportData, report_story
 from exampdf.layout.theme import make_theme
 from exampdf.render.pdf import PdfMeta, write_pdf

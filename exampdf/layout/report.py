@@ -12,9 +12,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from exampdf.grade.analysis import ItemStats
-from exampdf.layout.paragraphs import Align, ParaStyle, make_paragraph
-from exampdf.layout.tables import AutoTable
-from exampdf.layout.textrun import Run
+from exampdf.layout.blocks.tables import AutoTable
+from exampdf.layout.text.paragraphs import Align, ParaStyle, make_paragraph
+from exampdf.layout.text.textrun import Run
 from exampdf.layout.theme import RULE_GREY, Theme
 
 BAR_GREY = (0.45, 0.45, 0.45)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exampdf.layout.fonts import FontChoice, FontSet, register_fonts
-from exampdf.layout.textrun import RGB
+from exampdf.layout.text.fonts import FontChoice, FontSet, register_fonts
+from exampdf.layout.text.textrun import RGB
 
 BLACK: RGB = (0.0, 0.0, 0.0)
 LINK_BLUE: RGB = (0.05, 0.2, 0.55)

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from exampdf.check import bank_diagnostics
 from exampdf.diagnostics import Diagnostic, error
 from exampdf.model import Bank, Question
+from exampdf.parse.bankcheck import bank_diagnostics
 from exampdf.parse.cache import ParseCache
 from exampdf.parse.encoding import decode
 from exampdf.parse.files import SourceFile, collect, display_path

@@ -17,15 +17,15 @@ from pathlib import Path
 from reportlab.platypus import Flowable
 
 from exampdf.config import ExamConfig
-from exampdf.layout.decor import Decor
-from exampdf.layout.exam import Rebuild as ExamRebuild
-from exampdf.layout.exam import exam_rebuild, exam_story
-from exampdf.layout.markers import to_even_page
-from exampdf.layout.page import geometry
-from exampdf.layout.pages import PageInfo, Probe
+from exampdf.layout.exam.story import Rebuild as ExamRebuild
+from exampdf.layout.exam.story import exam_rebuild, exam_story
+from exampdf.layout.page.decor import Decor
+from exampdf.layout.page.markers import to_even_page
+from exampdf.layout.page.pages import PageInfo, Probe
+from exampdf.layout.page.paper import geometry
 from exampdf.layout.theme import Theme
 from exampdf.model import Bank
-from exampdf.render.docseed import DocSeed
+from exampdf.pdf.docseed import DocSeed
 from exampdf.render.merge import Merger, RawPdf
 from exampdf.render.pdf import PdfMeta, write_pdf
 from exampdf.versions import ExamVersion

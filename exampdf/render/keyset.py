@@ -11,17 +11,17 @@ from typing import Any
 
 from exampdf import __version__
 from exampdf.config import ExamConfig
-from exampdf.layout.decor import Decor
-from exampdf.layout.keybook import KeyInfo, key_story, version_key_story
-from exampdf.layout.optionlabels import option_label
-from exampdf.layout.page import geometry
-from exampdf.layout.pages import PageInfo
+from exampdf.layout.key.keybook import KeyInfo, key_story, version_key_story
+from exampdf.layout.page.decor import Decor
+from exampdf.layout.page.pages import PageInfo
+from exampdf.layout.page.paper import geometry
 from exampdf.layout.theme import Theme
 from exampdf.model import Bank
 from exampdf.parse.fingerprint import Fingerprint
 from exampdf.render.keyfiles import Provenance, key_csv, key_json, key_manifest
 from exampdf.render.pdf import PdfMeta, write_pdf
 from exampdf.versions import ExamVersion
+from exampdf.versions.labels import option_label
 
 EXAM, KEY, KEY_JSON, KEY_CSV, KEYS_DIR = "exam.pdf", "answer-key.pdf", "key.json", "key.csv", "keys"
 

@@ -11,7 +11,9 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from exampdf.layout.answersheet import (
+from exampdf.layout.text.fonts import FontSet
+from exampdf.render.pdf import PdfMeta
+from exampdf.sheets.geometry import (
     BUBBLE_H,
     BUBBLE_W,
     PAGE_H,
@@ -22,8 +24,6 @@ from exampdf.layout.answersheet import (
     SheetPage,
     registration_marks,
 )
-from exampdf.layout.fonts import FontSet
-from exampdf.render.pdf import PdfMeta
 
 INK = (0.85, 0.1, 0.1)  # drop-out red: a scanner's red filter removes the printed frame
 

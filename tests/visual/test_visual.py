@@ -13,7 +13,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageChops
 
-from tests.blockpdf import typeset
+from tests.helpers.blockpdf import typeset
 from tests.visual.samples import PAGES
 
 REF = Path(__file__).parent / "ref"

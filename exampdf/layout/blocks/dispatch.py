@@ -1,0 +1,110 @@
+"""Markdown blocks to flowables through one dispatch table (unknown nodes print as text)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Flowable,
+    HRFlowable,
+    Spacer,
+)
+
+from exampdf.layout.blocks.codeblock import CodeBlockFlowable
+from exampdf.layout.blocks.fit import fit_tall
+from exampdf.layout.blocks.images import image_or
+from exampdf.layout.blocks.inlines import body_style, to_runs
+from exampdf.layout.blocks.labeled import Labeled
+from exampdf.layout.blocks.quote import QuoteBox
+from exampdf.layout.blocks.tables import table_flowables
+from exampdf.layout.exam.stack import Stack
+from exampdf.layout.text.paragraphs import ParaStyle, make_paragraph
+from exampdf.layout.text.textrun import Run
+from exampdf.layout.theme import RULE_GREY, Theme
+from exampdf.model import (
+    Block,
+    CodeBlock,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Rule,
+    Text,
+)
+from exampdf.model import (
+    Table as TableNode,
+)
+
+Builder = Callable[[Any, Theme], list[Flowable]]
+
+
+def block_flowables(blocks: Sequence[Block], theme: Theme) -> list[Flowable]:
+    out: list[Flowable] = []
+    for block in blocks:
+        out.extend(_BUILDERS.get(type(block), _fallback)(block, theme))
+    return out
+
+
+def _paragraph(block: Paragraph, theme: Theme) -> list[Flowable]:
+    spec = ParaStyle(leading=theme.leading, space_after=theme.size * 0.5)
+    return [make_paragraph(to_runs(block.inlines, body_style(theme)), spec)]
+
+
+def _heading(block: Heading, theme: Theme) -> list[Flowable]:
+    size = theme.heading_size(block.level)
+    spec = ParaStyle(
+        leading=size * 1.5,
+        align="left",
+        space_before=size * 0.6,
+        space_after=size * 0.25,
+        phrases=True,
+    )
+    return [make_paragraph(to_runs(block.inlines, body_style(theme, size, bold=True)), spec)]
+
+
+def _code(block: CodeBlock, theme: Theme) -> list[Flowable]:
+    code = CodeBlockFlowable(block.code, block.lang, theme, numbered=block.numbered)
+    return [code, Spacer(1, theme.size * 0.6)]
+
+
+def _list(block: ListBlock, theme: Theme) -> list[Flowable]:
+    """Items with the marker in a gutter, so wrapped lines and nested blocks hang under the text."""
+    gutter = theme.size * (2.0 if block.ordered else 1.4)
+    out: list[Flowable] = []
+    for n, item in enumerate(block.items):
+        marker = f"{block.start + n}." if block.ordered else "・"
+        label = make_paragraph(
+            [Run(marker, theme.fonts.body, theme.size)], ParaStyle(leading=theme.leading)
+        )
+        inner = block_flowables(item, theme) or [Spacer(1, theme.leading)]
+        if len(inner) == 1:  # list items sit closer than paragraphs
+            out.append(Labeled(label, inner[0], gutter, theme.size * 0.2))
+        else:  # nested lists and further paragraphs hang under the item's text
+            out.append(Labeled(label, Stack(inner), gutter, 0.0))
+    return out
+
+
+def _quote(block: Quote, theme: Theme) -> list[Flowable]:
+    inner = block_flowables(block.blocks, theme)
+    return [QuoteBox(inner, 4 * mm)] if inner else []
+
+
+def _rule(block: Rule, theme: Theme) -> list[Flowable]:
+    return [HRFlowable(width="100%", thickness=0.5, color=RULE_GREY, spaceBefore=4, spaceAfter=6)]
+
+
+def _fallback(block: Any, theme: Theme) -> list[Flowable]:
+    return _paragraph(Paragraph((Text(str(block)),), 0), theme)
+
+
+_BUILDERS: dict[type, Builder] = {
+    Paragraph: image_or(_paragraph),  # a paragraph of one image draws the image
+    Heading: _heading,
+    CodeBlock: _code,
+    ListBlock: _list,
+    TableNode: fit_tall(table_flowables),  # a row taller than a page shrinks, never fails
+    Quote: _quote,
+    Rule: _rule,
+}

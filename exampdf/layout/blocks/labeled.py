@@ -1,0 +1,38 @@
+"""A label in a gutter beside a body flowable: question numbers, option letters, bullets."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Spacer
+
+from exampdf.pdf.place import Nested, place
+
+
+class Labeled(Nested):
+    """Draws `label` at the top left and `body` `gutter` points to its right (hanging indent)."""
+
+    def __init__(
+        self, label: Flowable, body: Flowable, gutter: float, space_after: float | None = None
+    ) -> None:
+        super().__init__()
+        self.label, self.body, self.gutter = label, body, gutter
+        self.spaceBefore = body.getSpaceBefore()
+        self.spaceAfter = body.getSpaceAfter() if space_after is None else space_after
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        _, lh = self.label.wrap(self.gutter, avail_height)
+        _, bh = self.body.wrap(avail_width - self.gutter, avail_height)
+        self._lh, self._bh = lh, bh
+        self.width, self.height = avail_width, max(lh, bh)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts = self.body.split(avail_width - self.gutter, avail_height)
+        if len(parts) < 2:
+            return []
+        head = Labeled(self.label, parts[0], self.gutter)
+        tails = [Labeled(Spacer(1, 0), p, self.gutter) for p in parts[1:]]
+        return [head, *tails]
+
+    def draw(self) -> None:
+        place(self.canv, self.label, 0, self.height - self._lh)
+        place(self.canv, self.body, self.gutter, self.height - self._bh)

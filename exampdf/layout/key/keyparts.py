@@ -1,0 +1,213 @@
+"""Small pieces the answer-key booklets share: text lines, headings, the key table, the cover."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+
+from exampdf.layout.text.paragraphs import Align, ParaStyle, make_paragraph
+from exampdf.layout.text.textrun import Run
+from exampdf.layout.theme import BOX_GREY, RULE_GREY, Theme
+from exampdf.model import Bank, Question
+from exampdf.pdf.textshow import draw_centred
+from exampdf.versions import ExamVersion, VersionItem
+from exampdf.versions.types import letter
+
+Label = Callable[[int], str]  # printed position -> option label (A, ア, 1, ①)
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    """What the cover of a key booklet says, besides the bank and the versions."""
+
+    title: str
+    seed: int
+    fingerprint: str  # SHA-256 over the bank files
+    date: str = ""
+    tool: str = ""  # exampdf version
+    spread: tuple[str, ...] = ()  # where correct answers are printed (balance report)
+    label: Label = letter
+
+
+def answer_text(q: Question, item: VersionItem, label: Label = letter) -> str:
+    """The printed labels of the correct options, or 記述 for a written answer."""
+    if not q.choices:
+        return "記述"
+    if len(q.answer) == 1:  # the common case, 40,000 times at 200 versions x 100 questions
+        return label(item.position(q.answer[0]))
+    return "・".join(label(p) for p in item.printed_answer(q.answer))
+
+
+def line(
+    text: str, theme: Theme, size: float | None = None, bold: bool = False, align: Align = "left"
+) -> Flowable:
+    s = size or theme.size
+    font = theme.fonts.bold if bold else theme.fonts.body
+    return make_paragraph([Run(text, font, s)], ParaStyle(leading=s * 1.6, align=align))
+
+
+def heading(text: str, theme: Theme, size: float | None = None) -> Flowable:
+    s = size or theme.size * 1.1
+    style = ParaStyle(
+        leading=s * 1.5, align="left", space_before=s * 0.5, space_after=s * 0.2, phrases=True
+    )
+    return make_paragraph([Run(text, theme.fonts.heading, s)], style)
+
+
+def cover(
+    info: KeyInfo, rows: Sequence[tuple[str, str]], theme: Theme, subtitle: str
+) -> list[Flowable]:
+    """Title, subtitle, then a two-column table of facts (date, seed, fingerprint, versions)."""
+    big = theme.size * 2.0
+    facts = [(k, v) for k, v in rows if v]
+    table = Table(
+        [[k, v] for k, v in facts], colWidths=[32 * mm, None], hAlign="CENTER", repeatRows=0
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), theme.fonts.body, theme.size),
+                ("FONT", (0, 0), (0, -1), theme.fonts.bold, theme.size),
+                ("GRID", (0, 0), (-1, -1), 0.5, RULE_GREY),
+                ("BACKGROUND", (0, 0), (0, -1), BOX_GREY),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return [
+        Spacer(1, 30 * mm),
+        line(info.title, theme, big, bold=True, align="center"),
+        Spacer(1, 4 * mm),
+        line(subtitle, theme, theme.size * 1.4, bold=True, align="center"),
+        Spacer(1, 16 * mm),
+        table,
+    ]
+
+
+def fingerprint_text(fingerprint: str) -> str:
+    """A SHA-256 in groups of 16, on two lines, so a person can compare it by eye."""
+    groups = [fingerprint[i : i + 16] for i in range(0, len(fingerprint), 16)]
+    return " ".join(groups[:2]) + "\n" + " ".join(groups[2:])
+
+
+def key_tables(
+    bank: Bank, versions: Sequence[ExamVersion], theme: Theme, width: float, label: Label = letter
+) -> list[Flowable]:
+    """Rows = versions, columns = question numbers, cells = printed labels; a total column.
+    Columns that do not fit the width wrap into further bands under the first."""
+    count = max((len(v.items) for v in versions), default=0)
+    points = {bank.questions[i.question].points for v in versions for i in v.items}
+    uneven = len(points) > 1
+    cells = [
+        [_cell(bank.questions[i.question], i, label, uneven) for i in v.items] for v in versions
+    ]
+    size = theme.size * 0.9
+
+    measured: dict[str, float] = {}  # cells repeat: A, B, A・C … (20,000 at 200 versions)
+
+    def fits(text: str) -> float:
+        w = measured.get(text)
+        if w is None:
+            parts = text.split("\n")
+            w = measured[text] = float(max(stringWidth(p, theme.fonts.bold, size) for p in parts))
+        return w + 10
+
+    columns = [
+        max([fits(f"問{c + 1}"), *(fits(row[c]) for row in cells if c < len(row))])
+        for c in range(count)
+    ]
+    code_width = max(fits(v.code) for v in versions) + 4
+    total_width = fits("計000点")
+    totals = [sum(bank.questions[i.question].points for i in v.items) for v in versions]
+    out: list[Flowable] = []
+    start = 0
+    while start < count:
+        stop, used = start, code_width + total_width
+        while stop < count and (stop == start or used + columns[stop] <= width):
+            used += columns[stop]
+            stop += 1
+        cols = range(start, stop)
+        last = stop == count
+        rows = [["版", *(f"問{c + 1}" for c in cols), *(["計"] if last else [])]]
+        for v, row, total in zip(versions, cells, totals, strict=True):
+            body = [row[c] if c < len(row) else "" for c in cols]
+            rows.append([v.code, *body, *([f"{total}点"] if last else [])])
+        widths = [code_width, *(columns[c] for c in cols), *([total_width] if last else [])]
+        out += [_grid(rows, widths, theme, size), Spacer(1, 4 * mm)]
+        start = stop
+    if not uneven and points:
+        (each,) = points
+        out.append(line(f"配点：各{each}点", theme, theme.size * 0.9))
+    return out
+
+
+def _cell(q: Question, item: VersionItem, label: Label, uneven: bool) -> str:
+    text = answer_text(q, item, label)
+    return f"{text}\n({q.points}点)" if uneven else text
+
+
+class _TextGrid(Table):  # type: ignore[misc]
+    """A Table of short centred strings (the key table: versions x questions, 20,000 cells
+    at 200 versions) drawn as ReportLab draws them, each distinct string measured and
+    encoded once per PDF instead of once per cell."""
+
+    def _drawCell(
+        self, cellval: Any, cellstyle: Any, pos: tuple[float, float], size: tuple[float, float]
+    ) -> None:
+        st = cellstyle
+        if (
+            type(cellval) is not str  # not a str subclass with an onDraw hook
+            or st.alignment not in ("CENTER", "CENTRE")
+            or st.valign != "MIDDLE"
+            or st.direction
+            or st.shaping
+            or st.href
+            or st.destination
+        ):
+            super()._drawCell(cellval, cellstyle, pos, size)
+            return
+        canv = self.canv
+        cur: Any = getattr(self, "_curcellstyle")  # noqa: B009 - untyped in ReportLab
+        if cur is not st:  # as Table._drawCell: colour and font on change
+            if cur is None or st.color != cur.color:
+                canv.setFillColor(st.color)
+            if (
+                cur is None
+                or st.leading != cur.leading
+                or st.fontname != cur.fontname
+                or st.fontsize != cur.fontsize
+            ):
+                canv.setFont(st.fontname, st.fontsize, st.leading)
+            self._curcellstyle = st
+        colpos, rowpos = pos
+        colwidth, rowheight = size
+        x = colpos + (colwidth + st.leftPadding - st.rightPadding) * 0.5
+        vals = cellval.split("\n")
+        y = rowpos + (st.bottomPadding + rowheight - st.topPadding + len(vals) * st.leading) / 2.0
+        y -= st.fontsize
+        for v in vals:
+            draw_centred(canv, x, y, v)
+            y -= st.leading
+
+
+def _grid(rows: list[list[str]], widths: list[float], theme: Theme, size: float) -> Table:
+    table = _TextGrid(rows, colWidths=widths, hAlign="LEFT", repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), theme.fonts.body, size),
+                ("FONT", (0, 0), (-1, 0), theme.fonts.bold, size),
+                ("FONT", (0, 0), (0, -1), theme.fonts.bold, size),
+                ("GRID", (0, 0), (-1, -1), 0.5, RULE_GREY),
+                ("BACKGROUND", (0, 0), (-1, 0), BOX_GREY),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
+    return table

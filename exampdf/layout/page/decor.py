@@ -1,0 +1,85 @@
+"""What every page carries: running title, version code, page n / N, continuation notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from exampdf.layout.page.pages import PageInfo
+from exampdf.layout.page.paper import PageGeometry
+from exampdf.layout.theme import RULE_GREY, Theme
+
+CONTINUES = "（次のページに続く）"
+BLANK = "（白紙）"
+
+
+@dataclass(frozen=True)
+class Decor:
+    geometry: PageGeometry
+    theme: Theme
+    title: str
+    label: str  # "" on exam sheets (the version code is shown); e.g. 解答・解説 on the key
+
+    def __call__(self, c: Canvas, page: PageInfo) -> None:
+        if page.cover:
+            return  # the cover carries its own title and version code
+        g, f = self.geometry, self.theme.fonts
+        top = g.height - g.top + 6 * mm
+        c.saveState()
+        if not page.blank:
+            self._column_rules(c)
+        c.setFont(f.bold, 9)
+        _text(c, "drawString", g.left, top, f"{self.title}　{self.label}".strip())
+        if page.section:
+            self._version_box(c, page.section, g.width - g.right, top)
+        c.setStrokeColorRGB(*RULE_GREY)
+        c.setLineWidth(0.5)
+        c.line(g.left, top - 2.5 * mm, g.width - g.right, top - 2.5 * mm)
+        c.setFont(f.body, 9)
+        number = f"{page.index} / {page.count}"
+        _text(c, "drawCentredString", g.width / 2, g.bottom - 10 * mm, number)
+        if not page.last and not page.blank:
+            _text(c, "drawRightString", g.width - g.right, g.bottom - 4 * mm, CONTINUES)
+        if page.blank:
+            c.setFont(f.body, 12)
+            _text(c, "drawCentredString", g.width / 2, g.height / 2, BLANK)
+        c.restoreState()
+
+    def _column_rules(self, c: Canvas) -> None:
+        g = self.geometry
+        c.setStrokeColorRGB(*RULE_GREY)
+        c.setLineWidth(0.5)
+        for x in g.rule_xs():
+            c.line(x, g.bottom, x, g.bottom + g.frame_height)
+
+    def _version_box(self, c: Canvas, code: str, right: float, baseline: float) -> None:
+        text = f"{code} 版"
+        width = c.stringWidth(text, self.theme.fonts.bold, 10) + 4 * mm
+        c.setLineWidth(0.8)
+        c.rect(right - width, baseline - 1.6 * mm, width, 5.6 * mm)
+        c.setFont(self.theme.fonts.bold, 10)
+        _text(c, "drawCentredString", right - width / 2, baseline, text)
+
+
+_TEXTS = "_exampdf_decor_texts"  # canvas.__dict__ key: the operators of strings drawn so far
+
+
+def _text(c: Canvas, how: str, x: float, y: float, text: str) -> None:
+    """c.drawString (or drawCentredString, drawRightString) at x, y in the current font.
+
+    Every page of a long exam repeats the same few strings (title, 「n / N」, 続く) in the same
+    places; once a string is drawn, its glyphs have their codes in this document and drawing
+    it again writes the same operators, so they are copied instead of set again."""
+    texts: dict[tuple[str, float, float, str, str, float, float], list[str]] = (
+        c.__dict__.setdefault(_TEXTS, {})
+    )
+    key = (how, x, y, text, c._fontname, c._fontsize, c._leading)
+    ops = texts.get(key)
+    if ops is not None:
+        c._code.extend(ops)
+        return
+    start = len(c._code)
+    getattr(c, how)(x, y, text)
+    texts[key] = c._code[start:]

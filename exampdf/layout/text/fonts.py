@@ -1,0 +1,76 @@
+"""The shipped BIZ UD fonts, registered once per process under stable names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+
+from exampdf.layout.text.fontcache import load_font
+
+FONT_DIR = Path(__file__).resolve().parents[2] / "fonts"
+
+# ReportLab name -> file in fonts/
+_FILES = {
+    "exampdf-mincho": "BIZUDPMincho-Regular.ttf",
+    "exampdf-gothic": "BIZUDPGothic-Regular.ttf",
+    "exampdf-gothic-bold": "BIZUDPGothic-Bold.ttf",
+    "exampdf-mono": "BIZUDGothic-Regular.ttf",
+    "exampdf-mono-bold": "BIZUDGothic-Bold.ttf",
+    # Monochrome symbols and emoji (✅ ❌ 😀 ★ ♪) no BIZ UD face has; fonts/LICENSE-Symbola.txt
+    "exampdf-symbol": "Symbola.ttf",
+}
+
+FontChoice = Literal["mincho", "gothic"]
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """The font names layout uses; body and bold differ by the user's choice of face."""
+
+    body: str
+    bold: str
+    heading: str
+    mono: str
+    mono_bold: str
+    emph: str  # *emphasis*: the other Japanese face (Japanese type has no italic)
+    fallback: tuple[str, ...] = ("exampdf-symbol",)  # tried per character after the run's font
+
+
+LAZY = {"exampdf-symbol"}  # parsed only when a character needs it (each TTF costs ~50 ms)
+
+
+def ensure(name: str) -> None:
+    """Register one of our fonts if it is not yet (fonts in LAZY wait for their first use)."""
+    if name in _FILES and name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(load_font(name, FONT_DIR / _FILES[name]))
+
+
+@cache
+def register_fonts(choice: FontChoice = "mincho") -> FontSet:
+    for name in _FILES:
+        if name not in LAZY:
+            ensure(name)
+    body = "exampdf-mincho" if choice == "mincho" else "exampdf-gothic"
+    # Mincho has no bold face: bold is Gothic Bold, as Japanese print conventionally does.
+    for family in ("exampdf-mincho", "exampdf-gothic"):
+        addMapping(family, 0, 0, family)
+        addMapping(family, 1, 0, "exampdf-gothic-bold")
+        addMapping(family, 0, 1, family)
+        addMapping(family, 1, 1, "exampdf-gothic-bold")
+    addMapping("exampdf-mono", 0, 0, "exampdf-mono")
+    addMapping("exampdf-mono", 1, 0, "exampdf-mono-bold")
+    addMapping("exampdf-mono", 0, 1, "exampdf-mono")
+    addMapping("exampdf-mono", 1, 1, "exampdf-mono-bold")
+    return FontSet(
+        body=body,
+        bold="exampdf-gothic-bold",
+        heading="exampdf-gothic-bold",
+        mono="exampdf-mono",
+        mono_bold="exampdf-mono-bold",
+        emph="exampdf-gothic" if choice == "mincho" else "exampdf-mincho",
+    )

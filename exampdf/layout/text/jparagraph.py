@@ -1,0 +1,340 @@
+"""JParagraph: a ReportLab flowable that sets Japanese runs with our own line breaker."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName
+from reportlab.platypus.flowables import Flowable
+
+from exampdf.layout.text.jsegment import RUBY_SCALE, min_width
+from exampdf.layout.text.linebreak import Align, Line, Piece, break_lines
+from exampdf.layout.text.textrun import Run
+from exampdf.pdf.textshow import encodings, show
+
+ASCENT = 0.88  # ideographic em box top, as a fraction of the font size
+MIN_SPLIT = 2  # widow/orphan control: lines kept together at either side of a page break
+FORM_MARGIN = 24.0  # room around a painted paragraph for hanging punctuation and ruby
+
+# canvas.__dict__ keys: this canvas's forms (draw key -> name); whether to paint a form at
+# a paragraph's first use; names of forms an earlier slice painted (render/docseed.py).
+FORMS, EAGER, INHERITED = "_exampdf_forms", "_exampdf_eager", "_exampdf_inherited"
+PLACEHOLDER = "ExampdfForm"  # the key of a stand-in form's dictionary
+
+LineKey = tuple[tuple[Run, ...], float, float, str, bool, bool]
+# Every version prints the same stems and options: their lines are broken once per process.
+_LINES: dict[LineKey, tuple[Line, ...]] = {}
+_LINES_MAX = 50_000
+
+
+@dataclass(frozen=True)
+class ParaStyle:
+    leading: float
+    first_indent: float = 0.0
+    left_indent: float = 0.0
+    right_indent: float = 0.0
+    align: Align = "justify"
+    space_before: float = 0.0
+    space_after: float = 0.0
+    hanging: bool = False  # let 、。，． hang into the right margin
+    phrases: bool = False  # prefer BudouX phrase boundaries (headings, options, cells)
+
+
+class JParagraph(Flowable):  # type: ignore[misc]
+    """A paragraph of runs, broken by JLREQ rules and justified character by character."""
+
+    def __init__(
+        self, runs: Sequence[Run], style: ParaStyle, _fixed: tuple[Line, ...] | None = None
+    ) -> None:
+        super().__init__()
+        self.runs = tuple(runs)
+        self.style = style
+        self._linked = any(r.link for r in self.runs)  # asked on every draw of every version
+        self._backs = any(r.back is not None for r in self.runs)
+        self._ruby = any(r.ruby for r in self.runs)
+        self._underlined = any(r.underline for r in self.runs)
+        self.spaceBefore = style.space_before
+        self.spaceAfter = style.space_after
+        self._fixed = _fixed  # a split's first part keeps exactly its lines
+        self._cache: dict[float, tuple[Line, ...]] = {}
+        self.width = 0.0
+        self.height = 0.0
+
+    def lines(self, avail_width: float) -> tuple[Line, ...]:
+        if self._fixed is not None:
+            return self._fixed
+        if avail_width not in self._cache:
+            self._cache[avail_width] = self._break(avail_width)
+        return self._cache[avail_width]
+
+    def _break(self, avail_width: float) -> tuple[Line, ...]:
+        st = self.style
+        width = avail_width - st.left_indent - st.right_indent
+        key = (self.runs, width, st.first_indent, st.align, st.hanging, st.phrases)
+        lines = _LINES.get(key)
+        if lines is None:
+            if len(_LINES) >= _LINES_MAX:  # bounded memory on huge banks
+                _LINES.clear()
+            lines = _LINES[key] = break_lines(
+                self.runs,
+                width,
+                st.first_indent,
+                align=st.align,
+                hanging=st.hanging,
+                phrases=st.phrases,
+            )
+        return lines
+
+    def minWidth(self) -> float:
+        """Narrowest width without breaking inside a word (ReportLab tables ask this)."""
+        st = self.style
+        return min_width(self.runs) + st.left_indent + st.right_indent + max(0.0, st.first_indent)
+
+    def line_texts(self, width: float) -> list[str]:
+        return [ln.text for ln in self.lines(width)]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = len(self.lines(availWidth)) * self.style.leading
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        lines = self.lines(availWidth)
+        fit = int((availHeight + 1e-6) // self.style.leading)
+        if len(lines) < 2 * MIN_SPLIT or fit >= len(lines):
+            return []
+        n = min(fit, len(lines) - MIN_SPLIT)
+        if n < MIN_SPLIT:
+            return []
+        first = JParagraph(self.runs, replace(self.style, space_after=0.0), lines[:n])
+        return [first, self._rest(availWidth, lines, n)]
+
+    def _rest(self, width: float, lines: tuple[Line, ...], n: int) -> JParagraph:
+        """The continuation: runs from line n on, with the lines already broken reused."""
+        offset, pos, k0 = lines[n].start, 0, 0
+        for k0, r in enumerate(self.runs):  # noqa: B007 - k0 is the run holding offset
+            if pos + len(r.text) > offset:
+                break
+            pos += len(r.text)
+        runs = (
+            replace(self.runs[k0], text=self.runs[k0].text[offset - pos :]),
+            *self.runs[k0 + 1 :],
+        )
+        style = replace(self.style, first_indent=0.0, space_before=0.0)
+        rest = JParagraph(runs, style)
+        rest._cache[width] = tuple(_rebase(ln, offset, k0) for ln in lines[n:])
+        return rest
+
+    def draw(self) -> None:
+        """A paragraph that recurs in a document (the same option in forty versions) is
+        painted once as a form XObject and then only placed; one that appears once (most of
+        an answer key) is painted in the page itself, without a form's overhead."""
+        canv = self.canv
+        lines = self.lines(self.width)
+        d = canv.__dict__
+        forms: dict[Any, str] = d.setdefault(FORMS, {})
+        seen: set[Any] = d.setdefault("_exampdf_seen", set())
+        key = (self.runs, self.style, self.width, len(lines))  # a split's head: fewer lines
+        name = forms.get(key) or _inherited(canv, key)
+        placed = self._placed(lines) if name is None or self._linked else []
+        if name is None and key not in seen and not d.get(EAGER):
+            seen.add(key)
+            self._paint(placed)
+        else:
+            if name is None:
+                # New here: P0, P1, … in a first slice; S… in a later one, apart from the
+                # first slice's names it places through stand-ins.
+                name = forms[key] = f"{'S' if INHERITED in d else 'P'}{len(forms)}"
+                m = FORM_MARGIN
+                canv.beginForm(name, -m, -m, self.width + m, self.height + m)
+                self._paint(placed)
+                canv.endForm()
+            canv.doForm(name)  # already painted: placing it needs no glyph positions
+        if self._linked:
+            _draw_links(canv, placed, self.style.left_indent)  # annotations: page, not form
+
+    def _paint(self, placed: list[tuple[Piece, Run, float]]) -> None:
+        canv, left = self.canv, self.style.left_indent
+        if self._backs:
+            _draw_backs(canv, placed, left)
+        _draw_text(canv, placed, left)
+        if self._ruby:
+            _draw_ruby(canv, placed, left, self.width - left - self.style.right_indent)
+        if self._underlined:
+            _draw_decorations(canv, placed, left)
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        """Without links, a bare `q cm … Q` instead of ReportLab's saveState/translate,
+        which copies the whole graphics state each time (a third of a 160-version build).
+        Links need ReportLab's own tracking of the transform to place their areas."""
+        if self._linked:
+            super().drawOn(canvas, x, y, _sW)
+            return
+        x = self._hAlignAdjust(x, _sW)
+        canvas._code.append(f"q 1 0 0 1 {fp_str(x, y)} cm")
+        self.canv = canvas
+        self.draw()
+        del self.canv
+        canvas._code.append("Q")
+
+    def _placed(self, lines: tuple[Line, ...]) -> list[tuple[Piece, Run, float]]:
+        lead = self.style.leading
+        placed: list[tuple[Piece, Run, float]] = []
+        for i, ln in enumerate(lines):
+            size = max((self.runs[p.run].size for p in ln.pieces), default=0.0)
+            base = self.height - i * lead - (lead - size) / 2 - ASCENT * size
+            placed.extend((p, self.runs[p.run], base) for p in ln.pieces)
+        return placed
+
+
+def form_digest(key: Any) -> str:
+    """What a paragraph's form draws, as a name that means the same in every process."""
+    return hashlib.sha1(repr(key).encode()).hexdigest()
+
+
+def _inherited(canv: Any, key: Any) -> str | None:
+    """The name of a form an earlier slice painted, standing in for it here: a placeholder
+    the join replaces with that slice's form (render/merge.py), so nothing is painted."""
+    names: Mapping[str, str] | None = canv.__dict__.get(INHERITED)
+    if not names:
+        return None
+    name = names.get(form_digest(key))
+    if name is None:
+        return None
+    canv._doc.Reference(PDFDictionary({PLACEHOLDER: PDFName(name)}), canv._doc.getXObjectName(name))
+    canv.__dict__[FORMS][key] = name
+    return name
+
+
+def painted_forms(canv: Any) -> dict[str, str]:
+    """Digest -> name of the forms painted on `canv` (stand-ins are not painted)."""
+    forms: dict[Any, str] = canv.__dict__.get(FORMS, {})
+    inherited = set((canv.__dict__.get(INHERITED) or {}).values())
+    return {form_digest(k): name for k, name in forms.items() if name not in inherited}
+
+
+def _rebase(ln: Line, offset: int, k0: int) -> Line:
+    pieces = (
+        ln.pieces  # still the first run: the pieces stay as they are
+        if k0 == 0
+        else tuple(Piece(p.run - k0, p.text, p.x, p.width, p.char_space) for p in ln.pieces)
+    )
+    return Line(
+        pieces,
+        ln.start - offset,
+        ln.end - offset,
+        ln.next - offset,
+        ln.natural,
+        ln.width,
+        ln.stretch,
+        ln.shrink,
+        ln.forced,
+        ln.hang,
+    )
+
+
+def _draw_backs(canv: Any, placed: list[tuple[Piece, Run, float]], left: float) -> None:
+    """Tint behind inline code, one rectangle per run per line, before any text."""
+    spans: list[tuple[Run, float, float, float]] = []  # run, baseline, x0, x1
+    last: tuple[int, float] | None = None
+    for p, r, base in placed:
+        if r.back is None:
+            last = None
+            continue
+        if last == (p.run, base):
+            spans[-1] = (r, base, spans[-1][2], p.x + p.width)
+        else:
+            spans.append((r, base, p.x, p.x + p.width))
+        last = (p.run, base)
+    pad = 1.0
+    for r, base, x0, x1 in spans:
+        canv.setFillColorRGB(*(r.back or (1.0, 1.0, 1.0)))
+        canv.rect(
+            left + x0 - pad,
+            base - 0.22 * r.size,
+            x1 - x0 + 2 * pad,
+            1.12 * r.size,
+            stroke=0,
+            fill=1,
+        )
+
+
+def _draw_text(canv: Any, placed: list[tuple[Piece, Run, float]], left: float) -> None:
+    """One text object for the paragraph; font, colour and char space set only on change."""
+    to = canv.beginText()
+    code: list[str] = to._code  # joined with spaces: "Tm" and "Tj" may share an entry
+    known = encodings(canv)
+    font: tuple[str, float] | None = None
+    color: tuple[float, float, float] | None = None
+    cs = 0.0
+    y, base_s = None, ""
+    run: Run | None = None
+    for p, r, base in placed:
+        if r is not run:  # pieces of one run follow one another
+            run = r
+            if (r.font, r.size) != font:
+                font = (r.font, r.size)
+                to.setFont(r.font, r.size)
+            if r.color != color:
+                color = r.color
+                to.setFillColorRGB(*r.color)
+        if p.char_space != cs:
+            cs = p.char_space
+            to.setCharSpace(cs)
+        if base != y:
+            y, base_s = base, f"{base:.3f}"
+        # Absolute text matrix and no cursor tracking: ReportLab's setTextOrigin/textOut
+        # format floats and re-measure every string, the main drawing cost on long texts.
+        tm = f"1 0 0 1 {left + p.x:.3f} {base_s} Tm"
+        chunks = known.get((r.font, p.text))
+        if chunks is not None and len(chunks) == 1 and chunks[0][0] == to._curSubset:
+            code.append(f"{tm} {chunks[0][1]}")  # a string shown before in this subset
+        else:
+            code.append(tm)
+            show(to, p.text)
+    canv.drawText(to)
+
+
+def _draw_ruby(
+    canv: Any, placed: list[tuple[Piece, Run, float]], left: float, right: float
+) -> None:
+    """Each ruby centred in half size over its base (kept on one line by the breaker),
+    just above the em box, within the paragraph's edges."""
+    spans: list[tuple[Run, int, float, float, float]] = []  # run, index, baseline, x0, x1
+    for p, r, base in placed:
+        if not r.ruby:
+            continue
+        if spans and spans[-1][1] == p.run and spans[-1][2] == base:
+            spans[-1] = (*spans[-1][:4], p.x + p.width)
+        else:
+            spans.append((r, p.run, base, p.x, p.x + p.width))
+    for r, _, base, x0, x1 in spans:
+        size = r.size * RUBY_SCALE
+        w = canv.stringWidth(r.ruby, r.font, size)
+        x = min(max((x0 + x1 - w) / 2, 0.0), max(right - w, 0.0))
+        canv.setFont(r.font, size)
+        canv.setFillColorRGB(*r.color)
+        canv.drawString(left + x, base + ASCENT * r.size + 0.1 * size, r.ruby)
+
+
+def _draw_decorations(canv: Any, placed: list[tuple[Piece, Run, float]], left: float) -> None:
+    """Underlines."""
+    for p, r, base in placed:
+        x = left + p.x
+        if r.underline:
+            canv.setStrokeColorRGB(*r.color)
+            canv.setLineWidth(0.05 * r.size)
+            canv.line(x, base - 0.12 * r.size, x + p.width, base - 0.12 * r.size)
+
+
+def _draw_links(canv: Any, placed: list[tuple[Piece, Run, float]], left: float) -> None:
+    """Clickable areas over linked runs."""
+    for p, r, base in placed:
+        x = left + p.x
+        if r.link:
+            rect = (x, base - 0.2 * r.size, x + p.width, base + 0.9 * r.size)
+            canv.linkURL(r.link, rect, relative=1, thickness=0)

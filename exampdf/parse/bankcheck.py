@@ -1,0 +1,98 @@
+"""Checks that need the whole bank: duplicate ids and stems, answers piling up on one position."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+from exampdf.diagnostics import Diagnostic, error, warning
+from exampdf.model import Bank, Block, Question, plain_text
+from exampdf.parse.letterrefs import letter_diagnostics
+
+MIN_FOR_DISTRIBUTION = 6
+MAX_SHARE = 0.5
+
+
+def bank_diagnostics(bank: Bank, where: str = "") -> list[Diagnostic]:
+    """Duplicate ids, duplicate question stems, answers piling up on one position, and option
+    letters in explanations that shuffled keys cannot rewrite for certain (W014)."""
+    letters = [d for q in bank.questions for d in letter_diagnostics(q)]
+    return _duplicate_ids(bank) + _duplicate_stems(bank) + _distribution(bank, where) + letters
+
+
+def _duplicate_ids(bank: Bank) -> list[Diagnostic]:
+    first: dict[str, Question] = {}
+    diags: list[Diagnostic] = []
+    for q in bank.questions:
+        if q.id in first:
+            diags.append(
+                error(
+                    "E009",
+                    f"question id “{q.id}” is also used by {first[q.id].source}",
+                    q.source,
+                    1,
+                    "give one of them `id: another-name` in front matter",
+                )
+            )
+        first.setdefault(q.id, q)
+    return diags
+
+
+def _block_text(block: Block) -> str:
+    inlines = getattr(block, "inlines", None)
+    if inlines is not None:
+        return plain_text(inlines)
+    if hasattr(block, "code"):
+        return str(block.code)
+    return ""
+
+
+def stem_key(question: Question) -> str:
+    """The stem reduced to what a reader compares: NFKC, no spaces or line breaks, lower case."""
+    text = "".join(_block_text(b) for b in question.stem)
+    return "".join(unicodedata.normalize("NFKC", text).lower().split())
+
+
+def _duplicate_stems(bank: Bank) -> list[Diagnostic]:
+    first: dict[str, Question] = {}
+    diags: list[Diagnostic] = []
+    for q in bank.questions:
+        key = stem_key(q)
+        if key and key in first and first[key].source != q.source:
+            other = first[key]
+            line = q.stem[0].line if q.stem else q.line
+            diags.append(
+                warning(
+                    "W001",
+                    f"same question text as {other.source}:"
+                    f"{other.stem[0].line if other.stem else other.line}",
+                    q.source,
+                    line,
+                    "delete one copy, or reword it if both are wanted",
+                )
+            )
+        first.setdefault(key, q)
+    return diags
+
+
+def _distribution(bank: Bank, where: str) -> list[Diagnostic]:
+    positions = Counter(q.answer[0] for q in bank.questions if q.kind == "single" and q.answer)
+    total = sum(positions.values())
+    if total < MIN_FOR_DISTRIBUTION:
+        return []
+    index, count = max(positions.items(), key=lambda item: (item[1], -item[0]))
+    if count / total < MAX_SHARE:
+        return []
+    letter = chr(ord("A") + index) if index < 26 else str(index + 1)
+    path = where or (bank.files[0] if bank.files else "")
+    return [
+        warning(
+            "W006",
+            f"{count} of {total} single answers ({count * 100 // total}%) are "
+            f"option {letter} as written",
+            path,
+            0,
+            "move some correct options to other positions (shuffled exams are fine, "
+            "but the source-order exam and students' guesses are not)",
+        )
+    ]

@@ -1,0 +1,78 @@
+"""`make`'s progress and closing summary: quiet off a terminal and with -q, timings with -v."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+from rich.console import Console
+
+from exampdf.cli import main
+from exampdf.cli.progress import MakeProgress
+from exampdf.i18n import set_lang
+from exampdf.progress import Step
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_summary_lists_files_sizes_seed_and_warnings(tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    result = CliRunner().invoke(
+        main, ["--lang", "en", "make", str(ROOT / "questions"), "-o", str(out), "--seed", "3"]
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "10 questions, 1 versions, seed 3"
+    assert any(line.startswith(f"  {out / 'exam.pdf'}  ") and "pages, " in line for line in lines)
+    assert any(re.fullmatch(rf"  {re.escape(str(out / 'key.csv'))}  [\d.]+ K?B", x) for x in lines)
+    assert lines[-1].startswith("0 warnings, ")
+    assert "\x1b[" not in result.output  # no colour, no bar: not a terminal
+
+
+def test_quiet_and_verbose(tmp_path: Path) -> None:
+    args = ["make", str(ROOT / "questions"), "-o", str(tmp_path / "o")]
+    quiet = CliRunner().invoke(main, [*args, "-q"])
+    assert quiet.exit_code == 0 and quiet.output == ""
+    verbose = CliRunner().invoke(main, ["--lang", "ja", *args, "-v"])
+    assert "問題を読み込み中: " in verbose.output and "exam.pdf を組版中: " in verbose.output
+    assert "10 問, 1 版, シード 20240401" in verbose.output
+
+
+def test_progress_bar_draws_on_a_terminal() -> None:
+    set_lang("en")  # no command group here to set it
+    buf = io.StringIO()
+    console = Console(file=buf, force_terminal=True, width=100)
+    with MakeProgress(show=True, console=console) as progress:
+        progress._appear()  # what the timer does after a second, called here without waiting
+        progress(Step("exam", 2, 4, page=7))
+    assert "laying out exam.pdf · p.7" in buf.getvalue() and "2/4" in buf.getvalue()
+    assert set(progress.timings) == {"exam"}
+
+
+def test_no_bar_off_a_terminal() -> None:
+    buf = io.StringIO()
+    with MakeProgress(show=True, console=Console(file=buf)) as progress:
+        progress(Step("parse", 1, 1))
+    assert buf.getvalue() == "" and not progress.show
+
+
+def test_the_script_exits_with_the_commands_code_and_all_its_output(tmp_path: Path) -> None:
+    """`python -m exampdf` ends with os._exit: nothing printed may be lost on the way out."""
+    import subprocess
+    import sys
+
+    empty = tmp_path / "bank"
+    empty.mkdir()
+    run = [sys.executable, "-m", "exampdf"]
+    done = subprocess.run(
+        [*run, "make", str(empty), "-o", str(tmp_path / "out")],
+        text=True,
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "error" in done.stderr
+    version = subprocess.run([*run, "--version"], text=True, capture_output=True, check=False)
+    assert version.returncode == 0 and version.stdout.startswith("exampdf, version")

@@ -1,0 +1,1 @@
+"""Shared test helpers: synthetic banks, one-block PDFs, exam layouts, PDF text."""

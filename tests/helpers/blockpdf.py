@@ -1,0 +1,69 @@
+"""Typeset Markdown blocks into a small PDF and read back characters, rects and fonts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from reportlab.platypus import SimpleDocTemplate
+
+from exampdf.layout.blocks.dispatch import block_flowables
+from exampdf.layout.theme import Theme, make_theme
+from exampdf.parse.blocks import convert_blocks
+from exampdf.parse.markdown import parse_tree
+
+MARGIN = 50.0
+PAD = 6.0  # SimpleDocTemplate frames pad 6 pt on each side
+PAGE = (400.0, 500.0)  # a small page, so splits are cheap to provoke
+FRAME_LEFT = MARGIN + PAD
+FRAME_RIGHT = PAGE[0] - MARGIN - PAD
+
+
+@dataclass
+class Pdf:
+    pages: list[dict[str, Any]]  # per page: chars, rects, lines, annots
+
+    def chars(self, page: int = 0) -> list[dict[str, Any]]:
+        return list(self.pages[page]["chars"])
+
+    def text(self, page: int = 0) -> str:
+        return "".join(c["text"] for c in self.chars(page))
+
+
+def typeset(tmp_path: Path, markdown: str, theme: Theme | None = None) -> Pdf:
+    theme = theme or make_theme()
+    blocks = convert_blocks(parse_tree(markdown).children)
+    path = tmp_path / "blocks.pdf"
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        invariant=1,
+        initialFontName=theme.fonts.body,
+    )
+    doc.build(block_flowables(blocks, theme))
+    with pdfplumber.open(path) as pdf:
+        pages = [
+            {
+                "chars": p.chars,
+                "rects": p.rects,
+                "lines": p.lines,
+                "annots": p.annots,
+                "text": p.extract_text() or "",
+            }
+            for p in pdf.pages
+        ]
+    return Pdf(pages)
+
+
+def lines_of(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Characters grouped by baseline (rounded), top to bottom, each line left to right."""
+    rows: dict[float, list[dict[str, Any]]] = {}
+    for c in chars:
+        rows.setdefault(round(c["bottom"], 0), []).append(c)
+    return [sorted(rows[k], key=lambda c: c["x0"]) for k in sorted(rows)]

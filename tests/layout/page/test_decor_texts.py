@@ -1,0 +1,35 @@
+"""Page decoration copies the operators of strings it has drawn before on the same canvas:
+they must be exactly what drawing them again writes."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+
+from exampdf.layout.page.decor import _TEXTS, Decor
+from exampdf.layout.page.pages import page_infos
+from exampdf.layout.page.paper import geometry
+from exampdf.layout.theme import make_theme
+
+
+def _paint(forget: bool) -> list[Any]:
+    g = geometry("B4", "landscape", 2)
+    decor = Decor(g, make_theme(), "確認テスト", "")
+    marks = [("A", False), ("A", False), ("A", True), ("B", False), ("B", False), ("B", False)]
+    c = Canvas(io.BytesIO(), pagesize=(g.width, g.height))
+    pages = []
+    for info in page_infos(marks):
+        if forget:
+            c.__dict__.pop(_TEXTS, None)
+        decor(c, info)
+        pages.append(list(c._code))
+        c.showPage()
+    return pages
+
+
+def test_copied_strings_are_what_drawing_them_writes() -> None:
+    copied, drawn = _paint(forget=False), _paint(forget=True)
+    assert copied == drawn
+    assert any("Tj" in op for op in copied[-1])  # the strings are there

@@ -1,0 +1,125 @@
+"""The parsed-font cache: the metrics and PDF bytes of a parse; a bad file is ignored."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from reportlab.pdfbase.ttfonts import TTFont
+
+from exampdf.cache import cache_dir
+from exampdf.layout.text import fontcache
+from exampdf.layout.text.fonts import _FILES, FONT_DIR
+
+NAME = "exampdf-gothic-bold"
+PATH = FONT_DIR / _FILES[NAME]
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("EXAMPDF_NO_CACHE", raising=False)
+    return tmp_path / "exampdf"
+
+
+def _same(a: TTFont, b: TTFont) -> None:
+    assert type(a.face) is type(b.face)
+    assert a.fontName == b.fontName
+    assert a._asciiReadable == b._asciiReadable and a.shapable == b.shapable
+    assert a.encoding.name == b.encoding.name and len(b.state) == 0
+    fa, fb = dict(vars(a.face)), dict(vars(b.face))
+    scale_a, scale_b = fa.pop("_pdfScale"), fb.pop("_pdfScale")
+    assert all(scale_a(x) == scale_b(x) for x in (0, 1, 7, -120, 2048, 1000.5))
+    assert fa.keys() == fb.keys()
+    for k in fa:
+        assert fa[k] == fb[k], k
+        assert type(fa[k]) is type(fb[k]), k
+    assert fa["name"].ustr == fb["name"].ustr
+    assert a.stringWidth("試験 Exam ＡＢ", 10.5) == b.stringWidth("試験 Exam ＡＢ", 10.5)
+    assert a.face.makeSubset([0x41, 0x8A66, 0x3042]) == b.face.makeSubset([0x41, 0x8A66, 0x3042])
+
+
+def test_a_cached_load_equals_a_parse(cache: Path) -> None:
+    first = fontcache.load_font(NAME, PATH)  # parses and stores
+    (entry,) = cache.glob("*.pickle")
+    cached = fontcache.load_font(NAME, PATH)
+    _same(TTFont(NAME, str(PATH)), first)
+    _same(TTFont(NAME, str(PATH)), cached)
+    assert cached.face is not first.face
+    assert list(cache.iterdir()) == [entry]  # no temporary file left behind
+
+
+def test_a_corrupt_or_foreign_cache_file_is_ignored_and_replaced(cache: Path) -> None:
+    fontcache.load_font(NAME, PATH)
+    (entry,) = cache.glob("*.pickle")
+    for junk in (b"", b"not a pickle", pickle.dumps(["a", "list"]), entry.read_bytes()[:1000]):
+        entry.write_bytes(junk)
+        _same(TTFont(NAME, str(PATH)), fontcache.load_font(NAME, PATH))
+        assert pickle.loads(entry.read_bytes())["key"] == fontcache.cache_key(NAME, PATH)
+
+
+def test_an_entry_for_another_key_is_never_used(cache: Path) -> None:
+    fontcache.load_font(NAME, PATH)
+    (entry,) = cache.glob("*.pickle")
+    stored = pickle.loads(entry.read_bytes())
+    stored["face"]["charWidths"] = {0x41: 12345.0}  # would show if this entry were trusted
+    for key in (
+        (*stored["key"][:-1], "another python"),
+        (fontcache.FORMAT + 1, *stored["key"][1:]),
+        tuple(v + 1 if isinstance(v, int) and i == 4 else v for i, v in enumerate(stored["key"])),
+    ):
+        entry.write_bytes(pickle.dumps({**stored, "key": key}))
+        assert fontcache.load_font(NAME, PATH).face.charWidths[0x41] != 12345.0
+    entry.write_bytes(pickle.dumps(stored))  # the right key: trusted (this is what a hit reads)
+    assert fontcache.load_font(NAME, PATH).face.charWidths[0x41] == 12345.0
+
+
+def test_turned_off_or_unwritable_means_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("EXAMPDF_NO_CACHE", "1")
+    assert cache_dir() is None
+    _same(TTFont(NAME, str(PATH)), fontcache.load_font(NAME, PATH))
+    assert not (tmp_path / "exampdf").exists()
+    monkeypatch.delenv("EXAMPDF_NO_CACHE")
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder would go")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    _same(TTFont(NAME, str(PATH)), fontcache.load_font(NAME, PATH))
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # ignored, as XDG says
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache_dir() == tmp_path / "home" / ".cache" / "exampdf"
+
+
+_DRAW = """
+import hashlib, sys
+from reportlab.pdfgen.canvas import Canvas
+from exampdf.layout.text.fonts import ensure, register_fonts
+fonts = register_fonts("mincho")
+ensure("exampdf-symbol")
+c = Canvas(sys.argv[1], invariant=1)
+y = 800
+for name in (fonts.body, fonts.bold, fonts.emph, fonts.mono, fonts.mono_bold, "exampdf-symbol"):
+    c.setFont(name, 11)
+    c.drawString(40, y, "問1 次のうち正しいものを選べ。Answer: (A) ★ ✓ ½ 𠮷")
+    y -= 20
+c.save()
+"""
+
+
+def test_cached_fonts_write_the_same_pdf_bytes(tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    env.pop("EXAMPDF_NO_CACHE", None)
+    digests = []
+    for run, extra in enumerate(({"EXAMPDF_NO_CACHE": "1"}, {}, {})):  # parse, store, read
+        out = tmp_path / f"{run}.pdf"
+        subprocess.run([sys.executable, "-c", _DRAW, str(out)], env={**env, **extra}, check=True)
+        digests.append(hashlib.sha256(out.read_bytes()).hexdigest())
+    assert len(list((tmp_path / "xdg" / "exampdf").glob("*.pickle"))) == 6
+    assert digests[0] == digests[1] == digests[2]

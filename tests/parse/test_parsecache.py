@@ -1,0 +1,97 @@
+"""The parse cache: a cached run reads the same bank and diagnostics; bad files are ignored."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from exampdf.parse import cache as parse_cache
+from exampdf.parse import parse_bank
+
+QUESTIONS = Path(__file__).resolve().parents[2] / "questions"
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("EXAMPDF_NO_CACHE", raising=False)
+    return tmp_path / "xdg" / "exampdf"
+
+
+def _bank(tmp_path: Path) -> Path:
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    for f in sorted(QUESTIONS.glob("*.md")):
+        (bank / f.name).write_bytes(f.read_bytes())
+    # a file with a warning and one with an error: diagnostics are cached too
+    (bank / "warn.md").write_text(
+        "# t\n\n## 問題\n問\n\n## 選択肢\nA. a\nB. b\nC. c\n\n## 正解\nA\n\n"
+        "## 解説\nAを選ぶと正しい。\n",
+        encoding="utf-8",
+    )
+    (bank / "broken.md").write_text("# only a title\n", encoding="utf-8")
+    return bank
+
+
+def _uncached(bank: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    with monkeypatch.context() as m:
+        m.setenv("EXAMPDF_NO_CACHE", "1")
+        return repr(parse_bank([bank]))
+
+
+def test_a_cached_parse_equals_a_fresh_one(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bank = _bank(tmp_path)
+    fresh = _uncached(bank, monkeypatch)
+    assert "W014" in fresh and "E011" in fresh
+    assert repr(parse_bank([bank])) == fresh  # parses and stores
+    (stored,) = cache.glob("parse-*.pickle")
+    before = stored.stat().st_mtime_ns
+    assert repr(parse_bank([bank])) == fresh  # reads, and writes nothing
+    assert stored.stat().st_mtime_ns == before
+    # an edited file is parsed again; the others still come from the cache
+    (bank / "warn.md").write_text((bank / "warn.md").read_text() + "\n追記\n", encoding="utf-8")
+    edited = _uncached(bank, monkeypatch)
+    assert edited != fresh
+    assert repr(parse_bank([bank])) == edited
+
+
+def test_corrupt_or_foreign_cache_files_are_ignored(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bank = _bank(tmp_path)
+    fresh = _uncached(bank, monkeypatch)
+    parse_bank([bank])
+    (stored,) = cache.glob("parse-*.pickle")
+    key, entries = pickle.loads(stored.read_bytes())
+    poisoned = {k: (None, []) for k in entries}  # would empty the bank if it were trusted
+    for junk in (
+        b"",
+        b"garbage",
+        stored.read_bytes()[:100],
+        pickle.dumps(["not", "a", "cache"]),
+        pickle.dumps(((*key[:-1], ()), poisoned)),  # another library version
+        pickle.dumps(((parse_cache.FORMAT + 1, *key[1:]), poisoned)),
+    ):
+        stored.write_bytes(junk)
+        assert repr(parse_bank([bank])) == fresh
+    stored.write_bytes(pickle.dumps((key, poisoned)))  # the right key: trusted, as a hit is
+    assert parse_bank([bank]).bank.questions == ()
+
+
+def test_turned_off_no_files_and_old_caches_are_pruned(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bank = _bank(tmp_path)
+    _uncached(bank, monkeypatch)
+    assert not cache.exists()
+    monkeypatch.setattr(parse_cache, "KEEP", 2)
+    for i in range(4):
+        other = tmp_path / f"other{i}"
+        other.mkdir()
+        (other / "q.md").write_bytes((bank / "warn.md").read_bytes())
+        parse_bank([other])
+    assert len(list(cache.glob("parse-*.pickle"))) == 2
