@@ -24,10 +24,7 @@ from typing import Any
 
 import pdfplumber
 
-try:  # the engine's own character classes, wherever the package keeps them
-    from exampdf.layout.text import jlreq as J
-except ImportError:
-    from exampdf.layout import jlreq as J  # type: ignore[no-redef]
+from exampdf.layout.text import jlreq as J
 
 LOOSE, VERY_LOOSE = 0.10, 0.20
 GLUE_EM, GLUE_ALLOWED = 0.25, 0.25  # 和欧間 and how much it may grow
@@ -123,9 +120,7 @@ def looseness(seg: Seg) -> float | None:
 
 
 def _glued(a: str, b: str) -> bool:
-    return bool(
-        (_JA.match(a) and _WE.match(b)) or (_WE.match(a) and _JA.match(b))
-    )
+    return bool((_JA.match(a) and _WE.match(b)) or (_WE.match(a) and _JA.match(b)))
 
 
 def _strip_marker(seg: Seg) -> Seg:
