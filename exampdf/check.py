@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from exampdf.diagnostics import Diagnostic
+from exampdf.i18n import percent, t
 from exampdf.model import Bank
 from exampdf.parse import parse_bank
 
@@ -42,15 +43,21 @@ class CheckSummary:
     def lines(self) -> list[str]:
         """Human-readable lines for the end of `exampdf check`."""
         out = [
-            f"{self.files} files, {self.questions} questions "
-            f"({self.single} single, {self.multi} multi, {self.written} written)",
+            t(
+                "check_counts",
+                files=self.files,
+                questions=self.questions,
+                single=self.single,
+                multi=self.multi,
+                written=self.written,
+            )
         ]
         total = sum(count for _, count in self.positions)
         if total:
             shares = ", ".join(
-                f"{letter} {count} ({count * 100 // total}%)" for letter, count in self.positions
+                f"{letter} {count} ({percent(count, total)}%)" for letter, count in self.positions
             )
-            out.append(f"correct answers by written position: {shares}")
+            out.append(t("check_positions", shares=shares))
         return out
 
 

@@ -46,7 +46,7 @@ class MakeResult:
     pages: dict[str, int] = field(default_factory=dict)
     versions: int = 0
     questions: int = 0
-    spread: tuple[str, ...] = ()  # where correct answers are printed, for the summary
+    spread: Spread | None = None  # where correct answers are printed (shuffled runs)
 
     @property
     def ok(self) -> bool:
@@ -85,7 +85,7 @@ def make(
         pages,
         len(prepared.versions),
         len(prepared.bank.questions),
-        tuple(prepared.spread.lines()),
+        prepared.spread if config.shuffle else None,
     )
 
 

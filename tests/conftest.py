@@ -23,3 +23,15 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         shutil.rmtree(folder, ignore_errors=True)
     if _SAVED.get("XDG_CACHE_HOME") is not None:
         os.environ["XDG_CACHE_HOME"] = str(_SAVED["XDG_CACHE_HOME"])
+
+
+@pytest.fixture(autouse=True)
+def english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in English whatever the machine's locale; a test asks for Japanese itself
+    (`--lang ja`, or LANG set with monkeypatch)."""
+    from exampdf.i18n import set_lang
+
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    set_lang(None)

@@ -9,6 +9,7 @@ import click
 
 from exampdf.check import check_bank
 from exampdf.cli.common import BANK_ARG, Format, fail, inputs_or_default, report, require_inputs
+from exampdf.cli.progress import spread_lines
 from exampdf.config import DEFAULT_SEED
 from exampdf.diagnostics import has_errors
 from exampdf.layout.text.fonts import register_fonts
@@ -28,7 +29,17 @@ from exampdf.versions import VersionSpec, answer_spread, build_versions
     help="Print diagnostics for people or as JSON for editors/CI.",
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
-def check(bank: tuple[Path, ...], fmt: Format, strict: bool) -> None:
+@click.option(
+    "--shuffle", is_flag=True, help="Also report where shuffled versions print the answers."
+)
+@click.option(
+    "--versions",
+    type=click.IntRange(1, 702),
+    default=4,
+    show_default=True,
+    help="Versions to shuffle for that report.",
+)
+def check(bank: tuple[Path, ...], fmt: Format, strict: bool, shuffle: bool, versions: int) -> None:
     """Validate a bank: print every problem with file:line, exit 1 if there are errors."""
     inputs = inputs_or_default(bank)
     require_inputs(inputs)
@@ -39,9 +50,10 @@ def check(bank: tuple[Path, ...], fmt: Format, strict: bool) -> None:
     if fmt == "human":
         for line in result.summary_lines():
             click.echo(line)
-        # What shuffled versions would print (4 versions, default seed), balance included.
-        versions = build_versions(result.bank, VersionSpec(4, DEFAULT_SEED, True))
-        for line in answer_spread(result.bank, versions).lines():
+    if fmt == "human" and shuffle:
+        # What shuffled versions would print (default seed), balance included.
+        built = build_versions(result.bank, VersionSpec(versions, DEFAULT_SEED, True))
+        for line in spread_lines(answer_spread(result.bank, built)):
             click.echo(line)
     if has_errors(diags, strict):
         sys.exit(1)

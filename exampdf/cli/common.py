@@ -41,16 +41,6 @@ def fail(message: str) -> NoReturn:
     sys.exit(1)
 
 
-def read_table_text(path: Path) -> str:
-    """A CSV a teacher saved: UTF-8 (with or without BOM), else Shift_JIS as Japanese Excel
-    writes it by default."""
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp932", errors="replace")
-
-
 def size_text(nbytes: int) -> str:
     if nbytes < 1024:
         return f"{nbytes} B"

@@ -9,7 +9,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from exampdf.cli.common import fail, read_table_text, report
+from exampdf.cli.common import fail, report
 from exampdf.diagnostics import has_errors
 from exampdf.grade import (
     AnswerKey,
@@ -18,7 +18,7 @@ from exampdf.grade import (
     analyse,
     item_csv,
     parse_key,
-    read_responses,
+    read_responses_file,
     score_all,
     scores_csv,
 )
@@ -73,9 +73,11 @@ def graded(
     key, diags = parse_key(key_path.read_text(encoding="utf-8-sig"), str(key_path))
     if key is None:
         report(diags, "human")
-        fail(t("nothing_graded"))
-    rows, row_diags = read_responses(read_table_text(responses), str(responses), key)
+        fail(t("fix_key", path=key_path))
+    rows, row_diags = read_responses_file(responses, key)
     report(row_diags, "human")
+    if any(d.code == "G009" for d in row_diags):
+        fail(t("fix_file", path=responses))
     if has_errors(row_diags):
         fail(t("nothing_graded"))
     scores = score_all(rows, key)

@@ -20,8 +20,15 @@ from exampdf.cli.common import (
     report,
     require_inputs,
 )
-from exampdf.cli.progress import MakeProgress, echo_lines, summary_lines, timing_lines
+from exampdf.cli.progress import (
+    MakeProgress,
+    echo_lines,
+    spread_lines,
+    summary_lines,
+    timing_lines,
+)
 from exampdf.config import CONFIG_NAME, with_overrides
+from exampdf.diagnostics import has_errors
 from exampdf.i18n import t
 from exampdf.layout.page.paper import PAPERS
 from exampdf.pipeline import make
@@ -191,6 +198,7 @@ def _make(
 ) -> None:
     inputs = inputs_or_default(bank)
     require_inputs(inputs)
+    require_folder(out)
     config = with_overrides(load_exam_config(config_path, fmt), **overrides)
     password = key_password() if encrypt else ""
     try:
@@ -202,17 +210,27 @@ def _make(
         fail(t("cannot_write", reason=exc))
     report(result.diagnostics, fmt)
     if not result.ok:
-        fail(t("nothing_written"))
+        strict = not has_errors(result.diagnostics)  # only warnings, refused by --strict
+        fail(t("nothing_written_strict" if strict else "nothing_written"))
     if verbose:
         echo_lines(timing_lines(progress.timings))
     if quiet:
         return
     n, v = result.questions, result.versions
     click.echo(t("made", questions=n, versions=v, seed=config.seed), err=True)
-    for line in result.spread:
-        click.echo(line, err=True)
+    if result.spread is not None:
+        echo_lines(spread_lines(result.spread))
     warnings = sum(d.severity == "warning" for d in result.diagnostics)
     echo_lines(summary_lines(result.written, result.pages, warnings, progress.elapsed))
+
+
+def require_folder(out: Path) -> None:
+    """`-o` names a folder to write into: a file there (or above it) is a usage error."""
+    for place in (out, *out.parents):
+        if place.exists():
+            if not place.is_dir():
+                raise click.UsageError(t("out_is_file", out=out, file=place))
+            return
 
 
 def key_password() -> str:

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 import click
 
 from exampdf.cli.common import size_text
-from exampdf.i18n import t
+from exampdf.i18n import percent, t
 from exampdf.progress import Step
+from exampdf.versions.balance import Spread
+from exampdf.versions.types import letter
 
 if TYPE_CHECKING:  # rich is imported only when a bar may be shown (`make -q` never needs it)
     from rich.console import Console
@@ -113,3 +115,19 @@ def timing_lines(timings: dict[str, float]) -> list[str]:
 def echo_lines(lines: Sequence[str]) -> None:
     for line in lines:
         click.echo(line, err=True)
+
+
+def spread_lines(spread: Spread) -> list[str]:
+    """Where shuffled versions print their correct single answers, and the least even one."""
+    total = spread.total
+    answers = sum(total)
+    if not answers:
+        return []
+    shares = ", ".join(
+        f"{letter(p)} {percent(n, answers)}%" for p, n in enumerate(total) if n or p < 4
+    )
+    code, top, size = spread.worst()
+    return [
+        t("spread", versions=len(spread.codes), shares=shares),
+        "  " + t("spread_worst", code=code, top=top, size=size),
+    ]

@@ -18,7 +18,6 @@ from exampdf.cli.common import (
     require_inputs,
 )
 from exampdf.config import CONFIG_NAME, ExamConfig
-from exampdf.diagnostics import has_errors
 from exampdf.i18n import t
 from exampdf.pipeline import make
 
@@ -66,9 +65,11 @@ def rebuild(inputs: Sequence[Path], out: Path, config: ExamConfig) -> bool:
     report(result.diagnostics, "human")
     if not result.ok:
         errors = sum(d.severity == "error" for d in result.diagnostics)
-        if not has_errors(result.diagnostics):
-            errors = len(result.diagnostics)  # strict: warnings count as errors
-        click.secho(t("not_rebuilt", errors=errors), err=True, fg="red")
+        if errors:
+            click.secho(t("not_rebuilt", errors=errors), err=True, fg="red")
+        else:  # strict: the warnings above refused the build
+            warnings = len(result.diagnostics)
+            click.secho(t("not_rebuilt_strict", warnings=warnings), err=True, fg="red")
         return False
     elapsed = time.perf_counter() - start
     click.secho(t("rebuilt", out=out, seconds=elapsed), err=True, fg="green")

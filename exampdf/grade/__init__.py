@@ -2,7 +2,7 @@
 
 from exampdf.grade.analysis import ItemStats, analyse, item_csv
 from exampdf.grade.key import AnswerKey, KeyQuestion, KeyVersion, parse_key
-from exampdf.grade.responses import Response, read_responses
+from exampdf.grade.responses import Response, read_responses, read_responses_file
 from exampdf.grade.scoring import StudentScore, score_all, scores_csv
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "item_csv",
     "parse_key",
     "read_responses",
+    "read_responses_file",
     "score_all",
     "scores_csv",
 ]

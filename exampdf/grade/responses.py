@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from exampdf.diagnostics import Diagnostic, error, warning
 from exampdf.grade.key import AnswerKey, KeyQuestion
+from exampdf.parse.tablefile import NotATable, Row, read_table, text_table
 
 # A choice cell holds printed positions (0-based; () is blank); a written cell holds the
 # points the teacher awarded (None is blank).
@@ -27,15 +28,30 @@ class Response:
     answers: tuple[Answer, ...]  # one per question of the version, in printed order
 
 
+def read_responses_file(path: Path, key: AnswerKey) -> tuple[list[Response], list[Diagnostic]]:
+    """responses.csv, .tsv or .xlsx (UTF-8 or Shift_JIS text, `,` `;` or tab between cells);
+    a file that is none of these is one G009 saying what it is."""
+    try:
+        table = read_table(path)
+    except NotATable as exc:
+        return [], [error("G009", f"this file is {exc}", str(path), 0, _LAYOUT_HINT)]
+    return response_rows(table.rows, str(path), key)
+
+
 def read_responses(text: str, path: str, key: AnswerKey) -> tuple[list[Response], list[Diagnostic]]:
+    """Responses from CSV (or TSV) text."""
+    return response_rows(text_table(text).rows, path, key)
+
+
+def response_rows(
+    rows: Sequence[Row], path: str, key: AnswerKey
+) -> tuple[list[Response], list[Diagnostic]]:
     """Every row becomes a Response or a diagnostic naming its line; nothing is dropped."""
     diags: list[Diagnostic] = []
     out: list[Response] = []
     seen: dict[str, int] = {}
-    reader = csv.reader(io.StringIO(text))
     first = True
-    for row in reader:
-        line = reader.line_num
+    for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue  # an empty line is not a student
         if first and _is_header(row, key):
@@ -66,7 +82,7 @@ def version_code(cell: str) -> str:
     return code.removesuffix("版").strip()
 
 
-def _is_header(row: list[str], key: AnswerKey) -> bool:
+def _is_header(row: Sequence[str], key: AnswerKey) -> bool:
     """A first row whose version cell is a word (`version`, `版`) names the columns; a first
     row with a mistyped code such as `E` is a student and gets its diagnostic."""
     if len(row) < 2:
@@ -76,7 +92,7 @@ def _is_header(row: list[str], key: AnswerKey) -> bool:
 
 
 def _row(
-    row: list[str], line: int, path: str, key: AnswerKey, diags: list[Diagnostic]
+    row: Sequence[str], line: int, path: str, key: AnswerKey, diags: list[Diagnostic]
 ) -> Response | None:
     student = row[0].strip()
     if not student:
@@ -89,7 +105,7 @@ def _row(
         message = f"unknown version '{code}' for student {student}"
         diags.append(error("G003", message, path, line, f"key.json has versions {known}"))
         return None
-    cells = row[2:]
+    cells = list(row[2:])
     count = len(version.questions)
     while len(cells) > count and not cells[-1].strip():
         cells.pop()  # trailing empty cells, as spreadsheets write them

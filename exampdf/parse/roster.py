@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from exampdf.diagnostics import Diagnostic, error
+from exampdf.parse.tablefile import NotATable, Row, read_table, text_table
 
 # Header names a teacher is likely to type, in Japanese or English (compared case-insensitively).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -17,7 +18,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "name": ("name", "氏名", "名前", "生徒名"),
     "klass": ("class", "組", "クラス", "学級"),
 }
-_UNSAFE = re.compile(r"[^0-9A-Za-z_-]+")
+# Letters and digits of any script are file-safe; full-width digits become ASCII (NFKC) so
+# that １０１ and 101 are the same student, and 山田01 and 田中01 are not.
+_UNSAFE = re.compile(r"[^\w-]+")
 
 
 @dataclass(frozen=True)
@@ -29,36 +32,44 @@ class Student:
 
     @property
     def code(self) -> str:
-        """The version code: the id with anything unsafe for a file name replaced by '_'."""
-        return _UNSAFE.sub("_", self.id).strip("_") or "_"
+        """The version code: the id (NFKC) with anything unsafe for a file name replaced by '_'."""
+        if self.id.isascii():
+            return _UNSAFE.sub("_", self.id).strip("_") or "_"
+        return _UNSAFE.sub("_", unicodedata.normalize("NFKC", self.id)).strip("_") or "_"
 
 
 def read_roster(path: Path) -> tuple[tuple[Student, ...], list[Diagnostic]]:
-    """Students in file order; problems as `roster.csv:line` diagnostics, never exceptions."""
+    """Students in file order from CSV/TSV (UTF-8 or Shift_JIS) or .xlsx; problems as
+    `roster.csv:line` diagnostics, never exceptions."""
     where = str(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return (), [error("R001", "roster is not UTF-8", where, 0, "save it as CSV UTF-8")]
+        table = read_table(path)
+    except NotATable as exc:
+        hint = "save it as CSV (UTF-8 or Shift_JIS) or .xlsx"
+        return (), [error("R001", f"the roster is {exc}", where, 0, hint)]
     except OSError as exc:
         return (), [error("R001", f"cannot read the roster: {exc.strerror or exc}", where)]
-    return parse_roster(text, where)
+    return roster_rows(table.rows, where)
 
 
 def parse_roster(text: str, where: str) -> tuple[tuple[Student, ...], list[Diagnostic]]:
-    rows = list(csv.reader(io.StringIO(text)))
-    header_at = next((i for i, row in enumerate(rows) if any(c.strip() for c in row)), None)
+    return roster_rows(text_table(text).rows, where)
+
+
+def roster_rows(rows: Sequence[Row], where: str) -> tuple[tuple[Student, ...], list[Diagnostic]]:
+    header_at = next((i for i, (_, row) in enumerate(rows) if any(c.strip() for c in row)), None)
     if header_at is None:
         return (), [error("R002", "the roster has no rows", where)]
-    columns = _columns(rows[header_at])
+    columns = _columns(rows[header_at][1])
     if "id" not in columns and "number" not in columns:
         known = "、".join(COLUMNS["id"] + COLUMNS["number"])
         hint = f"the first row names the columns, one of: {known}"
-        return (), [error("R003", "no student id or number column", where, header_at + 1, hint)]
+        line = rows[header_at][0]
+        return (), [error("R003", "no student id or number column", where, line, hint)]
     students: list[Student] = []
     diags: list[Diagnostic] = []
     seen: dict[str, int] = {}
-    for i, row in enumerate(rows[header_at + 1 :], start=header_at + 2):
+    for i, row in rows[header_at + 1 :]:
         if not any(c.strip() for c in row):
             continue
         student = _student(row, columns)
@@ -75,7 +86,7 @@ def parse_roster(text: str, where: str) -> tuple[tuple[Student, ...], list[Diagn
     return tuple(students), diags
 
 
-def _columns(header: list[str]) -> dict[str, int]:
+def _columns(header: Sequence[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for index, name in enumerate(header):
         key = name.strip().lower()
@@ -85,7 +96,7 @@ def _columns(header: list[str]) -> dict[str, int]:
     return found
 
 
-def _student(row: list[str], columns: dict[str, int]) -> Student:
+def _student(row: Sequence[str], columns: dict[str, int]) -> Student:
     def cell(field: str) -> str:
         index = columns.get(field)
         return row[index].strip() if index is not None and index < len(row) else ""

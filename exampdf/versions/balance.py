@@ -105,20 +105,6 @@ class Spread:
                 best = (code, top, sum(counts))
         return best
 
-    def lines(self) -> list[str]:
-        total = self.total
-        answers = sum(total)
-        if not answers:
-            return []
-        shares = " ".join(
-            f"{letter(p)} {n * 100 / answers:.0f}%" for p, n in enumerate(total) if n or p < 4
-        )
-        code, top, size = self.worst()
-        return [
-            f"correct answers by printed position ({len(self.codes)} versions): {shares}; "
-            f"fullest: version {code}, {top} of {size} on one letter"
-        ]
-
     def lines_ja(self) -> list[str]:
         """The same report for the key booklet."""
         total = self.total

@@ -57,8 +57,56 @@ def test_bad_rows_exit_1_and_write_nothing(tmp_path: Path) -> None:
 def test_broken_key_exits_1(tmp_path: Path) -> None:
     csv, key = _setup(tmp_path)
     key.write_text("{", encoding="utf-8")
-    result = CliRunner().invoke(main, ["grade", str(csv), "--key", str(key)])
+    result = CliRunner().invoke(main, ["--lang", "en", "grade", str(csv), "--key", str(key)])
     assert result.exit_code == 1 and "key.json:1: error[G001]" in result.output
+    # issue 16 item 11: the closing line names the key, not "the rows above"
+    assert "rows above" not in result.output and f"fix {key}" in result.output
+
+
+def _grade(tmp_path: Path, responses: Path, key: Path) -> tuple[int, str]:
+    out = tmp_path / "g"
+    args = ["--lang", "en", "grade", str(responses), "--key", str(key), "-o", str(out)]
+    result = CliRunner().invoke(main, args)
+    return result.exit_code, result.output
+
+
+def test_grade_reads_xlsx_tsv_and_semicolons(tmp_path: Path) -> None:
+    """Issue 16 items 7 and 9: .xlsx was `no student rows`, TSV an unknown version ''."""
+    from openpyxl import Workbook
+
+    csv, key = _setup(tmp_path)
+    expected = tmp_path / "expected.csv"
+    assert _grade(tmp_path, csv, key)[0] == 0
+    expected.write_bytes((tmp_path / "g" / "scores.csv").read_bytes())
+    rows = [line.split(",") for line in RESPONSES.replace('"A,C"', "A;C").splitlines()]
+    tsv = tmp_path / "responses.tsv"
+    tsv.write_text("\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
+    semi = tmp_path / "responses-semi.csv"
+    semi.write_bytes("\n".join(";".join(f'"{c}"' for c in r) for r in rows).encode("cp932"))
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for r in rows:
+        sheet.append([float(c) if c.replace(".", "").isdigit() else c for c in r])
+    xlsx = tmp_path / "responses.xlsx"
+    book.save(xlsx)
+    for path in (tsv, semi, xlsx):
+        code, output = _grade(tmp_path, path, key)
+        assert code == 0, (path, output)
+        assert (tmp_path / "g" / "scores.csv").read_bytes() == expected.read_bytes(), path
+
+
+def test_grade_says_what_a_non_table_is(tmp_path: Path) -> None:
+    _, key = _setup(tmp_path)
+    binary = tmp_path / "scan.pdf"
+    binary.write_bytes(b"%PDF-1.4\n\x00\x00\xff\xfe binary" * 20)
+    code, output = _grade(tmp_path, binary, key)
+    assert code == 1 and "error[G009]: this file is binary data" in output
+    assert "unknown version" not in output and f"{binary} is not a table" in output
+    xls = tmp_path / "old.xls"
+    xls.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
+    code, output = _grade(tmp_path, xls, key)
+    assert code == 1 and "old Excel .xls" in output
 
 
 def test_missing_files_are_usage_errors(tmp_path: Path) -> None:

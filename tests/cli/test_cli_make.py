@@ -24,7 +24,7 @@ def test_summary_lists_files_sizes_seed_and_warnings(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == "10 questions, 1 versions, seed 3"
+    assert lines[0] == "10 questions, 1 version, seed 3"  # issue 16 item 12
     assert any(line.startswith(f"  {out / 'exam.pdf'}  ") and "pages, " in line for line in lines)
     assert any(re.fullmatch(rf"  {re.escape(str(out / 'key.csv'))}  [\d.]+ K?B", x) for x in lines)
     assert lines[-1].startswith("0 warnings, ")
@@ -76,3 +76,27 @@ def test_the_script_exits_with_the_commands_code_and_all_its_output(tmp_path: Pa
     assert "error" in done.stderr
     version = subprocess.run([*run, "--version"], text=True, capture_output=True, check=False)
     assert version.returncode == 0 and version.stdout.startswith("exampdf, version")
+
+
+def test_out_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    """Issue 16 item 17: `make -o afile` said `[Errno 17] File exists` and exited 1."""
+    afile = tmp_path / "afile"
+    afile.write_text("x", encoding="utf-8")
+    for out in (afile, afile / "sub"):
+        result = CliRunner().invoke(main, ["make", str(ROOT / "questions"), "-o", str(out)])
+        assert result.exit_code == 2, result.output
+        assert f"{afile} is a file; give a folder" in result.output
+        assert "Errno" not in result.output
+
+
+def test_strict_with_only_warnings_says_so(tmp_path: Path) -> None:
+    """Issue 16 item 11: `make --strict` with warnings only said "fix the errors above"."""
+    bank = tmp_path / "q"
+    bank.mkdir()
+    text = "# t\n\n## 問題\n𠀋を選べ。\n\n## 選択肢\nA. 1\nB. 2\n\n## 正解\nA\n"
+    (bank / "a.md").write_text(text, encoding="utf-8")
+    (bank / "b.md").write_text(text.replace("# t", "# u"), encoding="utf-8")  # W001
+    result = CliRunner().invoke(main, ["make", str(bank), "-o", str(tmp_path / "o"), "--strict"])
+    assert result.exit_code == 1 and "warning[" in result.output
+    assert "fix the errors above" not in result.output
+    assert "--strict treats the warnings above as errors" in result.output

@@ -26,7 +26,7 @@ def test_report_pdf_has_summary_histogram_and_table(tmp_path: Path) -> None:
     args = ["report", str(tmp_path / "r.csv"), "--key", str(tmp_path / "key.json")]
     result = CliRunner().invoke(main, ["--lang", "en", *args])
     assert result.exit_code == 0, result.output
-    assert "report.pdf (1 pages)" in result.output
+    assert "report.pdf (1 page)" in result.output
     with pdfplumber.open(tmp_path / "report.pdf") as pdf:
         text = pdf.pages[0].extract_text()
         assert "受験者 6 人" in text and "平均 4.6 点" in text
@@ -93,7 +93,7 @@ def test_watch_rebuild_prints_diagnostics_then_rebuilds(tmp_path: Path, capsys: 
     out = tmp_path / "out"
     assert rebuild([bank], out, ExamConfig()) is False
     err = capsys.readouterr().err  # type: ignore[attr-defined]
-    assert "q1.md:11: error[" in err and "not rebuilt: 1 errors" in err
+    assert "q1.md:11: error[" in err and "not rebuilt: 1 error\n" in err  # issue 16 item 12
     assert not out.exists()
     (bank / "q1.md").write_text(GOOD.format(answer="B"), encoding="utf-8")  # the teacher saves
     assert rebuild([bank], out, ExamConfig()) is True

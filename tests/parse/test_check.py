@@ -82,4 +82,13 @@ def test_check_bank_reports_and_summarizes(tmp_path: Path, monkeypatch: pytest.M
     (tmp_path / "q" / "b.md").write_text(question_text("二", "Z"), encoding="utf-8")
     report = check_bank([Path("q")])
     assert [(d.code, d.path, d.line) for d in report.diagnostics] == [("E004", "q/b.md", 12)]
-    assert report.summary_lines()[0] == "2 files, 1 questions (1 single, 0 multi, 0 written)"
+    assert report.summary_lines()[0] == "2 files, 1 question (1 single, 0 multi, 0 written)"
+
+
+def test_shares_round_half_up() -> None:
+    """Issue 16 item 13: 2 of 3 printed as 66%."""
+    bank = bank_of(question_text("一"), question_text("二"), question_text("三", "B"))
+    assert (
+        summarize(bank).lines()[1]
+        == "correct answers by written position: A 2 (67%), B 1 (33%), C 0 (0%)"
+    )
