@@ -1,0 +1,132 @@
+"""LaTeX -> MathBox: ziamath lays a formula out (TeX spacing, OpenType MATH metrics) and
+we keep only positioned glyphs, rules and Japanese text; each formula once per process."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from reportlab.pdfbase import pdfmetrics
+
+from exampdf.layout.math.font import font_path, has_char
+
+# (glyph index, x, y, size), y up from the baseline, x from the box's left edge
+PlacedGlyph = tuple[int, float, float, float]
+Rect = tuple[float, float, float, float]  # x, y (bottom), width, height
+PlacedText = tuple[str, float, float, float]  # text in the body font, x, baseline y, size
+_TEXT_MARK = "data-exampdf-text"
+# ziamath reads a MathML length in em as that many em of a 10 pt font converted to pixels
+# (x 1.333); dividing by the same factor gives an em of the formula's own size.
+_PX_PER_PT = 1.333
+
+
+@dataclass(frozen=True)
+class MathBox:
+    """A laid-out formula: an unbreakable box on a baseline."""
+
+    width: float
+    ascent: float  # above the baseline
+    descent: float  # below the baseline (positive)
+    glyphs: tuple[PlacedGlyph, ...]
+    rules: tuple[Rect, ...]  # fraction bars, radical overbars, filled
+    texts: tuple[PlacedText, ...]
+    text_font: str
+
+
+@lru_cache(maxsize=20_000)
+def lay_out(latex: str, display: bool, size: float, text_font: str) -> MathBox:
+    """The formula laid out at `size` pt; \\text{} the math font cannot show is set in
+    `text_font`. Call only on formulas parse/math.py accepted."""
+    import ziamath
+
+    texts: list[str] = []
+    mathml = _mathml(latex, display, size, text_font, texts)
+    node = ziamath.Math(mathml, size=size, font=str(font_path())).node
+    glyphs: list[PlacedGlyph] = []
+    rules: list[Rect] = []
+    placed: list[PlacedText] = []
+    _walk(node, 0.0, 0.0, glyphs, rules, placed, texts)
+    bb = node.bbox
+    left = min(bb.xmin, 0.0)
+    return MathBox(
+        width=bb.xmax - left,
+        ascent=max(bb.ymax, 0.0),
+        descent=max(-bb.ymin, 0.0),
+        glyphs=tuple((g, x - left, y, s) for g, x, y, s in glyphs),
+        rules=tuple((x - left, y, w, h) for x, y, w, h in rules),
+        texts=tuple((t, x - left, y, s) for t, x, y, s in placed),
+        text_font=text_font,
+    )
+
+
+def _mathml(latex: str, display: bool, size: float, font: str, texts: list[str]) -> ET.Element:
+    """MathML with every \\text{} the math font lacks replaced by a blank of its width in
+    `font` (in em, so it scales in scripts); `texts` gets their contents in order."""
+    from ziamath.tex import tex2mml
+
+    root = ET.fromstring(tex2mml(latex, inline=not display))
+    for parent in root.iter():
+        for i, child in enumerate(list(parent)):
+            text = child.text or ""
+            if _local(child.tag) != "mtext" or all(map(has_char, text)):
+                continue
+            width = pdfmetrics.stringWidth(text, font, 1.0) / _PX_PER_PT
+            face = pdfmetrics.getFont(font).face
+            blank = ET.Element(
+                "mspace",
+                {
+                    "width": f"{width:.5f}em",
+                    "height": f"{face.ascent / 1000 / _PX_PER_PT:.4f}em",
+                    "depth": f"{-face.descent / 1000 / _PX_PER_PT:.4f}em",
+                    _TEXT_MARK: str(len(texts)),
+                },
+            )
+            texts.append(text)
+            parent[i] = blank
+    return root
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _walk(
+    node: Any,
+    x: float,
+    y: float,
+    glyphs: list[PlacedGlyph],
+    rules: list[Rect],
+    texts: list[PlacedText],
+    contents: list[str],
+) -> None:
+    """ziamath's drawables at their places (its y grows downwards; ours upwards)."""
+    from ziamath import drawable as zd
+
+    if isinstance(node, zd.Glyph):
+        if not node.phantom:
+            glyphs.extend(_pieces(node.glyph, x, -y, node.size))
+    elif isinstance(node, zd.HLine):
+        if not node.phantom:
+            rules.append((x, -y - node.lw, node.length, node.lw))
+    elif isinstance(node, zd.VLine):
+        if not node.phantom:
+            rules.append((x - node.lw / 2, -y - node.height, node.lw, node.height))
+    mark = getattr(getattr(node, "element", None), "get", lambda _k: None)(_TEXT_MARK)
+    if mark is not None:
+        texts.append((contents[int(mark)], x, -y, node.glyphsize))
+    for (dx, dy), child in zip(getattr(node, "nodexy", ()), getattr(node, "nodes", ())):
+        _walk(child, x + dx, y + dy, glyphs, rules, texts, contents)
+
+
+def _pieces(glyph: Any, x: float, y: float, size: float) -> list[PlacedGlyph]:
+    """A glyph, or the parts a stretched bracket, radical or arrow is assembled from (their
+    offsets are in font units, along y for a vertical assembly, x for a horizontal one)."""
+    parts = getattr(glyph, "glyphs", None)
+    if parts is None:
+        return [(glyph.index, x, y, size)]
+    scale = size / glyph.font.info.layout.unitsperem
+    if glyph.vert:
+        return [(g.index, x, y + o * scale, size) for g, o in zip(parts, glyph.offsets)]
+    return [(g.index, x + o * scale, y, size) for g, o in zip(parts, glyph.offsets)]

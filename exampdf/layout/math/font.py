@@ -1,0 +1,61 @@
+"""The math font (STIX Two Math, OFL, as bundled by ziamath) as a ReportLab TTFont, and the
+character that shows each glyph: ziamath places glyphs by index, ReportLab shows characters.
+
+Size variants and radical or bracket pieces have no Unicode code point: they are given one
+in plane 15 (private use), added to the font's character map, so every glyph is shown as
+text from one embedded subset and a PDF reader never meets a glyph it cannot name.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from exampdf.layout.fontcache import load_font
+
+MATH_FONT = "exampdf-math"
+_PUA = 0xF0000  # plane 15 private use: glyph g without a code point is shown as _PUA + g
+
+
+def font_path() -> Path:
+    """The font file ziamath lays out with: drawing from the same file keeps the metrics."""
+    return Path(str(resources.files("ziamath") / "fonts" / "STIXTwoMath-Regular.ttf"))
+
+
+@cache
+def math_font() -> TTFont:
+    """Registered once per process."""
+    font = load_font(MATH_FONT, font_path())
+    pdfmetrics.registerFont(font)
+    return font
+
+
+@cache
+def _chars() -> dict[int, str]:
+    """Glyph index -> the lowest code point mapped to it."""
+    out: dict[int, str] = {}
+    for code, gid in sorted(math_font().face.charToGlyph.items(), reverse=True):
+        out[gid] = chr(code)
+    return out
+
+
+def glyph_char(gid: int) -> str:
+    """The character that shows glyph `gid` in MATH_FONT (a private one made on first use)."""
+    chars = _chars()
+    ch = chars.get(gid)
+    if ch is None:
+        face = math_font().face
+        code = _PUA + gid
+        face.charToGlyph[code] = gid
+        face.charWidths[code] = 0  # never measured: every glyph is placed by its position
+        ch = chars[gid] = chr(code)
+    return ch
+
+
+def has_char(c: str) -> bool:
+    """Whether the math font itself shows `c` (else \\text{} sets it in the body font)."""
+    return ord(c) in math_font().face.charToGlyph
