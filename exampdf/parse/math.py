@@ -91,7 +91,9 @@ def _environment(
     elif envs and envs[-1][0] == env:
         envs.pop()
     else:
-        out.append(MathProblem("E103", f"`\\end{{{env}}}` without `\\begin{{{env}}}` in math", line))
+        out.append(
+            MathProblem("E103", f"`\\end{{{env}}}` without `\\begin{{{env}}}` in math", line)
+        )
 
 
 def _unknown(kind: str, name: str, known: frozenset[str], line: int) -> MathProblem:

@@ -3,9 +3,10 @@ we keep only positioned glyphs, rules and Japanese text; each formula once per p
 
 from __future__ import annotations
 
+import warnings
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
@@ -39,11 +40,10 @@ class MathBox:
 def lay_out(latex: str, display: bool, size: float, text_font: str) -> MathBox:
     """The formula laid out at `size` pt; \\text{} the math font cannot show is set in
     `text_font`. Call only on formulas parse/math.py accepted."""
-    import ziamath
-
+    Math = _ziamath()
     texts: list[str] = []
     mathml = _mathml(latex, display, size, text_font, texts)
-    node = ziamath.Math(mathml, size=size, font=str(font_path())).node
+    node = Math(mathml, size=size, font=str(font_path())).node
     glyphs: list[PlacedGlyph] = []
     rules: list[Rect] = []
     placed: list[PlacedText] = []
@@ -59,6 +59,16 @@ def lay_out(latex: str, display: bool, size: float, text_font: str) -> MathBox:
         texts=tuple((t, x - left, y, s) for t, x, y, s in placed),
         text_font=text_font,
     )
+
+
+@cache
+def _ziamath() -> Any:
+    """ziamath's Math class; importing it loads STIX Two Math through a deprecated
+    importlib.resources call, whose warning is not ours to show."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from ziamath.zmath import Math
+    return Math
 
 
 def _mathml(latex: str, display: bool, size: float, font: str, texts: list[str]) -> ET.Element:
@@ -110,23 +120,28 @@ def _walk(
     elif isinstance(node, zd.HLine):
         if not node.phantom:
             rules.append((x, -y - node.lw, node.length, node.lw))
-    elif isinstance(node, zd.VLine):
-        if not node.phantom:
-            rules.append((x - node.lw / 2, -y - node.height, node.lw, node.height))
+    elif isinstance(node, zd.VLine) and not node.phantom:
+        rules.append((x - node.lw / 2, -y - node.height, node.lw, node.height))
     mark = getattr(getattr(node, "element", None), "get", lambda _k: None)(_TEXT_MARK)
     if mark is not None:
         texts.append((contents[int(mark)], x, -y, node.glyphsize))
-    for (dx, dy), child in zip(getattr(node, "nodexy", ()), getattr(node, "nodes", ())):
+    for (dx, dy), child in zip(
+        getattr(node, "nodexy", ()), getattr(node, "nodes", ()), strict=False
+    ):
         _walk(child, x + dx, y + dy, glyphs, rules, texts, contents)
 
 
 def _pieces(glyph: Any, x: float, y: float, size: float) -> list[PlacedGlyph]:
     """A glyph, or the parts a stretched bracket, radical or arrow is assembled from (their
     offsets are in font units, along y for a vertical assembly, x for a horizontal one)."""
-    parts = getattr(glyph, "glyphs", None)
-    if parts is None:
+    from ziamath.mathtable import AssembledGlyph
+
+    if not isinstance(glyph, AssembledGlyph):  # a glyph of the font (composite ones too)
         return [(glyph.index, x, y, size)]
+    parts = glyph.glyphs
     scale = size / glyph.font.info.layout.unitsperem
     if glyph.vert:
-        return [(g.index, x, y + o * scale, size) for g, o in zip(parts, glyph.offsets)]
-    return [(g.index, x + o * scale, y, size) for g, o in zip(parts, glyph.offsets)]
+        return [
+            (g.index, x, y + o * scale, size) for g, o in zip(parts, glyph.offsets, strict=True)
+        ]
+    return [(g.index, x + o * scale, y, size) for g, o in zip(parts, glyph.offsets, strict=True)]

@@ -9,13 +9,13 @@ text from one embedded subset and a PDF reader never meets a glyph it cannot nam
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from exampdf.layout.fontcache import load_font
+from exampdf.layout.text.fontcache import load_font
 
 MATH_FONT = "exampdf-math"
 _PUA = 0xF0000  # plane 15 private use: glyph g without a code point is shown as _PUA + g
@@ -23,7 +23,9 @@ _PUA = 0xF0000  # plane 15 private use: glyph g without a code point is shown as
 
 def font_path() -> Path:
     """The font file ziamath lays out with: drawing from the same file keeps the metrics."""
-    return Path(str(resources.files("ziamath") / "fonts" / "STIXTwoMath-Regular.ttf"))
+    spec = find_spec("ziamath")  # found, not imported: importing it loads the font too
+    assert spec is not None and spec.origin is not None, "ziamath is a dependency"
+    return Path(spec.origin).parent / "fonts" / "STIXTwoMath-Regular.ttf"
 
 
 @cache
