@@ -15,23 +15,17 @@ from typing import Any
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 
+from exampdf.pdf.state import Chunks, paint_state
+
 # (subset, "(…) Tj") chunks of one string in one font, or None for a font ReportLab
 # does not subset (standard Type 1 fonts): those go through _textOut itself.
-_Chunks = tuple[tuple[int, str], ...] | None
-
-_CACHE = "_exampdf_shown"  # attribute of the canvas: {(font name, text): chunks}
-_NAMES = "_exampdf_subsets"  # attribute of the canvas: {(font name, subset): PDF font name}
+_Chunks = Chunks
 
 
 def encodings(canv: Any) -> dict[tuple[str, str], _Chunks]:
     """The canvas's {(font name, text): chunks}; a hit of one chunk in the text object's
     current subset is shown by appending chunks[0][1] (what show() does first)."""
-    d = canv.__dict__
-    cache: dict[tuple[str, str], _Chunks] | None = d.get(_CACHE)
-    if cache is None:
-        cache = d[_CACHE] = {}
-        d[_NAMES] = {}
-    return cache
+    return paint_state(canv).shown
 
 
 def show_at(to: Any, tm: str, text: str, known: dict[tuple[str, str], _Chunks]) -> None:
@@ -49,8 +43,8 @@ def show_at(to: Any, tm: str, text: str, known: dict[tuple[str, str], _Chunks]) 
 def show(to: Any, text: str) -> None:
     """Append what `to._textOut(text)` would append, without re-encoding known strings."""
     canv = to._canvas
-    d = canv.__dict__
-    cache = encodings(canv)
+    state = paint_state(canv)
+    cache = state.shown
     fontname: str = to._fontname
     key = (fontname, text)
     try:
@@ -63,7 +57,7 @@ def show(to: Any, text: str) -> None:
     if len(chunks) == 1 and chunks[0][0] == to._curSubset:
         to._code.append(chunks[0][1])  # the common case: no font switch
         return
-    names: dict[tuple[str, int], str] = d[_NAMES]
+    names = state.subsets
     parts: list[str] = []
     tmpl = ""
     for subset, tj in chunks:
@@ -94,10 +88,7 @@ def draw_centred(canv: Any, x: float, y: float, text: str) -> None:
     fontname: str = canv._fontname
     size: float = canv._fontsize
     leading: float = canv._leading
-    d = canv.__dict__
-    cache: dict[tuple[str, float, float, str], tuple[float, str] | None] = d.setdefault(
-        _CENTRED, {}
-    )
+    cache = paint_state(canv).centred
     key = (fontname, size, leading, text)
     try:
         hit = cache[key]
@@ -108,9 +99,6 @@ def draw_centred(canv: Any, x: float, y: float, text: str) -> None:
         return
     width, body = hit
     canv._code.append(f"BT 1 0 0 1 {fp_str(x - 0.5 * width, y)} Tm {body} ET")
-
-
-_CENTRED = "_exampdf_centred"  # attribute of the canvas: {(font, size, leading, text): …}
 
 
 def _centred(

@@ -12,8 +12,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from exampdf.layout.page.pages import PageInfo, Probe
 from exampdf.layout.page.paper import PageGeometry
-from exampdf.pdf.canvas import Painter, deferred_canvas
 from exampdf.pdf.docseed import DocSeed
+from exampdf.render.canvas import Painter, deferred_canvas
 
 # Streams stay binary (Flate only): ASCII85 makes every font and page a quarter larger and
 # costs time to encode; nothing we write travels through a 7-bit channel.

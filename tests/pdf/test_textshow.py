@@ -15,7 +15,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Table, TableStyle
 
 from exampdf.layout.blocks.codeblock import CodeLine, Piece, _char_width, tokenize, wrap_lines
-from exampdf.layout.key.keyparts import _TextGrid
 from exampdf.layout.text import jlreq as J
 from exampdf.layout.text import jsegment
 from exampdf.layout.text.fonts import register_fonts
@@ -23,6 +22,7 @@ from exampdf.layout.text.jsegment import measure
 from exampdf.layout.text.linebreak import break_lines
 from exampdf.layout.text.linefit import Stretch, _unstretched, by_tokens, justified
 from exampdf.layout.text.textrun import Run
+from exampdf.pdf.textgrid import TextGrid
 from exampdf.pdf.textshow import draw_centred, encodings, show, show_at
 
 MONO, BODY, BOLD = "exampdf-mono", "exampdf-mincho", "exampdf-gothic-bold"
@@ -145,7 +145,7 @@ def test_text_grid_draws_like_a_table() -> None:
         ]
     )
     pdfs = []
-    for cls in (Table, _TextGrid):
+    for cls in (Table, TextGrid):
         canv = _canvas()
         table = cls(rows, colWidths=[30, 40, 40, 40])
         table.setStyle(style)

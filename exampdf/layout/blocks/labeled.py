@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Spacer
 
-from exampdf.pdf.place import Nested, place
+from exampdf.layout.blocks.place import Nested, place
 
 
 class Labeled(Nested):

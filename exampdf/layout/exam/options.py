@@ -8,8 +8,10 @@ from typing import Any
 from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus import Flowable
 
+from exampdf.layout.blocks.place import Nested, form_of, place
 from exampdf.layout.text.jparagraph import JParagraph
-from exampdf.pdf.place import Nested, form_of, place
+from exampdf.pdf.ops import content, matrix, set_matrix, translated, use_forms
+from exampdf.pdf.state import PlacedCell, paint_state
 
 COLUMN_CHOICES = (4, 2)  # tried widest first; 1 is the fallback
 MIN_GAP_EM = 1.5  # white space after an option's text before the next column starts
@@ -118,13 +120,12 @@ class OptionGrid(Nested):
     def draw(self) -> None:
         """Each cell as Labeled(label, body, gutter) would draw it, without building one."""
         canvas: Any = self.canv
-        code = canvas._code
+        code = content(canvas)
         col = self.width / self.columns
         gutter = self.gutter
         inner = col - gutter
-        snippets: Snippets = canvas.__dict__.setdefault(_SNIPPETS, {})
-        m = canvas._currentMatrix
-        a, b, c, d, e, f = m
+        snippets = paint_state(canvas).cells
+        m = matrix(canvas)
         top = self.height
         for row, height in self._rows:
             top -= height
@@ -135,26 +136,22 @@ class OptionGrid(Nested):
                 known = snippets.get((id(lab), id(body), gutter, inner))
                 if known is not None and known[0] is lab and known[1] is body:
                     code.extend(known[2])  # both are forms: only their placements
-                    canvas._formsinuse.extend(known[3])
+                    use_forms(canvas, known[3])
                     code.append("Q")
                     continue
-                canvas._currentMatrix = (a, b, c, d, a * x + c * y + e, b * x + d * y + f)
+                set_matrix(canvas, translated(m, x, y))
                 if lab.width != gutter:  # shared with another grid wrapped since
                     lab.wrap(gutter, lh)
                 if body.width != inner:
                     body.wrap(inner, bh)
                 place(canvas, lab, 0, ch - lh)
                 place(canvas, body, gutter, ch - bh)
-                canvas._currentMatrix = m
+                set_matrix(canvas, m)
                 code.append("Q")
                 _remember(canvas, snippets, lab, body, gutter, inner, ch - lh, ch - bh)
 
 
-# canvas.__dict__ key: the operators of option cells whose label and text are both forms
-_SNIPPETS = "_exampdf_cells"
-Snippets = dict[
-    tuple[int, int, float, float], tuple[Flowable, Flowable, tuple[str, ...], tuple[str, str]]
-]
+Snippets = dict[tuple[int, int, float, float], PlacedCell]  # option cells whose parts are forms
 
 
 def _remember(

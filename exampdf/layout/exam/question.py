@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from exampdf.layout.blocks.dispatch import block_flowables
 from exampdf.layout.blocks.inlines import body_style, to_runs
+from exampdf.layout.blocks.place import share
 from exampdf.layout.exam.options import GridMemo, OptionGrid
 from exampdf.layout.exam.stack import QuestionBlock, Stack
 from exampdf.layout.text.jparagraph import JParagraph
@@ -18,7 +19,6 @@ from exampdf.layout.text.paragraphs import ParaStyle, make_paragraph
 from exampdf.layout.text.textrun import Run
 from exampdf.layout.theme import RULE_GREY, Theme
 from exampdf.model import Block, Inline, Paragraph, Question, Text, plain_text
-from exampdf.pdf.place import share
 from exampdf.versions.labels import option_label, printed_label
 from exampdf.versions.letters import choice_content, options_cite_options
 from exampdf.versions.types import VersionItem

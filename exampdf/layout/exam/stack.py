@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from reportlab.platypus import Flowable
 
 from exampdf.layout.blocks.labeled import Labeled
+from exampdf.layout.blocks.place import Nested, place
 from exampdf.layout.text.jparagraph import JParagraph
-from exampdf.pdf.place import Nested, place
+from exampdf.pdf.ops import frame_cursor, frame_height
 
 ROOM_TO_START = 0.5  # a question taller than a column starts in one at least this empty
 
@@ -92,7 +93,7 @@ class QuestionBlock(Nested):
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         frame = getattr(self, "_frame", None)
-        full = frame._height if frame is not None else avail_height
+        full = frame_height(frame) if frame is not None else avail_height
         self.wrap(avail_width, full)
         if self.height <= full + 1e-6:
             return []  # fits a fresh column whole: never split, go to the next column
@@ -106,5 +107,5 @@ class QuestionBlock(Nested):
     def draw(self) -> None:
         frame = getattr(self, "_frame", None)
         if frame is not None and hasattr(self.canv, "record"):
-            self.canv.record(self.key, frame.id, frame._y, self.height + self.spaceAfter)
+            self.canv.record(self.key, frame.id, frame_cursor(frame), self.height + self.spaceAfter)
         place(self.canv, self.inner, 0, 0)

@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate, PageBreak, Spacer
 
 from exampdf.config import ExamConfig
+from exampdf.layout.blocks.place import share
 from exampdf.layout.exam.columns import balance_breaks, question_key
 from exampdf.layout.exam.cover import cover_flowables, name_table
 from exampdf.layout.exam.question import QuestionStyle, question_flowables
@@ -20,7 +21,6 @@ from exampdf.layout.text.textrun import Run
 from exampdf.layout.theme import Theme
 from exampdf.model import Bank
 from exampdf.model.student import name_values
-from exampdf.pdf.place import share
 from exampdf.versions import ExamVersion
 
 END_MARK = "以上"

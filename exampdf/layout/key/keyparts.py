@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -14,7 +13,7 @@ from exampdf.layout.text.paragraphs import Align, ParaStyle, make_paragraph
 from exampdf.layout.text.textrun import Run
 from exampdf.layout.theme import BOX_GREY, RULE_GREY, Theme
 from exampdf.model import Bank, Question
-from exampdf.pdf.textshow import draw_centred
+from exampdf.pdf.textgrid import TextGrid
 from exampdf.versions import ExamVersion, VersionItem
 from exampdf.versions.types import letter
 
@@ -151,52 +150,8 @@ def _cell(q: Question, item: VersionItem, label: Label, uneven: bool) -> str:
     return f"{text}\n({q.points}点)" if uneven else text
 
 
-class _TextGrid(Table):  # type: ignore[misc]
-    """A Table of short centred strings (the key table: versions x questions, 20,000 cells
-    at 200 versions) drawn as ReportLab draws them, each distinct string measured and
-    encoded once per PDF instead of once per cell."""
-
-    def _drawCell(
-        self, cellval: Any, cellstyle: Any, pos: tuple[float, float], size: tuple[float, float]
-    ) -> None:
-        st = cellstyle
-        if (
-            type(cellval) is not str  # not a str subclass with an onDraw hook
-            or st.alignment not in ("CENTER", "CENTRE")
-            or st.valign != "MIDDLE"
-            or st.direction
-            or st.shaping
-            or st.href
-            or st.destination
-        ):
-            super()._drawCell(cellval, cellstyle, pos, size)
-            return
-        canv = self.canv
-        cur: Any = getattr(self, "_curcellstyle")  # noqa: B009 - untyped in ReportLab
-        if cur is not st:  # as Table._drawCell: colour and font on change
-            if cur is None or st.color != cur.color:
-                canv.setFillColor(st.color)
-            if (
-                cur is None
-                or st.leading != cur.leading
-                or st.fontname != cur.fontname
-                or st.fontsize != cur.fontsize
-            ):
-                canv.setFont(st.fontname, st.fontsize, st.leading)
-            self._curcellstyle = st
-        colpos, rowpos = pos
-        colwidth, rowheight = size
-        x = colpos + (colwidth + st.leftPadding - st.rightPadding) * 0.5
-        vals = cellval.split("\n")
-        y = rowpos + (st.bottomPadding + rowheight - st.topPadding + len(vals) * st.leading) / 2.0
-        y -= st.fontsize
-        for v in vals:
-            draw_centred(canv, x, y, v)
-            y -= st.leading
-
-
 def _grid(rows: list[list[str]], widths: list[float], theme: Theme, size: float) -> Table:
-    table = _TextGrid(rows, colWidths=widths, hAlign="LEFT", repeatRows=1)
+    table = TextGrid(rows, colWidths=widths, hAlign="LEFT", repeatRows=1)
     table.setStyle(
         TableStyle(
             [

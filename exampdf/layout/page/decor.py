@@ -10,6 +10,8 @@ from reportlab.pdfgen.canvas import Canvas
 from exampdf.layout.page.pages import PageInfo
 from exampdf.layout.page.paper import PageGeometry
 from exampdf.layout.theme import RULE_GREY, Theme
+from exampdf.pdf.ops import content, font_state
+from exampdf.pdf.state import paint_state
 
 CONTINUES = "（次のページに続く）"
 BLANK = "（白紙）"
@@ -63,23 +65,19 @@ class Decor:
         _text(c, "drawCentredString", right - width / 2, baseline, text)
 
 
-_TEXTS = "_exampdf_decor_texts"  # canvas.__dict__ key: the operators of strings drawn so far
-
-
 def _text(c: Canvas, how: str, x: float, y: float, text: str) -> None:
     """c.drawString (or drawCentredString, drawRightString) at x, y in the current font.
 
     Every page of a long exam repeats the same few strings (title, 「n / N」, 続く) in the same
     places; once a string is drawn, its glyphs have their codes in this document and drawing
     it again writes the same operators, so they are copied instead of set again."""
-    texts: dict[tuple[str, float, float, str, str, float, float], list[str]] = (
-        c.__dict__.setdefault(_TEXTS, {})
-    )
-    key = (how, x, y, text, c._fontname, c._fontsize, c._leading)
+    texts = paint_state(c).decor
+    key = (how, x, y, text, *font_state(c))
+    code = content(c)
     ops = texts.get(key)
     if ops is not None:
-        c._code.extend(ops)
+        code.extend(ops)
         return
-    start = len(c._code)
+    start = len(code)
     getattr(c, how)(x, y, text)
-    texts[key] = c._code[start:]
+    texts[key] = code[start:]

@@ -8,6 +8,8 @@ from typing import Protocol
 from reportlab.platypus import Flowable, PageBreak
 from reportlab.platypus.flowables import DocIf
 
+from exampdf.pdf.ops import frame_cursor
+
 
 class SectionCanvas(Protocol):
     def begin_section(self, key: str) -> None: ...
@@ -56,7 +58,7 @@ class ProbeMark(_Marker):
     def draw(self) -> None:
         frame = getattr(self, "_frame", None)
         if frame is not None and hasattr(self.canv, "record"):
-            self.canv.record(self.key, frame.id, frame._y)
+            self.canv.record(self.key, frame.id, frame_cursor(frame))
 
 
 def to_odd_page(simplex: bool = False) -> list[Flowable]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from reportlab.pdfbase.pdfdoc import PDFObjectReference
 from reportlab.platypus import Flowable
+
+from exampdf.pdf.ops import outline_here
 
 
 class Bookmark(Flowable):  # type: ignore[misc]
@@ -20,12 +21,6 @@ class Bookmark(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         c = self.canv
-        # Our canvas keeps pages back until the end (page n / N), so the document's own
-        # "current page" is not known yet; ReportLab names pages Page1, Page2, … in order,
-        # and the page number the layout reached is the one this entry belongs to.
-        page = c._doctemplate.page
-        dest = c._bookmarkReference(self.key)
-        dest.fit()
-        dest.setPage(PDFObjectReference(f"Page{page}"))
+        outline_here(c, self.key)  # pages are kept back: no current page object yet
         c.addOutlineEntry(self.title, self.key, self.level)
         c.showOutline()

@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName
 from reportlab.platypus.flowables import Flowable
 
 from exampdf.layout.text.jsegment import RUBY_SCALE, min_width
 from exampdf.layout.text.linebreak import Align, Line, Piece, break_lines
 from exampdf.layout.text.textrun import Run
+from exampdf.pdf.forms import inherited_form, new_form_name
+from exampdf.pdf.ops import content, text_content, text_subset
+from exampdf.pdf.state import paint_state
 from exampdf.pdf.textshow import encodings, show
 
 ASCENT = 0.88  # ideographic em box top, as a fraction of the font size
 MIN_SPLIT = 2  # widow/orphan control: lines kept together at either side of a page break
 FORM_MARGIN = 24.0  # room around a painted paragraph for hanging punctuation and ruby
 
-# canvas.__dict__ keys: this canvas's forms (draw key -> name); whether to paint a form at
-# a paragraph's first use; names of forms an earlier slice painted (render/docseed.py).
-FORMS, EAGER, INHERITED = "_exampdf_forms", "_exampdf_eager", "_exampdf_inherited"
-PLACEHOLDER = "ExampdfForm"  # the key of a stand-in form's dictionary
 
 LineKey = tuple[tuple[Run, ...], float, float, str, bool, bool]
 # Every version prints the same stems and options: their lines are broken once per process.
@@ -135,20 +132,16 @@ class JParagraph(Flowable):  # type: ignore[misc]
         an answer key) is painted in the page itself, without a form's overhead."""
         canv = self.canv
         lines = self.lines(self.width)
-        d = canv.__dict__
-        forms: dict[Any, str] = d.setdefault(FORMS, {})
-        seen: set[Any] = d.setdefault("_exampdf_seen", set())
+        state = paint_state(canv)
         key = (self.runs, self.style, self.width, len(lines))  # a split's head: fewer lines
-        name = forms.get(key) or _inherited(canv, key)
+        name = state.forms.get(key) or inherited_form(canv, key)
         placed = self._placed(lines) if name is None or self._linked else []
-        if name is None and key not in seen and not d.get(EAGER):
-            seen.add(key)
+        if name is None and key not in state.seen and not state.eager:
+            state.seen.add(key)
             self._paint(placed)
         else:
             if name is None:
-                # New here: P0, P1, … in a first slice; S… in a later one, apart from the
-                # first slice's names it places through stand-ins.
-                name = forms[key] = f"{'S' if INHERITED in d else 'P'}{len(forms)}"
+                name = new_form_name(canv, key)
                 m = FORM_MARGIN
                 canv.beginForm(name, -m, -m, self.width + m, self.height + m)
                 self._paint(placed)
@@ -175,11 +168,12 @@ class JParagraph(Flowable):  # type: ignore[misc]
             super().drawOn(canvas, x, y, _sW)
             return
         x = self._hAlignAdjust(x, _sW)
-        canvas._code.append(f"q 1 0 0 1 {fp_str(x, y)} cm")
+        code = content(canvas)
+        code.append(f"q 1 0 0 1 {fp_str(x, y)} cm")
         self.canv = canvas
         self.draw()
         del self.canv
-        canvas._code.append("Q")
+        code.append("Q")
 
     def _placed(self, lines: tuple[Line, ...]) -> list[tuple[Piece, Run, float]]:
         lead = self.style.leading
@@ -189,32 +183,6 @@ class JParagraph(Flowable):  # type: ignore[misc]
             base = self.height - i * lead - (lead - size) / 2 - ASCENT * size
             placed.extend((p, self.runs[p.run], base) for p in ln.pieces)
         return placed
-
-
-def form_digest(key: Any) -> str:
-    """What a paragraph's form draws, as a name that means the same in every process."""
-    return hashlib.sha1(repr(key).encode()).hexdigest()
-
-
-def _inherited(canv: Any, key: Any) -> str | None:
-    """The name of a form an earlier slice painted, standing in for it here: a placeholder
-    the join replaces with that slice's form (render/merge.py), so nothing is painted."""
-    names: Mapping[str, str] | None = canv.__dict__.get(INHERITED)
-    if not names:
-        return None
-    name = names.get(form_digest(key))
-    if name is None:
-        return None
-    canv._doc.Reference(PDFDictionary({PLACEHOLDER: PDFName(name)}), canv._doc.getXObjectName(name))
-    canv.__dict__[FORMS][key] = name
-    return name
-
-
-def painted_forms(canv: Any) -> dict[str, str]:
-    """Digest -> name of the forms painted on `canv` (stand-ins are not painted)."""
-    forms: dict[Any, str] = canv.__dict__.get(FORMS, {})
-    inherited = set((canv.__dict__.get(INHERITED) or {}).values())
-    return {form_digest(k): name for k, name in forms.items() if name not in inherited}
 
 
 def _rebase(ln: Line, offset: int, k0: int) -> Line:
@@ -266,7 +234,7 @@ def _draw_backs(canv: Any, placed: list[tuple[Piece, Run, float]], left: float) 
 def _draw_text(canv: Any, placed: list[tuple[Piece, Run, float]], left: float) -> None:
     """One text object for the paragraph; font, colour and char space set only on change."""
     to = canv.beginText()
-    code: list[str] = to._code  # joined with spaces: "Tm" and "Tj" may share an entry
+    code = text_content(to)  # joined with spaces: "Tm" and "Tj" may share an entry
     known = encodings(canv)
     font: tuple[str, float] | None = None
     color: tuple[float, float, float] | None = None
@@ -291,7 +259,7 @@ def _draw_text(canv: Any, placed: list[tuple[Piece, Run, float]], left: float) -
         # format floats and re-measure every string, the main drawing cost on long texts.
         tm = f"1 0 0 1 {left + p.x:.3f} {base_s} Tm"
         chunks = known.get((r.font, p.text))
-        if chunks is not None and len(chunks) == 1 and chunks[0][0] == to._curSubset:
+        if chunks is not None and len(chunks) == 1 and chunks[0][0] == text_subset(to):
             code.append(f"{tm} {chunks[0][1]}")  # a string shown before in this subset
         else:
             code.append(tm)

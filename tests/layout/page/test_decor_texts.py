@@ -8,10 +8,12 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
-from exampdf.layout.page.decor import _TEXTS, Decor
+from exampdf.layout.page.decor import Decor
 from exampdf.layout.page.pages import page_infos
 from exampdf.layout.page.paper import geometry
 from exampdf.layout.theme import make_theme
+from exampdf.pdf.ops import content
+from exampdf.pdf.state import paint_state
 
 
 def _paint(forget: bool) -> list[Any]:
@@ -22,9 +24,9 @@ def _paint(forget: bool) -> list[Any]:
     pages = []
     for info in page_infos(marks):
         if forget:
-            c.__dict__.pop(_TEXTS, None)
+            paint_state(c).decor.clear()
         decor(c, info)
-        pages.append(list(c._code))
+        pages.append(list(content(c)))
         c.showPage()
     return pages
 

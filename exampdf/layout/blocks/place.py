@@ -23,15 +23,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer
 
 from exampdf.layout.text.jparagraph import JParagraph
-
-# canvas.__dict__ keys: JParagraph's own form table (read only) and our placements.
-_FORMS = "_exampdf_forms"
-_PLACED = "_exampdf_placed"
-_SHARED = "_exampdf_shared"  # on a JParagraph: drawn in many places (see share)
+from exampdf.pdf.ops import content, do_operator, matrix, set_matrix, translated, use_forms
+from exampdf.pdf.state import Form, paint_state
 
 F = TypeVar("F", bound=Flowable)
-Form = tuple[str, str]  # form name, its `/… Do` operator
-Placed = dict[tuple[int, float], tuple[JParagraph, Form]]
 
 
 def translate(x: float, y: float) -> str:
@@ -44,16 +39,15 @@ class Nested(Flowable):  # type: ignore[misc]
 
     def draw_nested(self, canvas: Any, x: float, y: float) -> None:
         """What drawOn(canvas, x, y) writes, without copying the graphics state."""
-        code = canvas._code
+        code = content(canvas)
         code.append("q")
         code.append(f"1 0 0 1 {fp_str(x, y)} cm")
-        m = canvas._currentMatrix
-        a, b, c, d, e, f = m
-        canvas._currentMatrix = (a, b, c, d, a * x + c * y + e, b * x + d * y + f)
+        m = matrix(canvas)
+        set_matrix(canvas, translated(m, x, y))
         self.canv = canvas
         self.draw()
         del self.canv
-        canvas._currentMatrix = m
+        set_matrix(canvas, m)
         code.append("Q")
 
 
@@ -64,7 +58,7 @@ def place(canvas: Any, child: Flowable, x: float, y: float) -> None:
     elif isinstance(child, Nested):
         child.draw_nested(canvas, x, y)
     elif type(child) is Spacer:  # draws nothing: only drawOn's bracket
-        code = canvas._code
+        code = content(canvas)
         code.append("q")
         code.append(f"1 0 0 1 {fp_str(x, y)} cm")
         code.append("Q")
@@ -75,7 +69,7 @@ def place(canvas: Any, child: Flowable, x: float, y: float) -> None:
 def share(p: F) -> F:
     """Mark p as drawn in many places (every version's copy of a question): once it is a
     form on a canvas, placing it there skips JParagraph.draw."""
-    p.__dict__[_SHARED] = True
+    p.recurs = True
     return p
 
 
@@ -86,34 +80,29 @@ def place_paragraph(canvas: Any, p: JParagraph, x: float, y: float) -> None:
         p.drawOn(canvas, x, y)
         _learn(canvas, p)
         return
-    code = canvas._code
+    code = content(canvas)
     code.append(f"q 1 0 0 1 {fp_str(x, y)} cm")
     code.append(form[1])
     code.append("Q")
-    canvas._formsinuse.append(form[0])
+    use_forms(canvas, (form[0],))
 
 
 def form_of(canvas: Any, p: JParagraph, width: float) -> Form | None:
     """The form XObject that draws p at `width` on this canvas, once there is one."""
-    placed: Placed | None = canvas.__dict__.get(_PLACED)
-    if placed is None:
-        return None
-    hit = placed.get((id(p), width))
+    hit = paint_state(canvas).placed.get((id(p), width))
     return hit[1] if hit is not None and hit[0] is p else None
 
 
 def _learn(canvas: Any, p: JParagraph) -> None:
     """After p.drawOn: remember p's form if JParagraph has made one (from its second use)."""
-    if not p.__dict__.get(_SHARED) or getattr(p, "_linked", True):
+    if not getattr(p, "recurs", False) or getattr(p, "_linked", True):
         return  # made for one use, or with links (drawn on every use)
     if type(canvas).doForm is not Canvas.doForm:
         return  # a canvas placing forms its own way is left to it
-    d = canvas.__dict__
-    forms: dict[Any, str] | None = d.get(_FORMS)
-    if not forms:
+    state = paint_state(canvas)
+    if not state.forms:
         return
-    name = forms.get((p.runs, p.style, p.width, len(p.lines(p.width))))
+    name = state.forms.get((p.runs, p.style, p.width, len(p.lines(p.width))))
     if name is not None:
-        placed: Placed = d.setdefault(_PLACED, {})
         # The entry holds p, so its id is not reused while the canvas lives.
-        placed[(id(p), p.width)] = (p, (name, f"/{canvas._doc.getXObjectName(name)} Do"))
+        state.placed[(id(p), p.width)] = (p, (name, do_operator(canvas, name)))

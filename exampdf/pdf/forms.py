@@ -1,0 +1,45 @@
+"""Paragraph forms: a paragraph that recurs is painted once per PDF as a form XObject, then
+placed by name; in a later exam slice, forms the first slice painted are placed through
+stand-ins that the join replaces (render/merge.py)."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from exampdf.pdf.ops import stand_in
+from exampdf.pdf.state import paint_state
+
+
+def form_digest(key: Any) -> str:
+    """What a paragraph's form draws, as a name that means the same in every process."""
+    return hashlib.sha1(repr(key).encode()).hexdigest()
+
+
+def inherited_form(canvas: Any, key: Any) -> str | None:
+    """The name of a form an earlier slice painted for `key`, registered here as a stand-in
+    (and remembered as this canvas's form for `key`), or None."""
+    state = paint_state(canvas)
+    if not state.inherited:
+        return None
+    name = state.inherited.get(form_digest(key))
+    if name is None:
+        return None
+    stand_in(canvas, name)
+    state.forms[key] = name
+    return name
+
+
+def new_form_name(canvas: Any, key: Any) -> str:
+    """A name for a form about to be painted for `key`: P0, P1, … in a first slice; S… in a
+    later one, apart from the first slice's names it places through stand-ins."""
+    state = paint_state(canvas)
+    name = state.forms[key] = f"{'S' if state.inherited is not None else 'P'}{len(state.forms)}"
+    return name
+
+
+def painted_forms(canvas: Any) -> dict[str, str]:
+    """Digest -> name of the forms painted on `canvas` (stand-ins are not painted)."""
+    state = paint_state(canvas)
+    inherited = set((state.inherited or {}).values())
+    return {form_digest(k): name for k, name in state.forms.items() if name not in inherited}

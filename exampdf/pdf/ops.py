@@ -1,0 +1,104 @@
+"""Typed access to the ReportLab internals exampdf writes through, for speed (pinned to 4.x).
+
+Layout code writes operators straight into a canvas's content list instead of going through
+saveState/translate (which copy the whole graphics state), places forms by name, and reads a
+frame's cursor. Each accessor here is one private attribute of ReportLab 4; tests/pdf/
+exercises every one, so an upgrade that moves them fails there first (docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObjectReference
+
+Matrix = tuple[float, float, float, float, float, float]
+PLACEHOLDER = "ExampdfForm"  # the key of a stand-in form's dictionary (render/merge.py)
+
+
+def content(canvas: Any) -> list[str]:
+    """The page's (or open form's) content stream as ReportLab collects it: one entry per
+    operator group, joined with newlines when the page is written."""
+    code: list[str] = canvas._code
+    return code
+
+
+def text_content(text_object: Any) -> list[str]:
+    """A text object's operators, joined with spaces when it is drawn."""
+    code: list[str] = text_object._code
+    return code
+
+
+def text_subset(text_object: Any) -> int:
+    """The font subset the text object has selected last (-1: none yet)."""
+    subset: int = text_object._curSubset
+    return subset
+
+
+def matrix(canvas: Any) -> Matrix:
+    """The transform ReportLab tracks for link annotations."""
+    m: Matrix = canvas._currentMatrix
+    return m
+
+
+def set_matrix(canvas: Any, m: Matrix) -> None:
+    canvas._currentMatrix = m
+
+
+def translated(m: Matrix, x: float, y: float) -> Matrix:
+    """m followed by a translation to x, y (what canvas.translate does to the matrix)."""
+    a, b, c, d, e, f = m
+    return (a, b, c, d, a * x + c * y + e, b * x + d * y + f)
+
+
+def use_forms(canvas: Any, names: Iterable[str]) -> None:
+    """Tell the page it places these forms (its XObject resources), as doForm does."""
+    canvas._formsinuse.extend(names)
+
+
+def do_operator(canvas: Any, name: str) -> str:
+    """The `/… Do` operator that places form `name`, as canvas.doForm writes it."""
+    return f"/{canvas._doc.getXObjectName(name)} Do"
+
+
+def stand_in(canvas: Any, name: str) -> None:
+    """Register a tiny placeholder form under `name`: the join of slices replaces it with
+    the form an earlier slice painted (render/merge.py), so nothing is painted here."""
+    doc = canvas._doc
+    doc.Reference(PDFDictionary({PLACEHOLDER: PDFName(name)}), doc.getXObjectName(name))
+
+
+def font_state(canvas: Any) -> tuple[str, float, float]:
+    """The canvas's current font name, size and leading."""
+    return canvas._fontname, canvas._fontsize, canvas._leading
+
+
+def frame_cursor(frame: Any) -> float:
+    """How far down the frame has filled: the y of its next flowable's top."""
+    y: float = frame._y
+    return y
+
+
+def frame_height(frame: Any) -> float:
+    height: float = frame._height
+    return height
+
+
+def outline_here(canvas: Any, key: str) -> None:
+    """Point bookmark `key` at the page the layout has reached. A canvas that keeps pages
+    back (page n / N) has no current page object yet; ReportLab names pages Page1, Page2, …
+    in order, so the document template's page number names the right one."""
+    page = canvas._doctemplate.page
+    dest = canvas._bookmarkReference(key)
+    dest.fit()
+    dest.setPage(PDFObjectReference(f"Page{page}"))
+
+
+def table_cell_style(table: Any) -> Any:
+    """The cell style Table._drawCell last set on the canvas (None at the start)."""
+    return getattr(table, "_curcellstyle", None)
+
+
+def set_table_cell_style(table: Any, style: Any) -> None:
+    table._curcellstyle = style

@@ -1,0 +1,52 @@
+"""What exampdf remembers about one canvas while it paints: one typed object per document."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+Chunks = tuple[tuple[int, str], ...] | None  # (subset, `(…) Tj`) per subset run; None: Type 1
+Form = tuple[str, str]  # form name, its `/… Do` operator
+PlacedCell = tuple[Any, Any, tuple[str, ...], tuple[str, str]]  # label, body, operators, form names
+Centred = tuple[float, str] | None  # width, operators; None: Type 1
+DecorKey = tuple[str, float, float, str, str, float, float]
+
+_ATTR = "_exampdf_paint"  # the one attribute exampdf sets on a ReportLab canvas
+
+
+@dataclass(eq=False)
+class PaintState:
+    """Per-document memory of what is already in the PDF, so it is placed, not painted again.
+
+    Paragraph forms (layout/text/jparagraph.py): `forms` maps a paragraph's draw key to the
+    form XObject that paints it; `seen` holds paragraphs painted once in the page (a second
+    sight makes a form); `eager` paints a form at first sight (exam slices, where paragraphs
+    recur); `inherited` maps the digests of forms an earlier slice painted to their names
+    (render/merge.py swaps the stand-ins for them; None outside later slices)."""
+
+    forms: dict[Any, str] = field(default_factory=dict)
+    seen: set[Any] = field(default_factory=set)
+    eager: bool = False
+    inherited: Mapping[str, str] | None = None
+    # layout/blocks/place.py: (id, width) of a shared paragraph -> it and its form
+    placed: dict[tuple[int, float], tuple[Any, Form]] = field(default_factory=dict)
+    # layout/exam/options.py: an option cell whose label and text are both forms
+    cells: dict[tuple[int, int, float, float], PlacedCell] = field(default_factory=dict)
+    # layout/page/decor.py: operators of strings the page decoration has drawn
+    decor: dict[DecorKey, list[str]] = field(default_factory=dict)
+    # pdf/textshow.py: strings encoded for this document's subsets
+    shown: dict[tuple[str, str], Chunks] = field(default_factory=dict)
+    subsets: dict[tuple[str, int], str] = field(default_factory=dict)
+    centred: dict[tuple[str, float, float, str], tuple[float, str] | None] = field(
+        default_factory=dict
+    )
+
+
+def paint_state(canvas: Any) -> PaintState:
+    """The canvas's paint state, made on first use."""
+    state: PaintState | None = getattr(canvas, _ATTR, None)
+    if state is None:
+        state = PaintState()
+        setattr(canvas, _ATTR, state)
+    return state
