@@ -5,8 +5,48 @@ from __future__ import annotations
 from pathlib import Path
 
 EXAM_TOML = """\
-# exampdf settings for this folder. Command-line options override these.
-title = "小テスト"
+# exampdf の設定 / exampdf settings for this folder.
+# 行頭の # を消すと有効になります（値は既定値）。コマンドラインのオプションが優先されます。
+# Remove the leading # to use a key (the value shown is the default). Command-line options win.
+# 全項目の説明 / every key explained: docs/config.md (exampdf のソース / in exampdf's source)
+
+# ── 用紙に印刷する内容 / what the paper says ──
+title = "小テスト"                  # 試験の題名 / exam title
+# subtitle = ""                     # 副題 / subtitle under the title
+# subject = ""                      # 科目名 / subject
+# school = ""                       # 学校名 / school name
+# date = ""                         # 実施日（例 "2025年7月10日"）/ exam date as printed
+# duration = ""                     # 試験時間（例 "50分"）/ time allowed
+# instructions = []                 # 注意事項（表紙に箇条書き）/ instructions on the cover
+# name_fields = ["組", "番号", "氏名"]  # 記名欄 / name boxes on the first page
+
+# ── 見た目 / how it looks ──
+# paper = "A4"                      # 用紙: A4 B5 B4 A3 letter / paper size
+# orientation = "portrait"          # 向き: portrait（縦）landscape（横）/ orientation
+# columns = 0                       # 段数 0=自動 1 2 / columns (0: automatic by line length)
+# font = "mincho"                   # 本文書体 mincho gothic / body typeface
+# base_size = 10.5                  # 本文の文字サイズ(pt) / body size in points
+# label_style = "A"                 # 選択肢の記号 A ア 1 ① / option labels
+# show_points = false               # 配点「（1点）」を表示 / print each question's points
+# cover = false                     # 表紙を付ける / a cover page per version
+# answer_sheet = false              # マークシート式の解答用紙 / also write answer-sheets.pdf
+# simplex = false                   # 片面印刷（白紙を入れない）/ no blank pages between versions
+
+# ── 版と並べ替え / versions ──
+# shuffle = false                   # 問題と選択肢を版ごとに並べ替え / shuffle per version
+# versions = 0                      # 版の数 0=自動（shuffle で4、なしで1）/ number of versions
+# seed = 20240401                   # 乱数の種（同じ種で同じ版）/ seed: same seed, same versions
+# balance = true                    # 正解の記号を均等に / spread answers over the letters
+# roster = ""                       # 名簿（CSV/xlsx）1人1版 / roster: one version per student
+# key_per_version = false           # 版ごとの解答 keys/<版>.pdf / one key PDF per version
+# strict = false                    # 警告もエラー扱い / treat warnings as errors
+# allow_outside_images = false      # 問題フォルダ外の画像を許可 / images from outside the bank
+
+# 出題の範囲（フォルダごと）/ sections: questions per subfolder
+# [[sections]]
+# group = "基礎"                    # questions/基礎/ のフォルダ名 / the subfolder's name
+# pick = 0                          # 出題数 0=すべて / questions to draw (0: all)
+# vary = false                      # 版ごとに別の問題 / each version draws its own
 """
 
 SINGLE = """\

@@ -8,7 +8,7 @@ import click
 
 from exampdf.cli.common import BANK_ARG, fail, inputs_or_default, report, require_inputs
 from exampdf.diagnostics import Diagnostic, has_errors, warning
-from exampdf.export import ImageReader, to_gift, to_json, to_moodle
+from exampdf.export import ImageReader, gift_images, to_gift, to_json, to_moodle
 from exampdf.i18n import t
 from exampdf.parse import parse_bank
 
@@ -46,6 +46,9 @@ def export(bank: tuple[Path, ...], fmt: str, output: Path | None) -> None:
         text = to_moodle(parsed.bank, _image_reader(missing))
     elif fmt == "gift":
         text = to_gift(parsed.bank)
+        missing = [
+            _gift_image(q.source, src) for q in parsed.bank.questions for src in gift_images(q)
+        ]
     else:
         text = to_json(parsed.bank)
     report(missing, "human")
@@ -60,6 +63,16 @@ def export(bank: tuple[Path, ...], fmt: str, output: Path | None) -> None:
         fail(t("cannot_write", reason=exc))
     n = len(parsed.bank.questions)
     click.echo(t("exported", format=fmt, path=target, questions=n), err=True)
+
+
+def _gift_image(source: str, src: str) -> Diagnostic:
+    hint = (
+        "use --format moodle, which embeds the images; or import the GIFT file, then upload "
+        f"{src} into the question in Moodle's editor"
+    )
+    return warning(
+        "X002", f"GIFT cannot carry images: {src} would show as a broken image", source, 0, hint
+    )
 
 
 def _image_reader(missing: list[Diagnostic]) -> ImageReader:

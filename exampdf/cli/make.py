@@ -16,10 +16,10 @@ from exampdf.cli.common import (
     Format,
     fail,
     inputs_or_default,
-    load_exam_config,
     report,
     require_inputs,
 )
+from exampdf.cli.options import exam_config, exam_options
 from exampdf.cli.progress import (
     MakeProgress,
     echo_lines,
@@ -27,10 +27,8 @@ from exampdf.cli.progress import (
     summary_lines,
     timing_lines,
 )
-from exampdf.config import CONFIG_NAME, with_overrides
 from exampdf.diagnostics import has_errors
 from exampdf.i18n import t
-from exampdf.layout.page.paper import PAPERS
 from exampdf.pipeline import make
 from exampdf.render.parallel import default_jobs
 
@@ -47,93 +45,7 @@ PASSWORD_ENV = "EXAMPDF_KEY_PASSWORD"
     show_default=True,
     help="Folder for exam.pdf, answer-key.pdf, key.json, key.csv.",
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help=f"Settings file (default: ./{CONFIG_NAME} when present).",
-)
-@click.option(
-    "--shuffle/--no-shuffle",
-    default=None,
-    help="Shuffle questions (within sections) and options for each version.",
-)
-@click.option(
-    "--versions",
-    type=click.IntRange(1, 702),
-    default=None,
-    help="Number of versions (A, B, …). Default: 4 with --shuffle, else 1.",
-)
-@click.option(
-    "--seed",
-    type=int,
-    default=None,
-    help="Seed for shuffling; the same seed rebuilds the same versions.",
-)
-@click.option(
-    "--roster",
-    type=click.Path(exists=True, dir_okay=False),
-    default=None,
-    help="CSV of students (id or number, name, class): one version each, named in the name box; "
-    "the version code comes from the student id. Wins over --versions.",
-)
-@click.option(
-    "--key-per-version",
-    is_flag=True,
-    default=None,
-    help="Also write keys/<code>.pdf: one version's key with every letter as printed there.",
-)
-@click.option(
-    "--balance/--no-balance",
-    default=None,
-    help="Spread correct answers evenly over the printed letters of each version (default on).",
-)
-@click.option("--title", default=None, help="Exam title (default 確認テスト).")
-@click.option(
-    "--paper", type=click.Choice(list(PAPERS)), default=None, help="Paper size (default A4)."
-)
-@click.option(
-    "--font",
-    type=click.Choice(["mincho", "gothic"]),
-    default=None,
-    help="Body typeface: BIZ UD PMincho (default) or BIZ UD PGothic.",
-)
-@click.option(
-    "--orientation",
-    type=click.Choice(["portrait", "landscape"]),
-    default=None,
-    help="Exam sheets upright (default) or sideways.",
-)
-@click.option(
-    "--columns",
-    type=click.IntRange(1, 2),
-    default=None,
-    help="Columns on exam sheets (default 2 for B4/A3 landscape, else 1).",
-)
-@click.option(
-    "--label-style",
-    type=click.Choice(["A", "ア", "1", "①"]),
-    default=None,
-    help="Option labels: A B C (default), ア イ ウ, 1 2 3 or ① ② ③.",
-)
-@click.option(
-    "--show-points/--hide-points", default=None, help="Print 「（2点）」 after each stem."
-)
-@click.option("--cover/--no-cover", default=None, help="A cover page per version.")
-@click.option(
-    "--answer-sheet/--no-answer-sheet", default=None, help="Also write answer-sheets.pdf."
-)
-@click.option(
-    "--simplex", is_flag=True, default=None, help="No blank pages: versions need not start odd."
-)
-@click.option("--strict", is_flag=True, default=None, help="Treat warnings as errors.")
-@click.option(
-    "--allow-outside-images",
-    is_flag=True,
-    default=None,
-    help="Let Markdown images come from outside the bank folder.",
-)
+@exam_options
 @click.option(
     "--encrypt",
     is_flag=True,
@@ -158,17 +70,16 @@ PASSWORD_ENV = "EXAMPDF_KEY_PASSWORD"
 def make_cmd(
     bank: tuple[Path, ...],
     out: Path,
-    config_path: Path | None,
     fmt: Format,
     quiet: bool,
     verbose: bool,
     encrypt: bool,
     jobs: int | None,
-    **overrides: object,
+    **options: object,
 ) -> None:
     """Write exam sheets, the answer-key booklet and key files from BANK (default: questions/)."""
     with _fewer_collections():
-        _make(bank, out, config_path, fmt, quiet, verbose, encrypt, jobs, overrides)
+        _make(bank, out, fmt, quiet, verbose, encrypt, jobs, options)
 
 
 @contextmanager
@@ -188,18 +99,17 @@ def _fewer_collections() -> Iterator[None]:
 def _make(
     bank: tuple[Path, ...],
     out: Path,
-    config_path: Path | None,
     fmt: Format,
     quiet: bool,
     verbose: bool,
     encrypt: bool,
     jobs: int | None,
-    overrides: dict[str, object],
+    options: dict[str, object],
 ) -> None:
     inputs = inputs_or_default(bank)
     require_inputs(inputs)
     require_folder(out)
-    config = with_overrides(load_exam_config(config_path, fmt), **overrides)
+    config = exam_config(options, fmt)
     password = key_password() if encrypt else ""
     try:
         with MakeProgress(show=not quiet) as progress:

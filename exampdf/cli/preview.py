@@ -14,10 +14,10 @@ from exampdf.cli.common import (
     BANK_ARG,
     fail,
     inputs_or_default,
-    load_exam_config,
     report,
     require_inputs,
 )
+from exampdf.cli.options import exam_config, exam_options
 from exampdf.i18n import t
 from exampdf.parse import parse_bank
 from exampdf.pipeline import make
@@ -39,11 +39,15 @@ FOOTER_MM = 20  # the bottom margin, where page numbers are printed
 )
 @click.option("--question", "qid", default=None, help="Preview only the question with this id.")
 @click.option("--dpi", type=click.IntRange(36, 300), default=DPI, show_default=True)
-def preview(bank: tuple[Path, ...], out: Path, qid: str | None, dpi: int) -> None:
-    """Render the first page of the exam, the key and the answer sheet to PNG."""
+@exam_options
+def preview(
+    bank: tuple[Path, ...], out: Path, qid: str | None, dpi: int, **options: object
+) -> None:
+    """Render the first page of the exam, the key and the answer sheet to PNG (with --cover,
+    the first page of questions too), with the same options as `make`."""
     inputs = inputs_or_default(bank)
     require_inputs(inputs)
-    config = load_exam_config()
+    config = exam_config(options)
     if qid is not None:
         inputs = (_question_file(inputs, qid),)
         # one version in bank order: the options as the author wrote them
@@ -57,21 +61,44 @@ def preview(bank: tuple[Path, ...], out: Path, qid: str | None, dpi: int) -> Non
         for pdf in (Path(tmp) / "out" / name for name in PDFS):
             if pdf.exists():
                 name = f"question-{qid}.png" if qid else pdf.with_suffix(".png").name
-                render_first_page(pdf, out / name, dpi, crop=qid is not None)
+                render_page(pdf, 0, out / name, dpi, crop=qid is not None)
                 click.echo(t("preview_wrote", path=out / name), err=True)
                 if qid:
                     return  # the exam page is the question as it prints
+                if pdf.name == "exam.pdf" and config.cover:
+                    first = _first_question_page(pdf)
+                    if first is not None:
+                        more = out / "exam-questions.png"
+                        render_page(pdf, first, more, dpi)
+                        click.echo(t("preview_wrote", path=more), err=True)
 
 
-def render_first_page(pdf: Path, png: Path, dpi: int, crop: bool = False) -> None:
+def render_page(pdf: Path, index: int, png: Path, dpi: int, crop: bool = False) -> None:
     doc = pdfium.PdfDocument(str(pdf))
     try:
-        image: Image.Image = doc[0].render(scale=dpi / 72).to_pil().convert("RGB")
+        image: Image.Image = doc[index].render(scale=dpi / 72).to_pil().convert("RGB")
     finally:
         doc.close()
     if crop:
         image = _trim(image, margin=dpi // 4, footer=round(FOOTER_MM / 25.4 * dpi))
     image.save(png)
+
+
+def _first_question_page(pdf: Path) -> int | None:
+    """The page after the cover that starts the questions: the first that is not 「（白紙）」."""
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        for index in range(1, len(doc)):
+            page = doc[index]
+            textpage = page.get_textpage()
+            text = textpage.get_text_bounded()
+            textpage.close()
+            page.close()
+            if "白紙" not in text:
+                return index
+    finally:
+        doc.close()
+    return None
 
 
 def _trim(image: Image.Image, margin: int, footer: int) -> Image.Image:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -21,26 +22,34 @@ if TYPE_CHECKING:  # rich is imported only when a bar may be shown (`make -q` ne
     from rich.console import Console
     from rich.progress import Progress, TaskID
 
-DELAY = 1.0  # seconds before a bar appears: quick runs stay quiet
+DELAY = 1.0  # seconds before a bar appears: quick runs stay quiet, longer ones always show it
+
+
+def unattended(environ: Mapping[str, str] | None = None) -> bool:
+    """CI runners and dumb terminals get no bar even when they look like a terminal: their
+    logs keep every redraw."""
+    env = os.environ if environ is None else environ
+    ci = env.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+    return ci or env.get("TERM", "") == "dumb"
 
 
 class MakeProgress:
     """The pipeline's progress callback; also records per-stage time for `-v`."""
 
-    def __init__(self, show: bool, console: Console | None = None) -> None:
+    def __init__(self, show: bool, console: Console | None = None, delay: float = DELAY) -> None:
         if show and console is None:
             from rich.console import Console
 
             console = Console(stderr=True)
         self.console = console
-        self.show = show and console is not None and console.is_terminal
+        self.show = show and console is not None and console.is_terminal and not unattended()
         self.start = self.mark = time.perf_counter()
         self.timings: dict[str, float] = {}
         self._bar: Progress | None = None
         self._task: TaskID | None = None
         self._last = Step("parse", 0, 1)
         self._lock = threading.Lock()  # the timer thread may start the bar mid-step
-        self._timer = threading.Timer(DELAY, self._appear)
+        self._timer = threading.Timer(delay, self._appear)
         self._timer.daemon = True
 
     def __call__(self, step: Step) -> None:

@@ -13,10 +13,10 @@ from watchfiles import watch as watch_changes
 from exampdf.cli.common import (
     BANK_ARG,
     inputs_or_default,
-    load_exam_config,
     report,
     require_inputs,
 )
+from exampdf.cli.options import exam_config, exam_options
 from exampdf.config import CONFIG_NAME, ExamConfig
 from exampdf.i18n import t
 from exampdf.pipeline import make
@@ -39,17 +39,22 @@ class BankFilter(DefaultFilter):
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("out"),
     show_default=True,
+    help="Folder for exam.pdf, answer-key.pdf, key.json, key.csv.",
 )
-def watch(bank: tuple[Path, ...], out: Path) -> None:
-    """Rebuild BANK (default: questions/) into OUT on every save; Ctrl+C stops."""
+@exam_options
+def watch(bank: tuple[Path, ...], out: Path, **options: object) -> None:
+    """Rebuild BANK (default: questions/) into OUT on every save, with the same options as
+    `make`; Ctrl+C stops."""
     inputs = inputs_or_default(bank)
     require_inputs(inputs)
-    rebuild(inputs, out, load_exam_config())
-    paths = [*inputs, *([Path(CONFIG_NAME)] if Path(CONFIG_NAME).is_file() else [])]
+    rebuild(inputs, out, exam_config(dict(options)))
+    settings = options.get("config_path") or Path(CONFIG_NAME)
+    assert isinstance(settings, Path)
+    paths = [*inputs, *([settings] if settings.is_file() else [])]
     click.echo(t("watching", paths=", ".join(map(str, paths))), err=True)
     try:
         for _ in watch_changes(*paths, watch_filter=BankFilter()):
-            rebuild(inputs, out, load_exam_config())
+            rebuild(inputs, out, exam_config(dict(options)))
     except KeyboardInterrupt:
         pass
 

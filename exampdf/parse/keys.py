@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exampdf.diagnostics import Diagnostic, error
+from exampdf.diagnostics import Diagnostic, error, warning
 from exampdf.model import Choice, plain_text
 from exampdf.parse.answers import ReadAnswer
 from exampdf.parse.frontmatter import FrontMatter
 from exampdf.parse.labels import resolve
-from exampdf.parse.wording import is_auto_pin
+from exampdf.parse.wording import is_auto_pin, looks_like_catch_all
 
 
 @dataclass(frozen=True)
@@ -78,8 +78,29 @@ def resolve_pins(
 ) -> tuple[int, ...]:
     """Options kept last when shuffling: from front matter `pin`, else the automatic phrases."""
     if matter.pin is None:
-        return tuple(i for i, c in enumerate(keyed.choices) if is_auto_pin(plain_text(c.content)))
+        texts = [plain_text(c.content) for c in keyed.choices]
+        if matter.shuffle is not False:
+            diags.extend(_unpinned_catch_alls(keyed.choices, texts, source))
+        return tuple(i for i, text in enumerate(texts) if is_auto_pin(text))
     if not keyed.choices:
         return ()
     line = matter.key_lines.get("pin", 1)
     return _indices(matter.pin, keyed.choices, "pin", source, line, diags, "E014")
+
+
+def _unpinned_catch_alls(
+    choices: tuple[Choice, ...], texts: list[str], source: str
+) -> list[Diagnostic]:
+    """W015: an option that mentions the others with all/none but does not lead with it."""
+    return [
+        warning(
+            "W015",
+            f"option {c.written_label} reads like “all/none of the above” but will be shuffled",
+            source,
+            c.line,
+            f"start it with the phrase (上記のいずれでもない…), or add `pin: {c.written_label}` "
+            "in front matter to keep it last",
+        )
+        for c, text in zip(choices, texts, strict=True)
+        if looks_like_catch_all(text)
+    ]

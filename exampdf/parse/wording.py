@@ -40,23 +40,31 @@ def asked_count(stem: str) -> int | None:
     return 1 if _SINGLE.search(stem) else None
 
 
-_PIN_PHRASES = (
-    "上記のすべて",
-    "上記すべて",
-    "上記の全て",
-    "上記全て",
-    "以上のすべて",
-    "以上すべて",
-    "以上の全て",
+# "All/none of the above" is recognised by meaning, not by a list of exact strings: a
+# reference to the other options followed (within a few characters) by all/none leads the
+# option, whatever follows it: 上記のいずれでもない（どれも誤り）, A〜Dのすべて,
+# None of the above (it depends). Texts are NFKC-normalised and lower-cased first.
+_RANGE = r"(?:[a-z]|[ア-ン]|\d+)\s*(?:[〜~\-–ー]|から)\s*(?:[a-z]|[ア-ン]|\d+)(?:\s*まで)?"
+_JA_REF = rf"(?:上記|以上|前記|これら|それら|{_RANGE})"
+_JA_ALL = r"(?:(?:すべて|全て|全部|いずれ|どれ|何れ)(?!か)|該当(?:なし|しない|するものは))"
+_EN_OTHERS = r"(?:the\s+)?other(?:s|\s+(?:options|answers|choices))"
+_EN_REF = rf"(?:the\s+)?(?:above|these|those|preceding|{_EN_OTHERS})"
+_EN_ALL = r"(?:all|none|neither|both)"
+_LEADING = re.compile(
+    rf"^(?:{_JA_REF}\s*(?:の|に|は)?[^。.、,]{{0,6}}?{_JA_ALL}"
+    rf"|{_EN_ALL}\s+(?:of\s+)?(?:the\s+)?{_EN_REF}\b)"
+)
+_ANYWHERE_JA = re.compile(rf"{_JA_REF}.*{_JA_ALL}|{_JA_ALL}.*(?:上記|以上|前記)")
+_ANYWHERE_EN = re.compile(rf"\b{_EN_ALL}\b.*\b(?:above|these|the\s+others)\b")
+
+# Whole options that mean the same without naming the others (すべて正しい, 該当なし, none).
+_ALONE = (
     "すべて正しい",
     "全て正しい",
     "すべて正解",
     "全て正解",
     "いずれも正しい",
     "いずれでもない",
-    "上記のいずれでもない",
-    "以上のいずれでもない",
-    "上記のどれでもない",
     "どれでもない",
     "いずれも正しくない",
     "いずれも誤り",
@@ -65,16 +73,10 @@ _PIN_PHRASES = (
     "該当なし",
     "該当するものはない",
     "該当するものなし",
-    "上記に該当なし",
-    "上記のいずれも該当しない",
-    "all of the above",
-    "none of the above",
-    "all of these",
-    "none of these",
     "neither",
-    "both of the above",
-    "all the above",
     "none",
+    "all of them",
+    "none of them",
 )
 
 
@@ -84,13 +86,24 @@ def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", norm)
 
 
-AUTO_PIN = frozenset(_normal(p) for p in _PIN_PHRASES)
+AUTO_PIN = frozenset(_normal(p) for p in _ALONE)
 
 
 def is_auto_pin(option_text: str) -> bool:
     """Whether an option means "all/none of the above" and so must stay last."""
     norm = _normal(option_text)
-    return norm in AUTO_PIN or norm.replace(" ", "") in AUTO_PIN
+    if norm in AUTO_PIN or norm.replace(" ", "") in AUTO_PIN:
+        return True
+    return _LEADING.match(norm) is not None
+
+
+def looks_like_catch_all(option_text: str) -> bool:
+    """Mentions the other options together with all/none, yet not as its leading phrase
+    (「答えは上記のすべて」): probably meant to stay last, but shuffling will move it."""
+    norm = _normal(option_text)
+    if is_auto_pin(option_text):
+        return False
+    return bool(_ANYWHERE_JA.search(norm) or _ANYWHERE_EN.search(norm))
 
 
 def letter_reference(option_text: str, labels: list[str]) -> str | None:

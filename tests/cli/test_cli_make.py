@@ -6,6 +6,7 @@ import io
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from rich.console import Console
 
@@ -100,3 +101,27 @@ def test_strict_with_only_warnings_says_so(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "warning[" in result.output
     assert "fix the errors above" not in result.output
     assert "--strict treats the warnings above as errors" in result.output
+
+
+def test_bar_appears_by_itself_on_a_terminal_but_never_in_ci(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 16 item 20: on a terminal the bar shows without -v once a run lasts (the timer
+    fires; joined here instead of waited for), and never where CI or TERM=dumb is set."""
+    set_lang("en")
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    buf = io.StringIO()
+    console = Console(file=buf, force_terminal=True, width=100)
+    with MakeProgress(show=True, console=console, delay=0.0) as progress:
+        progress._timer.join()
+        progress(Step("exam", 1, 3, page=2))
+    assert "laying out exam.pdf · p.2" in buf.getvalue()
+    for name, value in (("CI", "true"), ("TERM", "dumb")):
+        monkeypatch.setenv(name, value)
+        quiet = io.StringIO()
+        terminal = Console(file=quiet, force_terminal=True)
+        with MakeProgress(show=True, console=terminal, delay=0.0) as progress:
+            progress(Step("exam", 1, 3))
+        assert not progress.show and quiet.getvalue() == ""
+        monkeypatch.delenv(name)

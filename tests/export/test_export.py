@@ -192,3 +192,22 @@ def test_cli_export_errors(tmp_path: Path) -> None:
     bad.write_text("# t\n\n## 問題\nq\n\n## 選択肢\nA. a\n\n## 正解\n**E**\n", encoding="utf-8")
     result = runner.invoke(main, ["export", str(bad), "--format", "gift", "-o", "-"])
     assert result.exit_code == 1 and "bad.md:" in result.output and "Traceback" not in result.output
+
+
+def test_gift_export_warns_about_images(tmp_path: Path) -> None:
+    """Issue 16 item 16: GIFT silently wrote `![図1](fig1.png)`, a broken image in Moodle."""
+    from PIL import Image as PILImage
+
+    PILImage.new("RGB", (4, 4), "white").save(tmp_path / "fig1.png")
+    text = SIMPLE.format(
+        title="t", stem="図を見よ。\n\n![図1](fig1.png)", options="A. 1\nB. 2", answer="A"
+    )
+    (tmp_path / "q.md").write_text(text, encoding="utf-8")
+    out = tmp_path / "q.gift.txt"
+    args = ["--lang", "en", "export", str(tmp_path / "q.md"), "--format", "gift", "-o", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "warning[X002]: GIFT cannot carry images: fig1.png" in result.output
+    assert "--format moodle" in result.output
+    plain = CliRunner().invoke(main, [*args[:3], str(ROOT / "questions"), *args[4:]])
+    assert "X002" not in plain.output

@@ -33,3 +33,23 @@ def test_starter_never_overwrites(tmp_path: Path) -> None:
     written = write_starter(tmp_path)
     assert tmp_path / "exam.toml" not in written
     assert (tmp_path / "exam.toml").read_text(encoding="utf-8") == 'title = "mine"\n'
+
+
+def test_starter_exam_toml_lists_every_common_key_with_its_default(tmp_path: Path) -> None:
+    """Issue 16 item 19: exam.toml held only `title`. Every commented key, uncommented,
+    must be accepted and equal the default it claims, with a Japanese and English note."""
+    import re
+    from dataclasses import fields
+
+    from exampdf.config import ExamConfig, SectionPick, load_config
+
+    write_starter(tmp_path)
+    text = (tmp_path / "exam.toml").read_text(encoding="utf-8")
+    keys = re.findall(r"^(?:# )?(\w+) = .*# .*[ぁ-んァ-ン一-龥].*\s?/ [A-Za-z]", text, re.M)
+    common = {f.name for f in fields(ExamConfig)} - {"author"}  # author: PDF metadata only
+    assert set(keys) >= common - {"sections"}
+    on = re.sub(r"^# (\w+ = )", r"\1", text, flags=re.M).replace("# [[sections]]", "[[sections]]")
+    (tmp_path / "all.toml").write_text(on, encoding="utf-8")
+    config, diags = load_config(tmp_path / "all.toml")
+    assert diags == []
+    assert config == ExamConfig(title="小テスト", sections=(SectionPick("基礎"),))
