@@ -18,12 +18,13 @@ from exampdf.model import (
     ListBlock,
     Paragraph,
     Quote,
+    Ruby,
     Rule,
     SoftBreak,
     Strong,
     Table,
     Text,
-    plain_text,
+    walk,
 )
 
 # src of an image as written -> the URL to print (Moodle: @@PLUGINFILE@@/name)
@@ -31,55 +32,70 @@ ImageUrl = Callable[[Image], str]
 
 
 def inline_html(nodes: Iterable[Inline], image_url: ImageUrl) -> str:
-    out: list[str] = []
-    for node in nodes:
-        if isinstance(node, Text):
-            out.append(escape(node.text, quote=False))
-        elif isinstance(node, Strong):
-            out.append(f"<strong>{inline_html(node.children, image_url)}</strong>")
-        elif isinstance(node, Emph):
-            out.append(f"<em>{inline_html(node.children, image_url)}</em>")
-        elif isinstance(node, CodeSpan):
-            out.append(f"<code>{escape(node.text, quote=False)}</code>")
-        elif isinstance(node, Link):
-            href = escape(node.href)
-            out.append(f'<a href="{href}">{inline_html(node.children, image_url)}</a>')
-        elif isinstance(node, Image):
-            out.append(f'<img src="{escape(image_url(node))}" alt="{escape(node.alt)}">')
-        elif isinstance(node, SoftBreak):
-            out.append("\n")
-        elif isinstance(node, HardBreak):
-            out.append("<br>")
-        else:  # nodes added to the model later (ruby, …) still show their text
-            out.append(escape(plain_text((node,)), quote=False))
-    return "".join(out)
+    return "".join(walk.fold_inlines(tuple(nodes), _Html(image_url)))
 
 
 def blocks_html(blocks: Iterable[Block], image_url: ImageUrl) -> str:
-    return "\n".join(_block(b, image_url) for b in blocks)
+    return "\n".join(walk.fold_blocks(tuple(blocks), _Html(image_url)))
 
 
-def _block(block: Block, image_url: ImageUrl) -> str:
-    if isinstance(block, Paragraph):
-        return f"<p>{inline_html(block.inlines, image_url)}</p>"
-    if isinstance(block, Heading):
-        level = min(6, block.level + 2)  # below Moodle's own page headings
-        return f"<h{level}>{inline_html(block.inlines, image_url)}</h{level}>"
-    if isinstance(block, CodeBlock):
-        return f"<pre><code>{escape(block.code.rstrip(), quote=False)}</code></pre>"
-    if isinstance(block, ListBlock):
-        tag = "ol" if block.ordered else "ul"
-        items = "".join(f"<li>{blocks_html(item, image_url)}</li>" for item in block.items)
-        return f"<{tag}>{items}</{tag}>"
-    if isinstance(block, Table):
-        head = "".join(f"<th>{inline_html(c, image_url)}</th>" for c in block.header)
-        rows = "".join(
-            "<tr>" + "".join(f"<td>{inline_html(c, image_url)}</td>" for c in row) + "</tr>"
-            for row in block.rows
-        )
-        return f"<table><tr>{head}</tr>{rows}</table>"
-    if isinstance(block, Quote):
-        return f"<blockquote>{blocks_html(block.blocks, image_url)}</blockquote>"
-    if isinstance(block, Rule):
+class _Html(walk.Fold[str]):
+    """Each node as HTML, its content already made; every piece of text escaped."""
+
+    def __init__(self, image_url: ImageUrl) -> None:
+        self.image_url = image_url
+
+    def text(self, node: Text) -> str:
+        return escape(node.text, quote=False)
+
+    def strong(self, node: Strong, children: list[str]) -> str:
+        return f"<strong>{''.join(children)}</strong>"
+
+    def emph(self, node: Emph, children: list[str]) -> str:
+        return f"<em>{''.join(children)}</em>"
+
+    def code_span(self, node: CodeSpan) -> str:
+        return f"<code>{escape(node.text, quote=False)}</code>"
+
+    def link(self, node: Link, children: list[str]) -> str:
+        return f'<a href="{escape(node.href)}">{"".join(children)}</a>'
+
+    def image(self, node: Image) -> str:
+        return f'<img src="{escape(self.image_url(node))}" alt="{escape(node.alt)}">'
+
+    def soft_break(self, node: SoftBreak) -> str:
+        return "\n"
+
+    def hard_break(self, node: HardBreak) -> str:
+        return "<br>"
+
+    def ruby(self, node: Ruby) -> str:
+        return escape(node.base, quote=False)  # Moodle's editor drops <ruby>: the base text
+
+    def paragraph(self, node: Paragraph, inlines: list[str]) -> str:
+        return f"<p>{''.join(inlines)}</p>"
+
+    def heading(self, node: Heading, inlines: list[str]) -> str:
+        level = min(6, node.level + 2)  # below Moodle's own page headings
+        return f"<h{level}>{''.join(inlines)}</h{level}>"
+
+    def code_block(self, node: CodeBlock) -> str:
+        return f"<pre><code>{escape(node.code.rstrip(), quote=False)}</code></pre>"
+
+    def list_block(self, node: ListBlock, items: list[list[str]]) -> str:
+        tag = "ol" if node.ordered else "ul"
+        body = "".join("<li>" + "\n".join(item) + "</li>" for item in items)
+        return f"<{tag}>{body}</{tag}>"
+
+    def table(self, node: Table, cells: list[list[list[str]]]) -> str:
+        head, *rows = cells
+        out = "<tr>" + "".join(f"<th>{''.join(c)}</th>" for c in head) + "</tr>"
+        for row in rows:
+            out += "<tr>" + "".join(f"<td>{''.join(c)}</td>" for c in row) + "</tr>"
+        return f"<table>{out}</table>"
+
+    def quote(self, node: Quote, blocks: list[str]) -> str:
+        return "<blockquote>" + "\n".join(blocks) + "</blockquote>"
+
+    def rule(self, node: Rule) -> str:
         return "<hr>"
-    return ""

@@ -17,66 +17,81 @@ from exampdf.model import (
     ListBlock,
     Paragraph,
     Quote,
+    Ruby,
     Rule,
     SoftBreak,
     Strong,
     Table,
     Text,
-    plain_text,
+    walk,
 )
 
 
 def inline_md(nodes: Iterable[Inline]) -> str:
-    out: list[str] = []
-    for node in nodes:
-        if isinstance(node, Text):
-            out.append(node.text)
-        elif isinstance(node, Strong):
-            out.append(f"**{inline_md(node.children)}**")
-        elif isinstance(node, Emph):
-            out.append(f"*{inline_md(node.children)}*")
-        elif isinstance(node, CodeSpan):
-            fence = "``" if "`" in node.text else "`"
-            out.append(f"{fence}{node.text}{fence}")
-        elif isinstance(node, Link):
-            out.append(f"[{inline_md(node.children)}]({node.href})")
-        elif isinstance(node, Image):
-            out.append(f"![{node.alt}]({node.src})")
-        elif isinstance(node, SoftBreak):
-            out.append("\n")
-        elif isinstance(node, HardBreak):
-            out.append("  \n")
-        else:  # later model nodes (ruby, …) keep their text
-            out.append(plain_text((node,)))
-    return "".join(out)
+    return "".join(walk.fold_inlines(tuple(nodes), _MD))
 
 
 def blocks_md(blocks: Iterable[Block]) -> str:
-    return "\n\n".join(_block(b) for b in blocks)
+    return "\n\n".join(walk.fold_blocks(tuple(blocks), _MD))
 
 
-def _block(block: Block) -> str:
-    if isinstance(block, Paragraph):
-        return inline_md(block.inlines)
-    if isinstance(block, Heading):
-        return f"{'#' * block.level} {inline_md(block.inlines)}"
-    if isinstance(block, CodeBlock):
-        return f"```{block.lang}\n{block.code.rstrip()}\n```"
-    if isinstance(block, ListBlock):
-        return "\n".join(_item(block, n, item) for n, item in enumerate(block.items))
-    if isinstance(block, Table):
-        rows = [block.header, *block.rows]
-        lines = ["| " + " | ".join(inline_md(c) for c in row) + " |" for row in rows]
-        lines.insert(1, "|" + " --- |" * len(block.header))
+class _Markdown(walk.Fold[str]):
+    """Each node as Markdown text, its content already made."""
+
+    def text(self, node: Text) -> str:
+        return node.text
+
+    def strong(self, node: Strong, children: list[str]) -> str:
+        return f"**{''.join(children)}**"
+
+    def emph(self, node: Emph, children: list[str]) -> str:
+        return f"*{''.join(children)}*"
+
+    def code_span(self, node: CodeSpan) -> str:
+        fence = "``" if "`" in node.text else "`"
+        return f"{fence}{node.text}{fence}"
+
+    def link(self, node: Link, children: list[str]) -> str:
+        return f"[{''.join(children)}]({node.href})"
+
+    def image(self, node: Image) -> str:
+        return f"![{node.alt}]({node.src})"
+
+    def soft_break(self, node: SoftBreak) -> str:
+        return "\n"
+
+    def hard_break(self, node: HardBreak) -> str:
+        return "  \n"
+
+    def ruby(self, node: Ruby) -> str:
+        return node.base  # GIFT's Markdown has no ruby: the base text
+
+    def paragraph(self, node: Paragraph, inlines: list[str]) -> str:
+        return "".join(inlines)
+
+    def heading(self, node: Heading, inlines: list[str]) -> str:
+        return f"{'#' * node.level} {''.join(inlines)}"
+
+    def code_block(self, node: CodeBlock) -> str:
+        return f"```{node.lang}\n{node.code.rstrip()}\n```"
+
+    def list_block(self, node: ListBlock, items: list[list[str]]) -> str:
+        out = []
+        for n, item in enumerate(items):
+            mark = f"{node.start + n}. " if node.ordered else "- "
+            out.append(mark + "\n\n".join(item).replace("\n", "\n" + " " * len(mark)))
+        return "\n".join(out)
+
+    def table(self, node: Table, cells: list[list[list[str]]]) -> str:
+        lines = ["| " + " | ".join("".join(c) for c in row) + " |" for row in cells]
+        lines.insert(1, "|" + " --- |" * len(node.header))
         return "\n".join(lines)
-    if isinstance(block, Quote):
-        return "\n".join(f"> {line}" for line in blocks_md(block.blocks).split("\n"))
-    if isinstance(block, Rule):
+
+    def quote(self, node: Quote, blocks: list[str]) -> str:
+        return "\n".join(f"> {line}" for line in "\n\n".join(blocks).split("\n"))
+
+    def rule(self, node: Rule) -> str:
         return "---"
-    return ""
 
 
-def _item(block: ListBlock, n: int, item: tuple[Block, ...]) -> str:
-    mark = f"{block.start + n}. " if block.ordered else "- "
-    body = blocks_md(item).replace("\n", "\n" + " " * len(mark))
-    return mark + body
+_MD = _Markdown()

@@ -24,9 +24,9 @@ from exampdf.model.nodes import (
     Strong,
     Table,
     Text,
-    plain_text,
     to_dict,
 )
+from exampdf.model.walk import plain_text
 
 __all__ = [
     "Bank",

@@ -175,20 +175,3 @@ def to_dict(node: Any) -> Any:
     if isinstance(node, tuple | list):
         return [to_dict(x) for x in node]
     return node
-
-
-def plain_text(inlines: tuple[Inline, ...]) -> str:
-    """The text a reader sees, without markup (soft breaks kept as newlines)."""
-    parts: list[str] = []
-    for node in inlines:
-        if isinstance(node, Text | CodeSpan):
-            parts.append(node.text)
-        elif isinstance(node, Strong | Emph | Link):
-            parts.append(plain_text(node.children))
-        elif isinstance(node, Image):
-            parts.append(node.alt)
-        elif isinstance(node, Ruby):
-            parts.append(node.base)
-        else:
-            parts.append("\n")
-    return "".join(parts)

@@ -6,7 +6,7 @@ import unicodedata
 from collections import Counter
 
 from exampdf.diagnostics import Diagnostic, error, warning
-from exampdf.model import Bank, Block, Question, plain_text
+from exampdf.model import Bank, Block, CodeBlock, Question, plain_text, walk
 from exampdf.parse.letterrefs import letter_diagnostics
 
 MIN_FOR_DISTRIBUTION = 6
@@ -39,12 +39,10 @@ def _duplicate_ids(bank: Bank) -> list[Diagnostic]:
 
 
 def _block_text(block: Block) -> str:
-    inlines = getattr(block, "inlines", None)
-    if inlines is not None:
-        return plain_text(inlines)
-    if hasattr(block, "code"):
-        return str(block.code)
-    return ""
+    """A paragraph's or heading's text, a code block's code; nothing of lists, tables, quotes."""
+    if isinstance(block, CodeBlock):
+        return block.code
+    return "".join(plain_text(s.inlines) for s in walk.spans(block) if s.row is None)
 
 
 def stem_key(question: Question) -> str:

@@ -6,24 +6,9 @@ import re
 import warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeVar
 
 from exampdf.diagnostics import Diagnostic, error
-from exampdf.model import (
-    Block,
-    Choice,
-    Emph,
-    Heading,
-    Image,
-    Inline,
-    Link,
-    ListBlock,
-    Paragraph,
-    Question,
-    Quote,
-    Strong,
-    Table,
-)
+from exampdf.model import Block, Choice, Image, Inline, Question, walk
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # a 300 dpi A3 page is 17.4 Mpx; beyond this is a decompression bomb
@@ -46,7 +31,7 @@ def resolve_images(question: Question, check: ImageCheck) -> tuple[Question, lis
     """The question with every usable image's `file` set, and an E108 for every other image."""
     check.source = question.source
     stem = _blocks(question.stem, check)
-    choices = _same(tuple(_choice(c, check) for c in question.choices), question.choices)
+    choices = walk.same(tuple(_choice(c, check) for c in question.choices), question.choices)
     explanation = _blocks(question.explanation, check)
     model_answer = _blocks(question.model_answer, check)
     if (stem, choices, explanation, model_answer) == (
@@ -62,14 +47,8 @@ def resolve_images(question: Question, check: ImageCheck) -> tuple[Question, lis
     return q, check.diags
 
 
-# Every helper below returns its argument itself when no image in it changed, so a question
+# The walker hands back its argument itself when no image in it changed, so a question
 # without images is walked once and nothing is copied or compared.
-T = TypeVar("T")
-
-
-def _same(new: tuple[T, ...], old: tuple[T, ...]) -> tuple[T, ...]:
-    """`old` when `new` holds the very same objects, else `new`."""
-    return old if all(a is b for a, b in zip(new, old, strict=True)) else new
 
 
 def _choice(c: Choice, check: ImageCheck) -> Choice:
@@ -78,40 +57,11 @@ def _choice(c: Choice, check: ImageCheck) -> Choice:
 
 
 def _blocks(blocks: tuple[Block, ...], check: ImageCheck) -> tuple[Block, ...]:
-    return _same(tuple(_block(b, check) for b in blocks), blocks)
-
-
-def _block(b: Block, check: ImageCheck) -> Block:
-    if isinstance(b, Paragraph | Heading):
-        inlines = _inlines(b.inlines, b.line, check)
-        return b if inlines is b.inlines else replace(b, inlines=inlines)
-    if isinstance(b, ListBlock):
-        items = _same(tuple(_blocks(item, check) for item in b.items), b.items)
-        return b if items is b.items else replace(b, items=items)
-    if isinstance(b, Quote):
-        blocks = _blocks(b.blocks, check)
-        return b if blocks is b.blocks else replace(b, blocks=blocks)
-    if isinstance(b, Table):
-        header = _same(tuple(_inlines(c, b.line, check) for c in b.header), b.header)
-        rows = _same(
-            tuple(_same(tuple(_inlines(c, b.line, check) for c in row), row) for row in b.rows),
-            b.rows,
-        )
-        return b if header is b.header and rows is b.rows else replace(b, header=header, rows=rows)
-    return b
+    return walk.map_blocks(blocks, lambda span: _inlines(span.inlines, span.line, check))
 
 
 def _inlines(nodes: tuple[Inline, ...], line: int, check: ImageCheck) -> tuple[Inline, ...]:
-    out: list[Inline] = []
-    for n in nodes:
-        if isinstance(n, Image):
-            out.append(_image(n, line, check))
-        elif isinstance(n, Strong | Emph | Link):
-            children = _inlines(n.children, line, check)
-            out.append(n if children is n.children else replace(n, children=children))
-        else:
-            out.append(n)
-    return _same(tuple(out), nodes)
+    return walk.map_inlines(nodes, lambda n: _image(n, line, check) if isinstance(n, Image) else n)
 
 
 def _image(node: Image, line: int, check: ImageCheck) -> Image:

@@ -9,20 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from exampdf.diagnostics import Diagnostic, warning
-from exampdf.model import (
-    Block,
-    Emph,
-    Heading,
-    Inline,
-    Link,
-    ListBlock,
-    Paragraph,
-    Question,
-    Quote,
-    Strong,
-    Table,
-    Text,
-)
+from exampdf.model import Block, Inline, Question, Text, walk
 
 # A label stands alone: no Latin letter, digit, katakana or kanji glued to it (「クラスA」,
 # 「変数B」, 「Aタイプ」 are not option labels).
@@ -119,43 +106,26 @@ def leading_label(text: str, labels: Sequence[str]) -> tuple[int, int, int] | No
 
 def first_text(inlines: Sequence[Inline]) -> str:
     """The text a heading or paragraph opens with (inside a leading **bold** too)."""
-    for node in inlines[:1]:
-        if isinstance(node, Text):
-            return node.text
-        if isinstance(node, Strong | Emph | Link):
-            return first_text(node.children)
-    return ""
-
-
-def _texts(inlines: Sequence[Inline]) -> Iterator[str]:
-    for node in inlines:
-        if isinstance(node, Text):
-            yield node.text
-        elif isinstance(node, Strong | Emph | Link):
-            yield from _texts(node.children)
+    if not inlines:
+        return ""
+    node = inlines[0]
+    return node.text if isinstance(node, Text) else first_text(walk.children(node))
 
 
 def block_texts(block: Block, labels: Sequence[str]) -> Iterator[tuple[int, str, str]]:
     """(line, preceding run, text) of every Text run in a block, code excluded (code is never
     rewritten) and a leading label (`**A. …**`) cut off: that one is structure."""
-    if isinstance(block, Paragraph | Heading):
+    for span in walk.iter_spans((block,)):
+        texts = (n.text for n in walk.iter_inlines(span.inlines) if isinstance(n, Text))
+        if span.row is not None:  # a table cell: no label leads it, no run before counts
+            for text in texts:
+                yield span.line, "", text
+            continue
         before = ""
-        for n, text in enumerate(_texts(block.inlines)):
+        for n, text in enumerate(texts):
             lead = leading_label(text, labels) if n == 0 else None
-            yield block.line, before, text[lead[1] :] if lead else text
+            yield span.line, before, text[lead[1] :] if lead else text
             before = text
-    elif isinstance(block, ListBlock):
-        for item in block.items:
-            for inner in item:
-                yield from block_texts(inner, labels)
-    elif isinstance(block, Quote):
-        for inner in block.blocks:
-            yield from block_texts(inner, labels)
-    elif isinstance(block, Table):
-        for row in (block.header, *block.rows):
-            for cell in row:
-                for text in _texts(cell):
-                    yield block.line, "", text
 
 
 def written_labels(q: Question) -> tuple[str, ...]:

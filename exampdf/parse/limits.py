@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 from exampdf.diagnostics import Diagnostic, error, warning
-from exampdf.model import Block, CodeBlock, ListBlock, Question, Quote, Table
+from exampdf.model import Block, CodeBlock, Question, Table, walk
 
 # Generous for any real question (a typical file is a few KiB); small enough that the worst
 # Markdown inputs of this size still parse in seconds, not minutes.
@@ -69,7 +68,7 @@ def check_question(q: Question) -> list[Diagnostic]:
         message = f"{len(q.choices)} options; the limit is {MAX_OPTIONS} (A–Z)"
         diags.append(error("E104", message, q.source, q.choices[MAX_OPTIONS].line))
     seen: set[str] = set()
-    for block, depth in _walk(q.stem + q.explanation + q.model_answer, 0):
+    for block, depth in walk.iter_blocks(q.stem + q.explanation + q.model_answer):
         for d in _check_block(block, depth, q.source):
             if d.code not in seen:  # the first place is enough to find the problem
                 seen.add(d.code)
@@ -94,14 +93,3 @@ def _check_block(block: Block, depth: int, source: str) -> list[Diagnostic]:
             hint = "print the part the question is about"
             return [error("E103", message, source, block.line, hint)]
     return []
-
-
-def _walk(blocks: tuple[Block, ...], depth: int) -> Iterator[tuple[Block, int]]:
-    """Every block with its nesting depth (lists and quotes count one level each)."""
-    for block in blocks:
-        yield block, depth
-        if isinstance(block, ListBlock):
-            for item in block.items:
-                yield from _walk(item, depth + 1)
-        elif isinstance(block, Quote):
-            yield from _walk(block.blocks, depth + 1)

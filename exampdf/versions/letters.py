@@ -4,23 +4,9 @@ options that cite other options, and put per-option explanations into the printe
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from exampdf.model import (
-    Block,
-    Emph,
-    Heading,
-    Inline,
-    Link,
-    ListBlock,
-    Paragraph,
-    Question,
-    Quote,
-    Strong,
-    Table,
-    Text,
-    plain_text,
-)
+from exampdf.model import Block, Heading, Inline, Paragraph, Question, Text, plain_text, walk
 from exampdf.parse.letterrefs import find_refs, first_text, leading_label, written_labels
 from exampdf.versions.types import VersionItem, letter
 
@@ -132,30 +118,22 @@ def inlines(nodes: Sequence[Inline], r: Relabel, lead: bool = False) -> tuple[In
                 head, text = text[:s] + r.printed[choice], text[e:]
             out.append(Text(head + r.text(text, before)))
             before = node.text
-        elif isinstance(node, Strong | Emph | Link):
-            out.append(replace(node, children=inlines(node.children, r, lead and not out)))
-            before = plain_text(node.children)
-        else:
-            out.append(node)
-            before = ""
+        else:  # bold, emphasis and links are rewritten inside; code and the rest kept
+            kids = walk.children(node)
+            out.append(walk.with_children(node, inlines(kids, r, lead and not out)))
+            before = plain_text(kids)
         lead = False
     return tuple(out)
 
 
 def block(b: Block, r: Relabel) -> Block:
-    if isinstance(b, Paragraph | Heading):
-        return replace(b, inlines=inlines(b.inlines, r, lead=True))
-    if isinstance(b, ListBlock):
-        return replace(b, items=tuple(blocks(item, r) for item in b.items))
-    if isinstance(b, Quote):
-        return replace(b, blocks=blocks(b.blocks, r))
-    if isinstance(b, Table):
-        return replace(
-            b,
-            header=tuple(inlines(c, r) for c in b.header),
-            rows=tuple(tuple(inlines(c, r) for c in row) for row in b.rows),
-        )
-    return b  # code and rules are never rewritten
+    """Every Text run of `b` rewritten (a paragraph's or heading's first label is structure);
+    nested lists and quotes go through `blocks`, so their option units are reordered too."""
+    return walk.rebuild(
+        b,
+        lambda bs: blocks(bs, r),
+        lambda span: inlines(span.inlines, r, lead=span.row is None),
+    )
 
 
 def head_choice(b: Block, r: Relabel) -> int | None:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from operator import attrgetter
+from typing import assert_never
 
 from exampdf.layout.blocks.links import pdf_link
 from exampdf.layout.text.fallback import split_runs
@@ -55,39 +56,34 @@ def _runs(inlines: tuple[Inline, ...], style: RunStyle) -> tuple[Run, ...]:
 
 
 def _emit(nodes: tuple[Inline, ...], base: Run, style: RunStyle, out: list[Run | None]) -> None:
+    """Runs inherit their look from the nodes around them, so this walks top down; its
+    `match` is exhaustive like the walker's (model/walk.py): a new node type fails mypy here."""
     for node in nodes:
-        if isinstance(node, Text):
-            out.append(replace(base, text=node.text))
-        elif isinstance(node, Strong):
-            _emit(node.children, replace(base, font=style.bold_font), style, out)
-        elif isinstance(node, Emph):
-            _emit(node.children, replace(base, font=_emph_font(base, style)), style, out)
-        elif isinstance(node, Ruby):
-            out.append(replace(base, text=node.base, ruby=node.text))
-        elif isinstance(node, CodeSpan):
-            out.append(
-                replace(
-                    base,
-                    text=node.text,
-                    font=style.mono_font,
-                    back=CODE_TINT,
-                    size=base.size * 0.92,
-                )
-            )
-        elif isinstance(node, Link):
-            _emit(
-                node.children, replace(base, color=LINK_BLUE, link=pdf_link(node.href)), style, out
-            )
-            if node.href and node.href != _plain(node.children):
-                out.append(
-                    replace(base, text=f" ({node.href})", color=LINK_BLUE, link=pdf_link(node.href))
-                )
-        elif isinstance(node, Image):
-            out.append(replace(base, text=f"[{node.alt or node.src}]"))
-        elif isinstance(node, SoftBreak):
-            out.append(None)
-        elif isinstance(node, HardBreak):
-            out.append(replace(base, text="\n"))
+        match node:
+            case Text():
+                out.append(replace(base, text=node.text))
+            case Strong():
+                _emit(node.children, replace(base, font=style.bold_font), style, out)
+            case Emph():
+                _emit(node.children, replace(base, font=_emph_font(base, style)), style, out)
+            case Ruby():
+                out.append(replace(base, text=node.base, ruby=node.text))
+            case CodeSpan():
+                code = replace(base, font=style.mono_font, back=CODE_TINT, size=base.size * 0.92)
+                out.append(replace(code, text=node.text))
+            case Link():
+                link = replace(base, color=LINK_BLUE, link=pdf_link(node.href))
+                _emit(node.children, link, style, out)
+                if node.href and node.href != _plain(node.children):
+                    out.append(replace(link, text=f" ({node.href})"))
+            case Image():
+                out.append(replace(base, text=f"[{node.alt or node.src}]"))
+            case SoftBreak():
+                out.append(None)
+            case HardBreak():
+                out.append(replace(base, text="\n"))
+            case _:
+                assert_never(node)
 
 
 def _emph_font(base: Run, style: RunStyle) -> str:

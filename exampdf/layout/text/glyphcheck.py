@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from exampdf.diagnostics import Diagnostic, warning
 from exampdf.layout.text.fonts import FontSet
@@ -13,15 +13,11 @@ from exampdf.model import (
     CodeBlock,
     CodeSpan,
     HardBreak,
-    Heading,
     Inline,
-    ListBlock,
-    Paragraph,
-    Quote,
     Ruby,
     SoftBreak,
-    Table,
     plain_text,
+    walk,
 )
 
 Source = tuple[str, int, str]  # text, line, "text" or "code"
@@ -71,24 +67,20 @@ def _sources(title: str, line: int, *groups: tuple[Block, ...]) -> Iterator[Sour
         yield from _blocks(blocks)
 
 
-def _blocks(blocks: Iterable[Block]) -> Iterator[Source]:
-    for b in blocks:
-        if isinstance(b, Paragraph | Heading):
-            yield from _inline_sources(b.inlines, b.line)
-        elif isinstance(b, CodeBlock):
+def _blocks(blocks: tuple[Block, ...]) -> Iterator[Source]:
+    for b, _ in walk.iter_blocks(blocks):
+        if isinstance(b, CodeBlock):
             # The fence is line b.line; code starts on the next one.
             for i, text in enumerate(b.code.split("\n"), start=1):
                 yield text, b.line + i, "code"
-        elif isinstance(b, ListBlock):
-            for item in b.items:
-                yield from _blocks(item)
-        elif isinstance(b, Table):
-            # One line per row in GFM: header, delimiter row, then the body rows.
-            for r, row in enumerate((b.header, *b.rows)):
-                for cell in row:
-                    yield from _inline_sources(cell, b.line + r + (1 if r else 0))
-        elif isinstance(b, Quote):
-            yield from _blocks(b.blocks)
+        for span in walk.spans(b):
+            yield from _inline_sources(span.inlines, _line(span))
+
+
+def _line(span: walk.Span) -> int:
+    """A table row's own line in GFM: header, delimiter row, then the body rows."""
+    r = span.row or 0
+    return span.line + r + (1 if r else 0)
 
 
 def _inline_sources(inlines: tuple[Inline, ...], line: int) -> Iterator[Source]:

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
+from exampdf.layout.blocks import dispatch
+from exampdf.model import Block
 from tests.helpers.blockpdf import FRAME_LEFT, FRAME_RIGHT, lines_of, typeset
 
 
 def _line_text(row: list[dict[str, object]]) -> str:
     return "".join(str(c["text"]) for c in row)
+
+
+def test_every_block_type_has_a_builder() -> None:
+    """A block type added to the model gets its own flowables, not the repr fallback."""
+    assert set(dispatch._BUILDERS) == set(get_args(Block))
 
 
 def test_heading_sizes_step_down_and_are_bold(tmp_path: Path) -> None:

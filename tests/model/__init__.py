@@ -1,0 +1,1 @@
+"""Tests of the model: frozen nodes and the one walker over them."""
