@@ -1,10 +1,30 @@
-"""What a roster student's row puts into the name boxes (組・番号・氏名, 学籍番号, …)."""
+"""A roster student, and what their row puts into the name boxes (組・番号・氏名, 学籍番号, …)."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from exampdf.parse.roster import Student
+# Letters and digits of any script are file-safe; full-width digits become ASCII (NFKC) so
+# that １０１ and 101 are the same student, and 山田01 and 田中01 are not.
+_UNSAFE = re.compile(r"[^\w-]+")
+
+
+@dataclass(frozen=True)
+class Student:
+    id: str  # the version code derives from this, so a student keeps the paper across rebuilds
+    number: str = ""
+    name: str = ""
+    klass: str = ""
+
+    @property
+    def code(self) -> str:
+        """The version code: the id (NFKC) with anything unsafe for a file name replaced by '_'."""
+        if self.id.isascii():
+            return _UNSAFE.sub("_", self.id).strip("_") or "_"
+        return _UNSAFE.sub("_", unicodedata.normalize("NFKC", self.id)).strip("_") or "_"
 
 
 def name_values(fields: Sequence[str], student: Student | None) -> tuple[str, ...]:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from exampdf.diagnostics import Diagnostic, error
+from exampdf.model.student import Student
 from exampdf.parse.tablefile import NotATable, Row, read_table, text_table
 
 # Header names a teacher is likely to type, in Japanese or English (compared case-insensitively).
@@ -18,24 +16,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "name": ("name", "氏名", "名前", "生徒名"),
     "klass": ("class", "組", "クラス", "学級"),
 }
-# Letters and digits of any script are file-safe; full-width digits become ASCII (NFKC) so
-# that １０１ and 101 are the same student, and 山田01 and 田中01 are not.
-_UNSAFE = re.compile(r"[^\w-]+")
-
-
-@dataclass(frozen=True)
-class Student:
-    id: str  # the version code derives from this, so a student keeps the paper across rebuilds
-    number: str = ""
-    name: str = ""
-    klass: str = ""
-
-    @property
-    def code(self) -> str:
-        """The version code: the id (NFKC) with anything unsafe for a file name replaced by '_'."""
-        if self.id.isascii():
-            return _UNSAFE.sub("_", self.id).strip("_") or "_"
-        return _UNSAFE.sub("_", unicodedata.normalize("NFKC", self.id)).strip("_") or "_"
 
 
 def read_roster(path: Path) -> tuple[tuple[Student, ...], list[Diagnostic]]:

@@ -7,7 +7,7 @@ from hashlib import sha256
 
 from exampdf.config import SectionPick
 from exampdf.model import Bank, Question
-from exampdf.parse.roster import Student
+from exampdf.model.student import Student
 from exampdf.versions.balance import Shape, balance_shaped, shape
 from exampdf.versions.seeding import rank, shuffled_key
 from exampdf.versions.types import ExamVersion, VersionItem, version_code

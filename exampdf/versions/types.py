@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 
-from exampdf.parse.roster import Student
+from exampdf.model.student import Student
 
 LETTERS = string.ascii_uppercase
 

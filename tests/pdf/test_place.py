@@ -13,8 +13,8 @@ from reportlab.platypus import Flowable, Spacer
 
 from exampdf.layout.blocks.labeled import Labeled
 from exampdf.layout.blocks.place import place, share, translate
+from exampdf.layout.blocks.stack import Stack
 from exampdf.layout.exam.options import GridMemo, OptionGrid
-from exampdf.layout.exam.stack import Stack
 from exampdf.layout.text.jparagraph import JParagraph, ParaStyle
 from exampdf.layout.text.textrun import Run
 from exampdf.layout.theme import make_theme

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from exampdf.config import SectionPick
 from exampdf.model import Bank, Paragraph, Text
-from exampdf.parse.roster import Student
+from exampdf.model.student import Student
 from exampdf.versions import VersionSpec, answer_spread, build_versions, version_code
 from exampdf.versions.seeding import shuffled
 from tests.helpers.bankfactory import bank, question

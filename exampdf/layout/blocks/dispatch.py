@@ -18,8 +18,8 @@ from exampdf.layout.blocks.images import image_or
 from exampdf.layout.blocks.inlines import body_style, to_runs
 from exampdf.layout.blocks.labeled import Labeled
 from exampdf.layout.blocks.quote import QuoteBox
+from exampdf.layout.blocks.stack import Stack
 from exampdf.layout.blocks.tables import table_flowables
-from exampdf.layout.exam.stack import Stack
 from exampdf.layout.text.paragraphs import ParaStyle, make_paragraph
 from exampdf.layout.text.textrun import Run
 from exampdf.layout.theme import RULE_GREY, Theme

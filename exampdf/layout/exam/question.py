@@ -12,8 +12,8 @@ from reportlab.platypus import Flowable, Spacer
 from exampdf.layout.blocks.dispatch import block_flowables
 from exampdf.layout.blocks.inlines import body_style, to_runs
 from exampdf.layout.blocks.place import share
+from exampdf.layout.blocks.stack import QuestionBlock, Stack
 from exampdf.layout.exam.options import GridMemo, OptionGrid
-from exampdf.layout.exam.stack import QuestionBlock, Stack
 from exampdf.layout.text.jparagraph import JParagraph
 from exampdf.layout.text.paragraphs import ParaStyle, make_paragraph
 from exampdf.layout.text.textrun import Run

@@ -1,0 +1,1 @@
+"""Tests of the package's shape: the ReportLab seam, module sizes, import cycles."""
