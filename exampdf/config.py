@@ -55,6 +55,7 @@ class ExamConfig:
     balance: bool = True  # spread correct answers over the printed letters in each version
     strict: bool = False
     allow_outside_images: bool = False  # images may come from outside the bank folder
+    allow_outside_questions: bool = False  # question files may be symlinks leading out of it
 
     @property
     def pdf_author(self) -> str:

@@ -93,7 +93,11 @@ def prepare(
     inputs: Sequence[Path], config: ExamConfig, progress: Progress
 ) -> Prepared | MakeResult:
     """Parse, check glyphs, read the roster and build the versions; a MakeResult on errors."""
-    parsed = parse_bank(inputs, allow_outside_images=config.allow_outside_images)
+    parsed = parse_bank(
+        inputs,
+        allow_outside_images=config.allow_outside_images,
+        allow_outside_questions=config.allow_outside_questions,
+    )
     diags = (*parsed.diagnostics, *glyph_diagnostics(parsed.bank, register_fonts(config.font)))
     progress(Step("parse", 1, 1))
     if has_errors(diags, config.strict):

@@ -47,6 +47,12 @@ PASSWORD_ENV = "EXAMPDF_KEY_PASSWORD"
 )
 @exam_options
 @click.option(
+    "--allow-outside-questions",
+    is_flag=True,
+    default=None,
+    help="Let question files be symlinks to files outside the bank folder.",
+)
+@click.option(
     "--encrypt",
     is_flag=True,
     help=f"Password-protect the answer keys (AES-256); password from ${PASSWORD_ENV} or a prompt.",

@@ -162,7 +162,7 @@ class Question:
 @dataclass(frozen=True)
 class Bank:
     questions: tuple[Question, ...]
-    files: tuple[str, ...] = field(default=())
+    files: tuple[str, ...] = field(default=())  # as the OS names them (openable, maybe not UTF-8)
 
 
 def to_dict(node: Any) -> Any:

@@ -11,7 +11,7 @@ from exampdf.model import Bank, Question
 from exampdf.parse.bankcheck import bank_diagnostics
 from exampdf.parse.cache import ParseCache
 from exampdf.parse.encoding import decode
-from exampdf.parse.files import SourceFile, collect, display_path
+from exampdf.parse.files import SourceFile, collect, display_path, printable, relative_path
 from exampdf.parse.images import ImageCheck, bank_root, resolve_images
 from exampdf.parse.limits import check_size, read_limited
 from exampdf.parse.question import parse_text
@@ -37,9 +37,11 @@ def _read(
     except OSError as exc:
         return None, [error("E001", f"cannot read the file: {exc.strerror or exc}", item.source)]
     if cache is None:
-        question, diags = parse_bytes(data, item.source, item.group, item.path.stem)
+        question, diags = parse_bytes(data, item.source, item.group, printable(item.path.stem))
     else:
-        question, diags = cache.parse(parse_bytes, data, item.source, item.group, item.path.stem)
+        question, diags = cache.parse(
+            parse_bytes, data, item.source, item.group, printable(item.path.stem)
+        )
     if question is None:
         return None, diags
     check = ImageCheck(item.path, bank_root(item.path, item.group), outside_ok)
@@ -64,14 +66,18 @@ def parse_file(path: Path | str, *, group: str = "") -> ParseResult:
     item = SourceFile(Path(path), display_path(Path(path)), group)
     question, diags = _read(item)
     questions = (question,) if question else ()
-    return ParseResult(Bank(questions, (item.source,)), tuple(diags))
+    return ParseResult(Bank(questions, (relative_path(item.path),)), tuple(diags))
 
 
 def parse_bank(
-    paths: Sequence[Path | str], *, bank_checks: bool = True, allow_outside_images: bool = False
+    paths: Sequence[Path | str],
+    *,
+    bank_checks: bool = True,
+    allow_outside_images: bool = False,
+    allow_outside_questions: bool = False,
 ) -> ParseResult:
     """Every file and folder given (folders: *.md and *.txt below, sorted), then bank checks."""
-    items, diags = collect(paths)
+    items, diags = collect(paths, allow_outside_questions)
     cache = ParseCache(paths)  # files unchanged since the last run are not parsed again
     questions: list[Question] = []
     for item in items:
@@ -80,7 +86,7 @@ def parse_bank(
         if question is not None:
             questions.append(question)
     cache.save()
-    bank = Bank(tuple(questions), tuple(item.source for item in items))
+    bank = Bank(tuple(questions), tuple(relative_path(item.path) for item in items))  # openable
     if bank_checks:
         diags.extend(bank_diagnostics(bank, ", ".join(display_path(Path(p)) for p in paths)))
     return ParseResult(bank, tuple(diags))

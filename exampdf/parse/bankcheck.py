@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from pathlib import Path
 
 from exampdf.diagnostics import Diagnostic, error, warning
 from exampdf.model import Bank, Block, CodeBlock, Question, plain_text, walk
+from exampdf.parse.files import display_path
 from exampdf.parse.letterrefs import letter_diagnostics
 
 MIN_FOR_DISTRIBUTION = 6
@@ -82,7 +84,7 @@ def _distribution(bank: Bank, where: str) -> list[Diagnostic]:
     if count / total < MAX_SHARE:
         return []
     letter = chr(ord("A") + index) if index < 26 else str(index + 1)
-    path = where or (bank.files[0] if bank.files else "")
+    path = where or (display_path(Path(bank.files[0])) if bank.files else "")
     return [
         warning(
             "W006",

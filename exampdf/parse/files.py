@@ -1,13 +1,15 @@
-"""Finding the bank's files and reading them as text: UTF-8 with or without BOM, any newline."""
+"""Finding the bank's question files: inside the bank, regular files, named printably."""
 
 from __future__ import annotations
 
 import os
+import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from exampdf.diagnostics import Diagnostic, error
+from exampdf.diagnostics import Diagnostic, error, warning
 
 SUFFIXES = (".md", ".txt")
 SKIPPED_NAMES = {"readme.md", "exam.toml"}
@@ -20,14 +22,32 @@ class SourceFile:
     group: str  # subfolder below the bank folder it was found in ("" at the top)
 
 
-def display_path(path: Path) -> str:
-    """The path as the user would write it: relative to the working directory where possible."""
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def printable(name: str) -> str:
+    """A file name fit for messages and outputs: bytes that are not UTF-8 (which Python keeps
+    as lone surrogates) and control characters written as escapes, `q\\xff.md`."""
+    if not _UNPRINTABLE.search(name):
+        return name
+    text = os.fsencode(name).decode("utf-8", "backslashreplace")
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def relative_path(path: Path) -> str:
+    """The path as the user would write it: relative to the working directory where possible
+    (as the OS names it: still openable, but maybe not printable)."""
     if not path.is_absolute():
         return Path(os.path.normpath(path)).as_posix()
     try:
         return Path(os.path.relpath(path, Path.cwd())).as_posix()
     except ValueError:  # another drive on Windows
         return path.as_posix()
+
+
+def display_path(path: Path) -> str:
+    """`relative_path`, printable: for messages and outputs."""
+    return printable(relative_path(path))
 
 
 def _wanted(rel: Path) -> bool:
@@ -37,10 +57,11 @@ def _wanted(rel: Path) -> bool:
 
 
 def _group(rel: Path) -> str:
-    return "" if rel.parent == Path(".") else rel.parent.as_posix()
+    return "" if rel.parent == Path(".") else printable(rel.parent.as_posix())
 
 
 def _folder_files(folder: Path) -> list[SourceFile]:
+    # rglob does not descend into symlinked folders; symlinked files are checked in `_allowed`.
     found = sorted(
         (p.relative_to(folder) for p in folder.rglob("*") if p.is_file()),
         key=lambda rel: rel.as_posix(),
@@ -52,13 +73,41 @@ def _folder_files(folder: Path) -> list[SourceFile]:
     ]
 
 
-def collect(paths: Sequence[Path | str]) -> tuple[list[SourceFile], list[Diagnostic]]:
-    """Every question file named or found below the given folders, each once, in order."""
+def _allowed(item: SourceFile, root: Path, outside_ok: bool) -> Diagnostic | None:
+    """Why a file may not be read: a symlink leading out of the bank (as images, E109), or
+    not a regular file (a FIFO or device would block or never end); None when it may."""
+    try:
+        real = item.path.resolve(strict=True)
+        mode = os.stat(real).st_mode
+        inside = real.is_relative_to(root.resolve(strict=True))
+    except (OSError, RuntimeError) as exc:  # a dangling or looping link
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "a symlink loop"
+        return error("E001", f"cannot read the file: {reason}", item.source)
+    if not stat.S_ISREG(mode):
+        return error("E109", "not a regular file (a device, pipe or socket)", item.source)
+    if not inside and not outside_ok:
+        hint = "copy the file into the bank, or use make --allow-outside-questions"
+        return error("E109", "a symlink to a file outside the bank folder", item.source, 0, hint)
+    return None
+
+
+def _name_warning(item: SourceFile) -> Diagnostic:
+    message = f"the file name is not UTF-8 text; it is called “{item.source}” in the outputs"
+    hint = "rename it (e.g. `convmv -f cp932 -t utf8 --notest FILE`)"
+    return warning("W121", message, item.source, 0, hint)
+
+
+def collect(
+    paths: Sequence[Path | str], outside_ok: bool = False
+) -> tuple[list[SourceFile], list[Diagnostic]]:
+    """Every question file named or found below the given folders, each once, in order; files
+    that may not be read (outside the bank, not regular files) are left out with an error."""
     files: list[SourceFile] = []
     diags: list[Diagnostic] = []
     seen: set[Path] = set()
     for given in paths:
         path = Path(given)
+        root = path if path.is_dir() else path.parent
         if path.is_dir():
             batch = _folder_files(path)
             if not batch:
@@ -70,12 +119,17 @@ def collect(paths: Sequence[Path | str]) -> tuple[list[SourceFile], list[Diagnos
                         hint="put one question per .md file here",
                     )
                 )
-        elif path.exists():
+        elif path.exists() or path.is_symlink():
             batch = [SourceFile(path, display_path(path), "")]
         else:
             diags.append(error("E001", "no such file or folder", display_path(path)))
             continue
         for item in batch:
+            if refused := _allowed(item, root, outside_ok):
+                diags.append(refused)
+                continue
+            if _UNPRINTABLE.search(str(item.path)):
+                diags.append(_name_warning(item))
             key = item.path.resolve()
             if key not in seen:
                 seen.add(key)

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from exampdf.parse.files import printable
+
 
 @dataclass(frozen=True)
 class Fingerprint:
@@ -26,6 +28,6 @@ def fingerprint(sources: Sequence[str]) -> Fingerprint:
     for source in sources:
         rel = PurePosixPath(Path(os.path.relpath(os.path.abspath(source), root)).as_posix())
         digest = hashlib.sha256(Path(source).read_bytes()).hexdigest()
-        files.append((str(rel), digest))
-        total.update(f"{rel}\0{digest}\n".encode())
+        files.append((printable(str(rel)), digest))
+        total.update(os.fsencode(str(rel)) + f"\0{digest}\n".encode())  # a name's own bytes
     return Fingerprint(total.hexdigest(), tuple(files))

@@ -108,6 +108,7 @@ def _build(
     return FrontMatter(**values, key_lines=key_lines), diags
 
 
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 EXAMPLES = {
     "id": "id: ch3-q07",
     "group": "group: 第3章",
@@ -124,6 +125,8 @@ def _convert(key: str, value: Any) -> tuple[Any, str]:
     """(typed value, "") or (None, what is wrong with it)."""
     if key in ("id", "group"):
         ok = _is_word(value) and str(value).strip()
+        if ok and _CONTROLS.search(str(value)):  # YAML's "\0", "\t", "\x1b" escapes
+            return None, "must not contain control characters (tab, NUL, escape, …)"
         return (str(value).strip(), "") if ok else (None, "must be text")
     if key in ("shuffle", "multi"):
         return (value, "") if isinstance(value, bool) else (None, "must be true or false")

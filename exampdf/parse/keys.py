@@ -41,7 +41,7 @@ def _indices(
             diags.append(
                 error(
                     code,
-                    f"{what} {label} names no option ({options_range(choices)})",
+                    f"{what} {_short(label)} names no option ({options_range(choices)})",
                     source,
                     line,
                     f"use one of the labels {', '.join(written)}",
@@ -104,3 +104,8 @@ def _unpinned_catch_alls(
         for c, text in zip(choices, texts, strict=True)
         if looks_like_catch_all(text)
     ]
+
+
+def _short(label: str) -> str:
+    """A label as quoted in a message: a pasted 5,000-digit "label" is cut, not echoed."""
+    return label if len(label) <= 20 else f"{label[:12]}…({len(label):,} characters)"

@@ -13,6 +13,7 @@ KANA = (
 IROHA = "イロハニホヘトチリヌルヲワカヨタレソツネナラム"
 HIRAGANA = "あいうえおかきくけこ"
 
+MAX_DIGITS = 6  # longer numbers are compared as "too large", never converted
 _CORE = rf"[A-Za-zＡ-Ｚａ-ｚ]|[{KANA}{HIRAGANA}]|[0-9０-９]{{1,2}}|[{CIRCLED}]"
 _PUNCT = r"[.．:：)）、]"
 # (A) or (A): label in brackets; A. A) A: with punctuation; ① alone.
@@ -44,7 +45,8 @@ def classify(written: str) -> tuple[str, int] | None:
         return "circled", CIRCLED.index(written)
     norm = _normal(written)
     if norm.isascii() and norm.isdigit():
-        return "digit", int(norm) - 1
+        # A number of thousands of digits names no option; int() would refuse it (and be slow).
+        return "digit", (int(norm) if len(norm) <= MAX_DIGITS else 10**MAX_DIGITS) - 1
     if len(norm) == 1 and norm.isascii() and norm.isalpha():
         return "latin", ord(norm.upper()) - ord("A")
     if len(norm) == 1 and norm in KANA:

@@ -14,7 +14,7 @@ from exampdf.parse.consistency import decide_multi, letter_references
 from exampdf.parse.frontmatter import FrontMatter
 from exampdf.parse.keys import Keyed, resolve_answer, resolve_pins
 from exampdf.parse.labels import classify
-from exampdf.parse.limits import check_question, clean_text
+from exampdf.parse.limits import MAX_OPTIONS, check_question, clean_text
 from exampdf.parse.sections import Sections
 from exampdf.parse.validate import make_choices
 
@@ -136,6 +136,10 @@ def _choices(b: _Build) -> tuple[Choice, ...]:
             )
         )
         return ()
+    if len(drafts) > MAX_OPTIONS:  # before anything that compares options with each other
+        message = f"{len(drafts):,} options; the limit is {MAX_OPTIONS} (A–Z)"
+        b.diags.append(error("E104", message, b.source, drafts[MAX_OPTIONS].line))
+        drafts = drafts[:MAX_OPTIONS]
     choices, more = make_choices(drafts, b.source)
     b.diags.extend(more)
     return choices

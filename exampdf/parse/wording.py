@@ -27,7 +27,7 @@ def _count_word(word: str) -> int:
     if word in _KANJI_NUM:
         return _KANJI_NUM[word]
     norm = unicodedata.normalize("NFKC", word)
-    return int(norm) if norm.isdigit() else 0
+    return int(norm) if norm.isdigit() and len(norm) <= 6 else 0  # 5,000 digits asks nothing
 
 
 def asked_count(stem: str) -> int | None:
