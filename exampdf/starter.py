@@ -41,6 +41,7 @@ title = "小テスト"                  # 試験の題名 / exam title
 # key_per_version = false           # 版ごとの解答 keys/<版>.pdf / one key PDF per version
 # strict = false                    # 警告もエラー扱い / treat warnings as errors
 # allow_outside_images = false      # 問題フォルダ外の画像を許可 / images from outside the bank
+# allow_outside_questions = false   # 問題フォルダ外へのリンクを許可 / question symlinks leading out
 
 # 出題の範囲（フォルダごと）/ sections: questions per subfolder
 # [[sections]]
