@@ -8,9 +8,7 @@ from pathlib import Path
 
 from exampdf.config import ExamConfig
 from exampdf.diagnostics import Diagnostic, has_errors
-from exampdf.layout.text.fonts import register_fonts
-from exampdf.layout.text.glyphcheck import glyph_diagnostics
-from exampdf.layout.theme import make_theme
+from exampdf.layout import glyph_diagnostics, make_theme, register_fonts
 from exampdf.model import Bank
 from exampdf.parse import parse_bank
 from exampdf.parse.fingerprint import fingerprint

@@ -12,8 +12,7 @@ from exampdf.cli.common import BANK_ARG, Format, fail, inputs_or_default, report
 from exampdf.cli.progress import spread_lines
 from exampdf.config import DEFAULT_SEED
 from exampdf.diagnostics import has_errors
-from exampdf.layout.text.fonts import register_fonts
-from exampdf.layout.text.glyphcheck import glyph_diagnostics
+from exampdf.layout import glyph_diagnostics, register_fonts
 from exampdf.starter import write_starter
 from exampdf.versions import VersionSpec, answer_spread, build_versions
 

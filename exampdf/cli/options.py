@@ -10,7 +10,7 @@ import click
 
 from exampdf.cli.common import Format, load_exam_config
 from exampdf.config import CONFIG_NAME, ExamConfig, with_overrides
-from exampdf.layout.page.paper import PAPERS
+from exampdf.layout import PAPERS
 
 F = TypeVar("F", bound=Callable[..., Any])
 

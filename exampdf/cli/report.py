@@ -9,10 +9,7 @@ import click
 from exampdf.cli.common import fail
 from exampdf.cli.grade import KEY_OPT, RESPONSES_ARG, graded
 from exampdf.i18n import t
-from exampdf.layout.page.decor import Decor
-from exampdf.layout.page.paper import geometry
-from exampdf.layout.report import ReportData, report_story
-from exampdf.layout.theme import make_theme
+from exampdf.layout import Decor, ReportData, geometry, make_theme, report_story
 from exampdf.render.pdf import PdfMeta, write_pdf
 
 

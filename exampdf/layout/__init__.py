@@ -1,0 +1,78 @@
+"""Layout: model nodes and versions to ReportLab flowables and page decoration.
+
+The entry points render, the pipeline and the CLI call are named here and imported on first
+use (PEP 562), so that `exampdf check` or a one-page build does not load the key booklet or
+the report. Inside layout, modules import each other directly.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from exampdf.layout.exam.story import Rebuild, exam_rebuild, exam_story
+    from exampdf.layout.key.keybook import KeyInfo, key_story, version_key_story
+    from exampdf.layout.page.decor import Decor
+    from exampdf.layout.page.markers import to_even_page
+    from exampdf.layout.page.pages import PageInfo, Probe, page_infos
+    from exampdf.layout.page.paper import PAPERS, PageGeometry, geometry
+    from exampdf.layout.report import ReportData, report_story
+    from exampdf.layout.text.fonts import FontSet, register_fonts
+    from exampdf.layout.text.glyphcheck import glyph_diagnostics
+    from exampdf.layout.theme import Theme, make_theme
+
+_ENTRY_POINTS = {
+    "exam_story": "exampdf.layout.exam.story",
+    "exam_rebuild": "exampdf.layout.exam.story",
+    "Rebuild": "exampdf.layout.exam.story",
+    "key_story": "exampdf.layout.key.keybook",
+    "version_key_story": "exampdf.layout.key.keybook",
+    "KeyInfo": "exampdf.layout.key.keybook",
+    "report_story": "exampdf.layout.report",
+    "ReportData": "exampdf.layout.report",
+    "Decor": "exampdf.layout.page.decor",
+    "PageInfo": "exampdf.layout.page.pages",
+    "Probe": "exampdf.layout.page.pages",
+    "page_infos": "exampdf.layout.page.pages",
+    "to_even_page": "exampdf.layout.page.markers",
+    "geometry": "exampdf.layout.page.paper",
+    "PageGeometry": "exampdf.layout.page.paper",
+    "PAPERS": "exampdf.layout.page.paper",
+    "Theme": "exampdf.layout.theme",
+    "make_theme": "exampdf.layout.theme",
+    "register_fonts": "exampdf.layout.text.fonts",
+    "FontSet": "exampdf.layout.text.fonts",
+    "glyph_diagnostics": "exampdf.layout.text.glyphcheck",
+}
+
+__all__ = [
+    "PAPERS",
+    "Decor",
+    "FontSet",
+    "KeyInfo",
+    "PageGeometry",
+    "PageInfo",
+    "Probe",
+    "Rebuild",
+    "ReportData",
+    "Theme",
+    "exam_rebuild",
+    "exam_story",
+    "geometry",
+    "glyph_diagnostics",
+    "key_story",
+    "make_theme",
+    "page_infos",
+    "register_fonts",
+    "report_story",
+    "to_even_page",
+    "version_key_story",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _ENTRY_POINTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

@@ -7,7 +7,7 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
-from exampdf.layout.page.pages import PageInfo, Probe, page_infos
+from exampdf.layout import PageInfo, Probe, page_infos
 from exampdf.pdf.canvas import PageState, PaintCanvas
 from exampdf.pdf.docseed import DocSeed
 

@@ -17,13 +17,17 @@ from pathlib import Path
 from reportlab.platypus import Flowable
 
 from exampdf.config import ExamConfig
-from exampdf.layout.exam.story import Rebuild as ExamRebuild
-from exampdf.layout.exam.story import exam_rebuild, exam_story
-from exampdf.layout.page.decor import Decor
-from exampdf.layout.page.markers import to_even_page
-from exampdf.layout.page.pages import PageInfo, Probe
-from exampdf.layout.page.paper import geometry
-from exampdf.layout.theme import Theme
+from exampdf.layout import (
+    Decor,
+    PageInfo,
+    Probe,
+    Theme,
+    exam_rebuild,
+    exam_story,
+    geometry,
+    to_even_page,
+)
+from exampdf.layout import Rebuild as ExamRebuild
 from exampdf.model import Bank
 from exampdf.pdf.docseed import DocSeed
 from exampdf.render.merge import Merger, RawPdf

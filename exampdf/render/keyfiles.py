@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from exampdf.config import SectionPick
-from exampdf.layout.page.pages import PageInfo
+from exampdf.layout import PageInfo
 from exampdf.model import Bank
 from exampdf.parse.fingerprint import Fingerprint
 from exampdf.versions import ExamVersion, VersionItem

@@ -11,11 +11,7 @@ from typing import Any
 
 from exampdf import __version__
 from exampdf.config import ExamConfig
-from exampdf.layout.key.keybook import KeyInfo, key_story, version_key_story
-from exampdf.layout.page.decor import Decor
-from exampdf.layout.page.pages import PageInfo
-from exampdf.layout.page.paper import geometry
-from exampdf.layout.theme import Theme
+from exampdf.layout import Decor, KeyInfo, PageInfo, Theme, geometry, key_story, version_key_story
 from exampdf.model import Bank
 from exampdf.parse.fingerprint import Fingerprint
 from exampdf.render.keyfiles import Provenance, key_csv, key_json, key_manifest

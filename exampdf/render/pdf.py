@@ -10,8 +10,7 @@ from pathlib import Path
 from reportlab import rl_config
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from exampdf.layout.page.pages import PageInfo, Probe
-from exampdf.layout.page.paper import PageGeometry
+from exampdf.layout import PageGeometry, PageInfo, Probe
 from exampdf.pdf.docseed import DocSeed
 from exampdf.render.canvas import Painter, deferred_canvas
 

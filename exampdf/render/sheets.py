@@ -11,7 +11,7 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from exampdf.layout.text.fonts import FontSet
+from exampdf.layout import FontSet
 from exampdf.render.pdf import PdfMeta
 from exampdf.sheets.geometry import (
     BUBBLE_H,
