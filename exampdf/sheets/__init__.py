@@ -1,1 +1,1 @@
-"""sheets"""
+"""Answer-sheet geometry as plain data in millimetres, read by the printer and by the scan reader."""

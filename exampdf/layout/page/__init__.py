@@ -1,1 +1,1 @@
-"""layout/page"""
+"""Paper and margins, page decoration (header, footer, n / N), zero-size markers and the outline."""
