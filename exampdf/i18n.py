@@ -18,6 +18,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "-o {out}: {file} はファイルです。出力先にはフォルダを指定してください",
     ),
     "cannot_write": ("cannot write output: {reason}", "出力を書き込めません: {reason}"),
+    "output_busy": (
+        "another exampdf run is writing to {folder}; run again when it has finished",
+        "別の exampdf が {folder} に書き込み中です。終わってからもう一度実行してください",
+    ),
     "nothing_written": (
         "nothing written: fix the errors above",
         "何も書き込んでいません: 上のエラーを直してください",

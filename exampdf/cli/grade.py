@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from exampdf.cli.common import fail, report
+from exampdf.csvfile import write_csv
 from exampdf.diagnostics import has_errors
 from exampdf.grade import (
     AnswerKey,
@@ -55,8 +56,8 @@ def grade(responses: Path, key_path: Path, out: Path | None) -> None:
     key, scores, items = graded(responses, key_path)
     folder = out or responses.parent
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / SCORES).write_text(scores_csv(scores, key), encoding="utf-8")
-    (folder / ITEMS).write_text(item_csv(items), encoding="utf-8")
+    write_csv(folder / SCORES, scores_csv(scores, key))
+    write_csv(folder / ITEMS, item_csv(items))
     print_items(items)
     mean = number(sum(s.total for s in scores) / len(scores))
     top = max(s.max_points for s in scores)

@@ -30,6 +30,7 @@ from exampdf.cli.progress import (
 from exampdf.diagnostics import has_errors
 from exampdf.i18n import t
 from exampdf.pipeline import make
+from exampdf.render.output import OutputBusy
 from exampdf.render.parallel import default_jobs
 
 PASSWORD_ENV = "EXAMPDF_KEY_PASSWORD"
@@ -122,6 +123,8 @@ def _make(
             result = make(
                 inputs, out, config, progress, key_password=password, jobs=jobs or default_jobs()
             )
+    except OutputBusy:
+        fail(t("output_busy", folder=out))
     except OSError as exc:
         fail(t("cannot_write", reason=exc))
     report(result.diagnostics, fmt)

@@ -20,6 +20,7 @@ from exampdf.cli.options import exam_config, exam_options
 from exampdf.config import CONFIG_NAME, ExamConfig
 from exampdf.i18n import t
 from exampdf.pipeline import make
+from exampdf.render.output import OutputBusy
 
 WATCHED = {".md", ".txt", ".toml", ".png", ".jpg", ".jpeg", ".gif", ".svg"}
 
@@ -64,6 +65,9 @@ def rebuild(inputs: Sequence[Path], out: Path, config: ExamConfig) -> bool:
     start = time.perf_counter()
     try:
         result = make(inputs, out, config)
+    except OutputBusy:
+        click.secho(t("output_busy", folder=out), err=True, fg="red")
+        return False
     except OSError as exc:
         click.secho(t("cannot_write", reason=exc), err=True, fg="red")
         return False

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from exampdf.csvfile import Cell, csv_text
 from exampdf.grade.key import AnswerKey, KeyQuestion
 from exampdf.grade.responses import Response
 from exampdf.grade.scoring import StudentScore, number, score_question
@@ -105,14 +104,11 @@ def _any_question(qid: str, key: AnswerKey) -> KeyQuestion:
 
 def item_csv(items: Sequence[ItemStats]) -> str:
     letters = sorted({letter for item in items for letter in item.letters})
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(
-        ["id", "points", "answer", "n", "correct_rate", "mean", "discrimination", *letters, "blank"]
-    )
+    header = ["id", "points", "answer", "n", "correct_rate", "mean", "discrimination"]
+    rows: list[list[Cell]] = []
     for it in items:
         d = "" if it.discrimination is None else number(it.discrimination)
         counts = [str(it.chosen[x]) if x in it.chosen else "" for x in letters]
-        row = [it.id, it.points, ";".join(it.answer), it.n, number(it.correct_rate)]
-        writer.writerow([*row, number(it.mean), d, *counts, it.blank])
-    return buf.getvalue()
+        row: list[Cell] = [it.id, it.points, ";".join(it.answer), it.n, number(it.correct_rate)]
+        rows.append([*row, number(it.mean), d, *counts, it.blank])
+    return csv_text([*header, *letters, "blank"], rows)

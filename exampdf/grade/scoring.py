@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from exampdf.csvfile import Cell, csv_text
 from exampdf.grade.key import AnswerKey, KeyQuestion
 from exampdf.grade.responses import Answer, Response
 
@@ -53,11 +52,9 @@ def number(value: float) -> str:
 
 def scores_csv(scores: Sequence[StudentScore], key: AnswerKey) -> str:
     ids = key.bank_ids()
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["student", "version", *ids, "total", "max"])
+    rows: list[list[Cell]] = []
     for s in scores:
         # A question this student's version did not have is left empty, not 0.
         cells = [number(s.points[i]) if i in s.points else "" for i in ids]
-        writer.writerow([s.student, s.version, *cells, number(s.total), s.max_points])
-    return buf.getvalue()
+        rows.append([s.student, s.version, *cells, number(s.total), s.max_points])
+    return csv_text(["student", "version", *ids, "total", "max"], rows)

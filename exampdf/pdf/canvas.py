@@ -10,6 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from exampdf.pdf.docseed import DocSeed, apply, capture
 from exampdf.pdf.forms import painted_forms
+from exampdf.pdf.info import fixed_clock, own_metadata
 from exampdf.pdf.state import paint_state
 
 SHARED_XOBJECTS = "exampdf.XObjects"
@@ -23,7 +24,9 @@ class PaintCanvas(Canvas):  # type: ignore[misc]
     def __init__(
         self, *args: Any, seed: DocSeed | None = None, recurring: bool = False, **kwargs: Any
     ) -> None:
-        super().__init__(*args, **kwargs)
+        with fixed_clock():
+            super().__init__(*args, **kwargs)
+        own_metadata(self._doc)
         state = paint_state(self)
         if seed is not None:
             apply(seed, self._doc)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from exampdf.config import SectionPick
+from exampdf.csvfile import csv_text
 from exampdf.layout import PageInfo
 from exampdf.model import Bank
 from exampdf.parse.fingerprint import Fingerprint
@@ -112,10 +111,9 @@ def key_json(manifest: dict[str, Any]) -> str:
 
 
 def key_csv(manifest: dict[str, Any]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["version", "number", "id", "answer", "points"])
-    for v in manifest["versions"]:
-        for q in v["questions"]:
-            writer.writerow([v["code"], q["number"], q["id"], ";".join(q["answer"]), q["points"]])
-    return buf.getvalue()
+    rows = (
+        [v["code"], q["number"], q["id"], ";".join(q["answer"]), q["points"]]
+        for v in manifest["versions"]
+        for q in v["questions"]
+    )
+    return csv_text(["version", "number", "id", "answer", "points"], rows)

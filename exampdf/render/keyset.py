@@ -11,6 +11,7 @@ from typing import Any
 
 from exampdf import __version__
 from exampdf.config import ExamConfig
+from exampdf.csvfile import write_csv
 from exampdf.layout import Decor, KeyInfo, PageInfo, Theme, geometry, key_story, version_key_story
 from exampdf.model import Bank
 from exampdf.parse.fingerprint import Fingerprint
@@ -99,7 +100,7 @@ def write_key_files(
         bank, versions, exam_pages, config.title, config.seed, config.shuffle, provenance, entries
     )
     (stage / KEY_JSON).write_text(key_json(manifest), encoding="utf-8")
-    (stage / KEY_CSV).write_text(key_csv(manifest), encoding="utf-8")
+    write_csv(stage / KEY_CSV, key_csv(manifest))
 
 
 def _sha256(path: Path) -> str:

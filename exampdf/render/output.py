@@ -1,7 +1,9 @@
-"""All-or-nothing output: files are written into a staging folder and moved in together."""
+"""All-or-nothing output: files are written into a staging folder and moved in together,
+by one run at a time (a lock on the output folder)."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import secrets
 import shutil
@@ -16,22 +18,61 @@ PREFIX = ".exampdf-stage-"
 _STOP = {signal.SIGINT, signal.SIGTERM}
 
 
+class OutputBusy(Exception):
+    """Another run is writing into the same output folder."""
+
+
 @contextmanager
 def staged_output(target: Path, owned: Sequence[str] = ()) -> Iterator[Path]:
-    """Yield a staging folder beside `target`; on success move every file in, else discard.
+    """Yield a staging folder on `target`'s file system; on success move every file in, else
+    discard. Raises OutputBusy when another run holds the output folder.
 
     Files an earlier run left in an `owned` subfolder are removed (a stale keys/E.pdf would
     not match the key.json beside it). SIGTERM is turned into KeyboardInterrupt meanwhile,
     so a killed run cleans up like Ctrl-C; both are held back while files move in.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    sweep_stale(target.parent)
-    # Named before it exists: a signal landing inside mkdir still finds it to clean up.
-    staging = target.parent / f"{PREFIX}{os.getpid()}-{secrets.token_hex(8)}"
+    target.mkdir(parents=True, exist_ok=True)  # to lock it; it stays empty if the run fails
+    with _locked(target):
+        home = _staging_home(target)
+        sweep_stale(home)
+        # Named before it exists: a signal landing inside mkdir still finds it to clean up.
+        staging = home / f"{PREFIX}{os.getpid()}-{secrets.token_hex(8)}"
+        with _staged(staging, target, owned):
+            yield staging
+
+
+def _staging_home(target: Path) -> Path:
+    """Beside the output folder, unless that is another file system (`-o` a mount point,
+    a Docker volume, a symlink to a USB stick): then inside it, so that every final move
+    is a rename on one file system (never EXDEV, never a copy)."""
+    try:
+        same = os.stat(target).st_dev == os.stat(target.parent).st_dev
+    except OSError:
+        same = False
+    return target.parent if same and os.access(target.parent, os.W_OK) else target
+
+
+@contextmanager
+def _locked(target: Path) -> Iterator[None]:
+    """An exclusive lock on the output folder for the whole run; a second run into it fails
+    at once instead of silently replacing the first one's files halfway."""
+    fd = os.open(target, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputBusy(str(target)) from None
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+@contextmanager
+def _staged(staging: Path, target: Path, owned: Sequence[str]) -> Iterator[None]:
     with _term_as_interrupt():
         try:
             staging.mkdir(mode=0o700)  # 64 random bits: never another run's folder
-            yield staging
+            yield
             files = sorted(p for p in staging.rglob("*") if p.is_file())
             for f in files:
                 _fsync(f)  # the data is on disk before any name points at it
@@ -43,7 +84,6 @@ def staged_output(target: Path, owned: Sequence[str] = ()) -> Iterator[Path]:
 
 
 def _move_in(staging: Path, files: list[Path], target: Path, owned: Sequence[str]) -> None:
-    target.mkdir(exist_ok=True)
     written: set[Path] = set()
     for item in files:
         dest = target / item.relative_to(staging)

@@ -8,10 +8,13 @@ do not depend on --jobs.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections.abc import Callable, Sequence
 from multiprocessing.pool import Pool
 from types import TracebackType
@@ -22,6 +25,7 @@ R_co = TypeVar("R_co", covariant=True)
 Job = Callable[[Any], Any]
 
 _JOBS: Sequence[Job] = ()  # set just before the fork; workers look their job up by index
+_PARENT = 0  # the process that forked the workers
 
 
 class Pending(Protocol[R_co]):
@@ -51,9 +55,9 @@ class Workers:
         self.pool: Pool | None = None
 
     def __enter__(self) -> Workers:
-        global _JOBS
+        global _JOBS, _PARENT
         if self.size:
-            _JOBS = self.jobs
+            _JOBS, _PARENT = self.jobs, os.getpid()
             # What the workers inherit stays alive for their whole life: leave it out of
             # their collections (and out of the copy-on-write faults that scanning it causes).
             gc.freeze()
@@ -92,3 +96,29 @@ def _quiet_signals() -> None:
     """Ctrl-C is the parent's to handle: it stops the pool and cleans the staging folder."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with_parent() -> None:
+    """A worker whose parent is killed (SIGKILL, OOM) ends at once and silently, instead of
+    finishing its page only to print a BrokenPipeError traceback when it hands it back.
+    Linux delivers SIGTERM (default action: end) when the parent dies; elsewhere a thread
+    watches for the parent's exit and ends the process without a word."""
+    parent = _PARENT
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl")
+    except (OSError, AttributeError):
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # it died before the signal was asked for
+        os._exit(0)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.2)
+    os._exit(0)

@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from exampdf.layout import FontSet
+from exampdf.pdf.canvas import PaintCanvas
 from exampdf.render.pdf import PdfMeta
 from exampdf.sheets.geometry import (
     BUBBLE_H,
@@ -31,12 +32,12 @@ INK = (0.85, 0.1, 0.1)  # drop-out red: a scanner's red filter removes the print
 def write_answer_sheets(
     path: Path, pages: Sequence[SheetPage], fonts: FontSet, meta: PdfMeta
 ) -> int:
-    c = Canvas(
+    c = PaintCanvas(
         str(path), pagesize=(PAGE_W * mm, PAGE_H * mm), invariant=1, initialFontName=meta.font
     )
     c.setTitle(meta.title)
-    c.setCreator("exampdf")
-    c.setProducer("exampdf")
+    c.setAuthor(meta.author)
+    c.setSubject(meta.subject)
     for page in pages:
         paint_sheet(c, page, fonts)
         c.showPage()

@@ -1,0 +1,44 @@
+"""CSV files teachers open in Excel: UTF-8 with a BOM, and no cell that a spreadsheet runs.
+
+Excel reads a CSV without a byte-order mark as the local code page (Shift_JIS in Japan), so
+Japanese headers and ids turn to mojibake: every CSV exampdf writes starts with the BOM.
+A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is taken as a formula
+by Excel, LibreOffice and Google Sheets (`=HYPERLINK("http://evil", "x")` from front matter,
+`+1-1` from a file name); such text cells get a leading apostrophe, as OWASP recommends.
+Numbers (`-0.25`, `+3`) are written as numbers: a spreadsheet needs them to compute.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+ENCODING = "utf-8-sig"  # UTF-8 with a byte-order mark
+_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+Cell = str | int | float
+
+
+def safe_cell(value: Cell) -> Cell:
+    """`value`, or text a spreadsheet would run as a formula with an apostrophe before it."""
+    if isinstance(value, str) and value.startswith(_TRIGGERS) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def csv_text(header: Sequence[Cell], rows: Iterable[Sequence[Cell]]) -> str:
+    """The CSV text of a header and rows, every cell made safe."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow([safe_cell(c) for c in header])
+    writer.writerows([safe_cell(c) for c in row] for row in rows)
+    return buf.getvalue()
+
+
+def write_csv(path: Path, text: str) -> None:
+    """Write CSV text as Excel opens it correctly by double-click (UTF-8 with BOM)."""
+    path.write_text(text, encoding=ENCODING)
