@@ -1,1 +1,1 @@
-"""Answer-sheet geometry as plain data in millimetres, read by the printer and by the scan reader."""
+"""Answer-sheet geometry as plain data in millimetres, read by the printer and the scan reader."""

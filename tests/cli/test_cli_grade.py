@@ -28,7 +28,7 @@ def test_grade_writes_scores_and_items(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert (
         (tmp_path / "g" / "scores.csv")
-        .read_text(encoding="utf-8")
+        .read_text(encoding="utf-8-sig")
         .startswith("student,version,q1,q2,q3,q4,total,max\ns1,A,1,2,2,3,8,8\n")
     )
     assert (tmp_path / "g" / "item-analysis.csv").is_file()

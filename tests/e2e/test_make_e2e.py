@@ -68,7 +68,7 @@ def test_printed_options_and_answers_agree_with_key_json(built: Path) -> None:
 
 def test_key_csv_matches_key_json(built: Path) -> None:
     key = json.loads((built / "key.json").read_text(encoding="utf-8"))
-    rows = (built / "key.csv").read_text(encoding="utf-8").splitlines()
+    rows = (built / "key.csv").read_text(encoding="utf-8-sig").splitlines()
     assert rows[0] == "version,number,id,answer,points"
     expected = [
         f"{v['code']},{q['number']},{q['id']},{';'.join(q['answer'])},{q['points']}"
