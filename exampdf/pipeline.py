@@ -8,7 +8,13 @@ from pathlib import Path
 
 from exampdf.config import ExamConfig
 from exampdf.diagnostics import Diagnostic, has_errors
-from exampdf.layout import glyph_diagnostics, make_theme, register_fonts
+from exampdf.layout import (
+    geometry,
+    glyph_diagnostics,
+    make_theme,
+    math_width_diagnostics,
+    register_fonts,
+)
 from exampdf.model import Bank
 from exampdf.parse import parse_bank
 from exampdf.parse.fingerprint import fingerprint
@@ -96,7 +102,13 @@ def prepare(
         allow_outside_images=config.allow_outside_images,
         allow_outside_questions=config.allow_outside_questions,
     )
-    diags = (*parsed.diagnostics, *glyph_diagnostics(parsed.bank, register_fonts(config.font)))
+    fonts = register_fonts(config.font)
+    column = geometry(config.paper, config.orientation, config.column_count).column_width
+    diags = (
+        *parsed.diagnostics,
+        *glyph_diagnostics(parsed.bank, fonts),
+        *math_width_diagnostics(parsed.bank, fonts, config.base_size, column),
+    )
     progress(Step("parse", 1, 1))
     if has_errors(diags, config.strict):
         return MakeResult(diags)

@@ -10,9 +10,9 @@ import click
 from exampdf.check import check_bank
 from exampdf.cli.common import BANK_ARG, Format, fail, inputs_or_default, report, require_inputs
 from exampdf.cli.progress import spread_lines
-from exampdf.config import DEFAULT_SEED
+from exampdf.config import DEFAULT_SEED, ExamConfig
 from exampdf.diagnostics import has_errors
-from exampdf.layout import glyph_diagnostics, register_fonts
+from exampdf.layout import geometry, glyph_diagnostics, math_width_diagnostics, register_fonts
 from exampdf.starter import write_starter
 from exampdf.versions import VersionSpec, answer_spread, build_versions
 
@@ -44,7 +44,14 @@ def check(bank: tuple[Path, ...], fmt: Format, strict: bool, shuffle: bool, vers
     require_inputs(inputs)
     result = check_bank(inputs)
     # Characters no shipped font can draw: the same W101 that `make` reports.
-    diags = (*result.diagnostics, *glyph_diagnostics(result.bank, register_fonts()))
+    # Display formulas wider than an A4 column: the same W110 that `make` reports.
+    fonts = register_fonts()
+    column = geometry("A4").column_width
+    diags = (
+        *result.diagnostics,
+        *glyph_diagnostics(result.bank, fonts),
+        *math_width_diagnostics(result.bank, fonts, ExamConfig().base_size, column),
+    )
     report(diags, fmt)
     if fmt == "human":
         for line in result.summary_lines():

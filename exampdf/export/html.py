@@ -16,6 +16,8 @@ from exampdf.model import (
     Inline,
     Link,
     ListBlock,
+    MathBlock,
+    MathInline,
     Paragraph,
     Quote,
     Ruby,
@@ -72,6 +74,12 @@ class _Html(walk.Fold[str]):
     def ruby(self, node: Ruby) -> str:
         return escape(node.base, quote=False)  # Moodle's editor drops <ruby>: the base text
 
+    def math_inline(self, node: MathInline) -> str:
+        # MathJax delimiters, which Moodle's filter typesets; the LaTeX escaped like text.
+        if node.display:
+            return f"\\[{escape(node.latex, quote=False)}\\]"
+        return f"\\({escape(node.latex, quote=False)}\\)"
+
     def paragraph(self, node: Paragraph, inlines: list[str]) -> str:
         return f"<p>{''.join(inlines)}</p>"
 
@@ -99,3 +107,6 @@ class _Html(walk.Fold[str]):
 
     def rule(self, node: Rule) -> str:
         return "<hr>"
+
+    def math_block(self, node: MathBlock) -> str:
+        return f"<p>\\[{escape(node.latex, quote=False)}\\]</p>"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from exampdf.model import (
@@ -15,6 +16,8 @@ from exampdf.model import (
     Inline,
     Link,
     ListBlock,
+    MathBlock,
+    MathInline,
     Paragraph,
     Quote,
     Ruby,
@@ -25,6 +28,15 @@ from exampdf.model import (
     Text,
     walk,
 )
+
+# What Markdown (Moodle's Markdown Extra) reads as a backslash escape or as emphasis: escaped
+# inside a formula, so `\\(a_1 * b_1\\)` reaches MathJax as written.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<])")
+
+
+def _math_md(latex: str, display: bool) -> str:
+    opening, closing = ("\\\\[", "\\\\]") if display else ("\\\\(", "\\\\)")
+    return opening + _MD_SPECIAL.sub(r"\\\1", latex) + closing
 
 
 def inline_md(nodes: Iterable[Inline]) -> str:
@@ -66,6 +78,9 @@ class _Markdown(walk.Fold[str]):
     def ruby(self, node: Ruby) -> str:
         return node.base  # GIFT's Markdown has no ruby: the base text
 
+    def math_inline(self, node: MathInline) -> str:
+        return _math_md(node.latex, node.display)
+
     def paragraph(self, node: Paragraph, inlines: list[str]) -> str:
         return "".join(inlines)
 
@@ -92,6 +107,9 @@ class _Markdown(walk.Fold[str]):
 
     def rule(self, node: Rule) -> str:
         return "---"
+
+    def math_block(self, node: MathBlock) -> str:
+        return _math_md(node.latex, True)
 
 
 _MD = _Markdown()

@@ -11,6 +11,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from exampdf.layout.blocks.mathcheck import math_width_diagnostics
     from exampdf.layout.exam.story import Rebuild, exam_rebuild, exam_story
     from exampdf.layout.key.keybook import KeyInfo, key_story, version_key_story
     from exampdf.layout.page.decor import Decor
@@ -44,6 +45,7 @@ _ENTRY_POINTS = {
     "register_fonts": "exampdf.layout.text.fonts",
     "FontSet": "exampdf.layout.text.fonts",
     "glyph_diagnostics": "exampdf.layout.text.glyphcheck",
+    "math_width_diagnostics": "exampdf.layout.blocks.mathcheck",
 }
 
 __all__ = [
@@ -63,6 +65,7 @@ __all__ = [
     "glyph_diagnostics",
     "key_story",
     "make_theme",
+    "math_width_diagnostics",
     "page_infos",
     "register_fonts",
     "report_story",

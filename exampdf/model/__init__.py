@@ -15,6 +15,8 @@ from exampdf.model.nodes import (
     Kind,
     Link,
     ListBlock,
+    MathBlock,
+    MathInline,
     Paragraph,
     Question,
     Quote,
@@ -26,7 +28,7 @@ from exampdf.model.nodes import (
     Text,
     to_dict,
 )
-from exampdf.model.walk import plain_text
+from exampdf.model.plaintext import plain_text
 
 __all__ = [
     "Bank",
@@ -43,6 +45,8 @@ __all__ = [
     "Kind",
     "Link",
     "ListBlock",
+    "MathBlock",
+    "MathInline",
     "Paragraph",
     "Question",
     "Quote",

@@ -59,7 +59,15 @@ class Ruby:
     text: str
 
 
-Inline = Text | Strong | Emph | CodeSpan | Link | Image | SoftBreak | HardBreak | Ruby
+@dataclass(frozen=True)
+class MathInline:
+    """`$…$`: a formula set in the line (`display` for `$$…$$` written inside a paragraph)."""
+
+    latex: str
+    display: bool = False
+
+
+Inline = Text | Strong | Emph | CodeSpan | Link | Image | SoftBreak | HardBreak | Ruby | MathInline
 
 # ----------------------------------------------------------------- block nodes
 
@@ -115,7 +123,15 @@ class Rule:
     line: int
 
 
-Block = Paragraph | Heading | CodeBlock | ListBlock | Table | Quote | Rule
+@dataclass(frozen=True)
+class MathBlock:
+    """`$$…$$` on lines of its own: a display formula, centred."""
+
+    latex: str
+    line: int
+
+
+Block = Paragraph | Heading | CodeBlock | ListBlock | Table | Quote | Rule | MathBlock
 
 # ------------------------------------------------------------------- questions
 

@@ -31,6 +31,8 @@ from exampdf.model.nodes import (
     Inline,
     Link,
     ListBlock,
+    MathBlock,
+    MathInline,
     Paragraph,
     Quote,
     Ruby,
@@ -52,7 +54,7 @@ def children(node: Inline) -> tuple[Inline, ...]:
     match node:
         case Strong() | Emph() | Link():
             return node.children
-        case Text() | CodeSpan() | Image() | SoftBreak() | HardBreak() | Ruby():
+        case Text() | CodeSpan() | Image() | SoftBreak() | HardBreak() | Ruby() | MathInline():
             return ()
         case _:
             assert_never(node)
@@ -63,7 +65,7 @@ def with_children(node: Inline, new: tuple[Inline, ...]) -> Inline:
     match node:
         case Strong() | Emph() | Link():
             return node if new is node.children else replace(node, children=new)
-        case Text() | CodeSpan() | Image() | SoftBreak() | HardBreak() | Ruby():
+        case Text() | CodeSpan() | Image() | SoftBreak() | HardBreak() | Ruby() | MathInline():
             return node
         case _:
             assert_never(node)
@@ -92,7 +94,7 @@ def spans(block: Block) -> Iterator[Span]:
             for r, row in enumerate((block.header, *block.rows)):
                 for cell in row:
                     yield Span(block, cell, r)
-        case CodeBlock() | ListBlock() | Quote() | Rule():
+        case CodeBlock() | ListBlock() | Quote() | Rule() | MathBlock():
             pass
         case _:
             assert_never(block)
@@ -105,7 +107,7 @@ def inner_blocks(block: Block) -> tuple[tuple[Block, ...], ...]:
             return block.items
         case Quote():
             return (block.blocks,)
-        case Paragraph() | Heading() | CodeBlock() | Table() | Rule():
+        case Paragraph() | Heading() | CodeBlock() | Table() | Rule() | MathBlock():
             return ()
         case _:
             assert_never(block)
@@ -172,7 +174,7 @@ def rebuild(block: Block, blocks: BlocksMap, inlines: SpanMap) -> Block:
         case Quote():
             body = blocks(block.blocks)
             return block if body is block.blocks else replace(block, blocks=body)
-        case CodeBlock() | Rule():
+        case CodeBlock() | Rule() | MathBlock():
             return block
         case _:
             assert_never(block)
@@ -216,6 +218,8 @@ class InlineFold(ABC, Generic[R]):
     def hard_break(self, node: HardBreak) -> R: ...
     @abstractmethod
     def ruby(self, node: Ruby) -> R: ...
+    @abstractmethod
+    def math_inline(self, node: MathInline) -> R: ...
 
 
 class Fold(InlineFold[R]):
@@ -236,6 +240,8 @@ class Fold(InlineFold[R]):
     def quote(self, node: Quote, blocks: list[R]) -> R: ...
     @abstractmethod
     def rule(self, node: Rule) -> R: ...
+    @abstractmethod
+    def math_block(self, node: MathBlock) -> R: ...
 
 
 def fold_inline(node: Inline, f: InlineFold[R]) -> R:
@@ -258,6 +264,8 @@ def fold_inline(node: Inline, f: InlineFold[R]) -> R:
             return f.hard_break(node)
         case Ruby():
             return f.ruby(node)
+        case MathInline():
+            return f.math_inline(node)
         case _:
             assert_never(node)
 
@@ -283,48 +291,11 @@ def fold_block(block: Block, f: Fold[R]) -> R:
             return f.quote(block, fold_blocks(block.blocks, f))
         case Rule():
             return f.rule(block)
+        case MathBlock():
+            return f.math_block(block)
         case _:
             assert_never(block)
 
 
 def fold_blocks(blocks: tuple[Block, ...], f: Fold[R]) -> list[R]:
     return [fold_block(b, f) for b in blocks]
-
-
-class _PlainText(InlineFold[str]):
-    """The text a reader sees: images by their alt text, ruby by its base, breaks as newlines."""
-
-    def text(self, node: Text) -> str:
-        return node.text
-
-    def strong(self, node: Strong, children: list[str]) -> str:
-        return "".join(children)
-
-    def emph(self, node: Emph, children: list[str]) -> str:
-        return "".join(children)
-
-    def code_span(self, node: CodeSpan) -> str:
-        return node.text
-
-    def link(self, node: Link, children: list[str]) -> str:
-        return "".join(children)
-
-    def image(self, node: Image) -> str:
-        return node.alt
-
-    def soft_break(self, node: SoftBreak) -> str:
-        return "\n"
-
-    def hard_break(self, node: HardBreak) -> str:
-        return "\n"
-
-    def ruby(self, node: Ruby) -> str:
-        return node.base
-
-
-_PLAIN = _PlainText()
-
-
-def plain_text(inlines: tuple[Inline, ...]) -> str:
-    """The text a reader sees, without markup (soft breaks kept as newlines)."""
-    return "".join(fold_inlines(inlines, _PLAIN))

@@ -13,6 +13,7 @@ from exampdf.model import (
     Heading,
     Inline,
     ListBlock,
+    MathBlock,
     Paragraph,
     Quote,
     Rule,
@@ -111,6 +112,12 @@ def _rule(node: SyntaxTreeNode) -> list[Block]:
     return [Rule(line_of(node))]
 
 
+def _math(node: SyntaxTreeNode) -> list[Block]:
+    """`$$…$$` on its own lines (a `(label)` after the closing `$$` is dropped)."""
+    first = line_of(node) + (1 if node.content.startswith("\n") else 0)  # the formula's line
+    return [MathBlock(node.content.strip(), first)]
+
+
 def _fallback(node: SyntaxTreeNode) -> list[Block]:
     """Unknown block: its children if any, else its literal text as a paragraph."""
     if node.children:
@@ -129,6 +136,8 @@ BLOCK_RULES: dict[str, BlockRule] = {
     "table": _table,
     "blockquote": _quote,
     "hr": _rule,
+    "math_block": _math,
+    "math_block_label": _math,
 }
 
 

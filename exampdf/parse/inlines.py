@@ -13,6 +13,7 @@ from exampdf.model import (
     Image,
     Inline,
     Link,
+    MathInline,
     Ruby,
     SoftBreak,
     Strong,
@@ -78,6 +79,10 @@ def _hardbreak(node: SyntaxTreeNode) -> list[Inline]:
     return [HardBreak()]
 
 
+def _math(node: SyntaxTreeNode) -> list[Inline]:
+    return [MathInline(node.content.strip(), display=node.type == "math_inline_double")]
+
+
 def _fallback(node: SyntaxTreeNode) -> list[Inline]:
     """Unknown inline: keep its children, else its literal content."""
     if node.children:
@@ -96,6 +101,8 @@ INLINE_RULES: dict[str, InlineRule] = {
     "image": _image,
     "softbreak": _softbreak,
     "hardbreak": _hardbreak,
+    "math_inline": _math,
+    "math_inline_double": _math,
 }
 
 

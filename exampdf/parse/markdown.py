@@ -1,4 +1,5 @@
-"""The one place that configures markdown-it-py: CommonMark + tables, no HTML, CJK emphasis."""
+"""The one place that configures markdown-it-py: CommonMark + tables + $math$, no HTML, CJK
+emphasis."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from exampdf.parse.emphasis import CjkParserInline
 
@@ -19,6 +21,9 @@ def parser() -> MarkdownIt:
     md.inline = CjkParserInline()
     md.configure("commonmark", options_update={"html": False, "linkify": False})
     md.enable("table")
+    # $…$ and $$…$$: no space just inside the dollars and no digit right after the closing
+    # one, so 「費用は$5」 and 「$5 と $10」 stay text; \$ is a dollar; code is never math.
+    md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     md.core.ruler.before("inline", "zenkaku_indent", _keep_zenkaku_indent)
     return md
 

@@ -15,6 +15,7 @@ from exampdf.parse.frontmatter import FrontMatter
 from exampdf.parse.keys import Keyed, resolve_answer, resolve_pins
 from exampdf.parse.labels import classify
 from exampdf.parse.limits import MAX_OPTIONS, check_question, clean_text
+from exampdf.parse.math import formula_diagnostics
 from exampdf.parse.sections import Sections
 from exampdf.parse.validate import make_choices
 
@@ -55,6 +56,7 @@ def parse_text(
     build = _Build(source, matter, secs, [*diags, *more])
     question = _question(build, group, default_id)
     build.diags.extend(check_question(question))
+    build.diags.extend(formula_diagnostics(question))
     failed = any(d.severity == "error" for d in build.diags)
     return (None if failed else question), sorted(build.diags, key=lambda d: d.line)
 

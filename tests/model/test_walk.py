@@ -22,6 +22,7 @@ from exampdf.model import (
     Table,
     Text,
     nodes,
+    plain_text,
     walk,
 )
 
@@ -131,7 +132,7 @@ def test_iter_blocks_gives_depth_and_document_order() -> None:
 
 
 def test_iter_spans_gives_rows_and_lines() -> None:
-    got = [(s.line, s.row, walk.plain_text(s.inlines)) for s in walk.iter_spans(_tree())]
+    got = [(s.line, s.row, plain_text(s.inlines)) for s in walk.iter_spans(_tree())]
     assert got == [(1, None, "a"), (3, None, "b"), (5, 0, "h"), (5, 1, "alt")]
 
 
@@ -151,7 +152,7 @@ def test_map_shares_what_did_not_change_and_rebuilds_the_path_to_a_change() -> N
 
 def test_plain_text() -> None:
     nodes_ = (Text("a"), Emph((Text("b"),)), Image("x.png", "図"))
-    assert walk.plain_text(nodes_) == "ab図"
+    assert plain_text(nodes_) == "ab図"
 
 
 MATH = """

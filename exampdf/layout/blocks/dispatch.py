@@ -17,6 +17,7 @@ from exampdf.layout.blocks.fit import fit_tall
 from exampdf.layout.blocks.images import image_or
 from exampdf.layout.blocks.inlines import body_style, to_runs
 from exampdf.layout.blocks.labeled import Labeled
+from exampdf.layout.blocks.mathblock import DisplayMath
 from exampdf.layout.blocks.quote import QuoteBox
 from exampdf.layout.blocks.stack import Stack
 from exampdf.layout.blocks.tables import table_flowables
@@ -28,6 +29,7 @@ from exampdf.model import (
     CodeBlock,
     Heading,
     ListBlock,
+    MathBlock,
     Paragraph,
     Quote,
     Rule,
@@ -95,6 +97,16 @@ def _rule(block: Rule, theme: Theme) -> list[Flowable]:
     return [HRFlowable(width="100%", thickness=0.5, color=RULE_GREY, spaceBefore=4, spaceAfter=6)]
 
 
+def _math(block: MathBlock, theme: Theme) -> list[Flowable]:
+    spec = ParaStyle(
+        leading=theme.leading,
+        align="center",
+        space_before=theme.size * 0.3,
+        space_after=theme.size * 0.8,
+    )
+    return [DisplayMath(block.latex, theme.fonts.body, theme.size, spec)]
+
+
 def _fallback(block: Any, theme: Theme) -> list[Flowable]:
     return _paragraph(Paragraph((Text(str(block)),), 0), theme)
 
@@ -107,4 +119,5 @@ _BUILDERS: dict[type, Builder] = {
     TableNode: fit_tall(table_flowables),  # a row taller than a page shrinks, never fails
     Quote: _quote,
     Rule: _rule,
+    MathBlock: _math,
 }

@@ -11,7 +11,7 @@ from typing import assert_never
 from exampdf.layout.blocks.links import pdf_link
 from exampdf.layout.text.fallback import split_runs
 from exampdf.layout.text.jlreq import is_cjk
-from exampdf.layout.text.textrun import Run
+from exampdf.layout.text.textrun import MATH_MARK, Run
 from exampdf.layout.theme import CODE_TINT, LINK_BLUE, Theme
 from exampdf.model import (
     CodeSpan,
@@ -20,6 +20,7 @@ from exampdf.model import (
     Image,
     Inline,
     Link,
+    MathInline,
     Ruby,
     SoftBreak,
     Strong,
@@ -68,6 +69,8 @@ def _emit(nodes: tuple[Inline, ...], base: Run, style: RunStyle, out: list[Run |
                 _emit(node.children, replace(base, font=_emph_font(base, style)), style, out)
             case Ruby():
                 out.append(replace(base, text=node.base, ruby=node.text))
+            case MathInline():
+                out.append(replace(base, text=MATH_MARK, math=node.latex, display=node.display))
             case CodeSpan():
                 code = replace(base, font=style.mono_font, back=CODE_TINT, size=base.size * 0.92)
                 out.append(replace(code, text=node.text))
@@ -122,7 +125,7 @@ def _merge(runs: list[Run]) -> list[Run]:
     for run in runs:
         if not run.text:
             continue
-        if out and not run.ruby and _look(out[-1]) == _look(run):
+        if out and not run.ruby and not run.math and _look(out[-1]) == _look(run):
             out[-1] = replace(out[-1], text=out[-1].text + run.text)
         else:
             out.append(run)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from exampdf.layout.blocks.inlines import body_style, to_runs
+from exampdf.layout.text.jsegment import run_width
 from exampdf.layout.text.paragraphs import Align, ParaStyle, make_paragraph
 from exampdf.layout.text.textrun import Run
 from exampdf.layout.theme import BOX_GREY, RULE_GREY, Theme
@@ -47,7 +47,7 @@ def column_widths(natural: Sequence[float], minimum: Sequence[float], avail: flo
 
 
 def _runs_width(runs: Sequence[Run]) -> float:
-    return sum(float(stringWidth(r.text, r.font, r.size)) for r in runs)
+    return sum(run_width(r) for r in runs)
 
 
 class AutoTable(Flowable):  # type: ignore[misc]

@@ -3,6 +3,7 @@ we keep only positioned glyphs, rules and Japanese text; each formula once per p
 
 from __future__ import annotations
 
+import re
 import warnings
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -21,6 +22,14 @@ _TEXT_MARK = "data-exampdf-text"
 # ziamath reads a MathML length in em as that many em of a 10 pt font converted to pixels
 # (x 1.333); dividing by the same factor gives an em of the formula's own size.
 _PX_PER_PT = 1.333
+# A minus or plus that starts a formula or follows an opening bracket, a relation, a comma
+# or a binary operator is a sign (TeX makes such a Bin atom Ord): braced, so ziamath sets
+# it without the spaces of subtraction (`x = -2`, `f(-3)`).
+_SIGN = re.compile(
+    r"(^|[=(\[{,<>&]|\\\\|\\(?:leq?|geq?|neq?|to|in|times|cdot|pm|mp|approx|equiv"
+    r"|fallingdotseq|sim|simeq|cong|[Rr]ightarrow|[Ll]eftarrow|mid|left\S?|quad|qquad|,|;))"
+    r"(\s*)([-+])"
+)
 
 
 @dataclass(frozen=True)
@@ -76,7 +85,7 @@ def _mathml(latex: str, display: bool, size: float, font: str, texts: list[str])
     `font` (in em, so it scales in scripts); `texts` gets their contents in order."""
     from ziamath.tex import tex2mml
 
-    root = ET.fromstring(tex2mml(latex, inline=not display))
+    root = ET.fromstring(tex2mml(_SIGN.sub(r"\1\2{\3}", latex), inline=not display))
     for parent in root.iter():
         for i, child in enumerate(list(parent)):
             text = child.text or ""

@@ -15,8 +15,6 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from exampdf.layout.text.fontcache import load_font
-
 MATH_FONT = "exampdf-math"
 _PUA = 0xF0000  # plane 15 private use: glyph g without a code point is shown as _PUA + g
 
@@ -31,7 +29,7 @@ def font_path() -> Path:
 @cache
 def math_font() -> TTFont:
     """Registered once per process."""
-    font = load_font(MATH_FONT, font_path())
+    font = TTFont(MATH_FONT, str(font_path()))  # 40 ms, only for banks with math
     pdfmetrics.registerFont(font)
     return font
 

@@ -52,6 +52,9 @@ def split_runs(runs: Iterable[Run], fallback: tuple[str, ...]) -> list[Run]:
     """Each run split into pieces its own font or a fallback font can draw."""
     out: list[Run] = []
     for run in runs:
+        if run.math:
+            out.append(run)  # a formula draws in the math font: never split
+            continue
         parts = segments(run.text, run.font, fallback)
         if run.ruby:
             # A ruby base is one unit with one annotation: keep it whole, in its own font.

@@ -11,13 +11,13 @@ from reportlab.platypus.flowables import Flowable
 
 from exampdf.layout.text.jsegment import RUBY_SCALE, min_width
 from exampdf.layout.text.linebreak import Align, Line, Piece, break_lines
-from exampdf.layout.text.textrun import Run
+from exampdf.layout.text.mathrun import draw_math, line_boxes, lines_within
+from exampdf.layout.text.textrun import ASCENT, Run
 from exampdf.pdf.forms import inherited_form, new_form_name
 from exampdf.pdf.ops import content, text_content, text_subset
 from exampdf.pdf.state import paint_state
 from exampdf.pdf.textshow import encodings, show
 
-ASCENT = 0.88  # ideographic em box top, as a fraction of the font size
 MIN_SPLIT = 2  # widow/orphan control: lines kept together at either side of a page break
 FORM_MARGIN = 24.0  # room around a painted paragraph for hanging punctuation and ruby
 
@@ -54,6 +54,7 @@ class JParagraph(Flowable):  # type: ignore[misc]
         self._backs = any(r.back is not None for r in self.runs)
         self._ruby = any(r.ruby for r in self.runs)
         self._underlined = any(r.underline for r in self.runs)
+        self._math = any(r.math for r in self.runs)  # lines grow to hold formulas
         self.spaceBefore = style.space_before
         self.spaceAfter = style.space_after
         self._fixed = _fixed  # a split's first part keeps exactly its lines
@@ -96,12 +97,18 @@ class JParagraph(Flowable):  # type: ignore[misc]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
-        self.height = len(self.lines(availWidth)) * self.style.leading
+        lines = self.lines(availWidth)
+        if self._math:
+            self.height = sum(h for h, _ in line_boxes(self.runs, lines, self.style.leading))
+        else:
+            self.height = len(lines) * self.style.leading
         return availWidth, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         lines = self.lines(availWidth)
         fit = int((availHeight + 1e-6) // self.style.leading)
+        if self._math:
+            fit = lines_within(line_boxes(self.runs, lines, self.style.leading), availHeight)
         if len(lines) < 2 * MIN_SPLIT or fit >= len(lines):
             return []
         n = min(fit, len(lines) - MIN_SPLIT)
@@ -155,6 +162,8 @@ class JParagraph(Flowable):  # type: ignore[misc]
         if self._backs:
             _draw_backs(canv, placed, left)
         _draw_text(canv, placed, left)
+        if self._math:
+            draw_math(canv, placed, left)
         if self._ruby:
             _draw_ruby(canv, placed, left, self.width - left - self.style.right_indent)
         if self._underlined:
@@ -178,6 +187,12 @@ class JParagraph(Flowable):  # type: ignore[misc]
     def _placed(self, lines: tuple[Line, ...]) -> list[tuple[Piece, Run, float]]:
         lead = self.style.leading
         placed: list[tuple[Piece, Run, float]] = []
+        if self._math:
+            top = self.height
+            for ln, (h, down) in zip(lines, line_boxes(self.runs, lines, lead), strict=True):
+                placed.extend((p, self.runs[p.run], top - down) for p in ln.pieces)
+                top -= h
+            return placed
         for i, ln in enumerate(lines):
             size = max((self.runs[p.run].size for p in ln.pieces), default=0.0)
             base = self.height - i * lead - (lead - size) / 2 - ASCENT * size
@@ -242,6 +257,8 @@ def _draw_text(canv: Any, placed: list[tuple[Piece, Run, float]], left: float) -
     y, base_s = None, ""
     run: Run | None = None
     for p, r, base in placed:
+        if r.math:
+            continue  # a formula's box: draw_math paints it
         if r is not run:  # pieces of one run follow one another
             run = r
             if (r.font, r.size) != font:

@@ -12,6 +12,7 @@ from itertools import accumulate, pairwise
 from reportlab.pdfbase import pdfmetrics
 
 from exampdf.layout.text import jlreq as J
+from exampdf.layout.text.mathrun import math_box
 from exampdf.layout.text.textrun import Run
 
 W = J.WORD_RANGES
@@ -91,7 +92,10 @@ def measure(runs: Sequence[Run]) -> Text:
     starts = tuple(accumulate((len(r.text) for r in runs[:-1]), initial=0))
     adv: list[float] = []
     for r in runs:
-        adv.extend(map(widths_for(r.font, r.size).__getitem__, r.text))
+        if r.math:
+            adv.append(math_box(r).width)  # the run's one character is the formula's box
+        else:
+            adv.extend(map(widths_for(r.font, r.size).__getitem__, r.text))
     glue = _glue(runs, text, starts)
     gl = [0.0] * (len(text) + 1)
     for i, g in glue.items():
@@ -111,8 +115,8 @@ def _glue(runs: Sequence[Run], text: str, starts: tuple[int, ...]) -> dict[int, 
     """Quarter-em spaces between kana/kanji and Latin letters or inline code."""
     pos = {m.start() for m in _GLUE_RE.finditer(text)}
     for k, r in enumerate(runs):
-        if r.back is None or not r.text:
-            continue  # inline code is set off from Japanese like a Latin word
+        if (r.back is None and not r.math) or not r.text:
+            continue  # inline code and formulas are set off from Japanese like a Latin word
         a, b = starts[k], starts[k] + len(r.text)
         if a > 0 and J.is_cjk(text[a - 1]) and J.may_end_line(text[a - 1]):
             pos.add(a)
@@ -265,3 +269,10 @@ def _may_cut(s: str, p: int) -> bool:
 def _cut(a: int, c: int, cuts: list[int]) -> list[tuple[int, int]]:
     edges = [a, *cuts, c]
     return [(x, y) for x, y in pairwise(edges) if y > x]
+
+
+def run_width(r: Run) -> float:
+    """Natural width of a whole run (a formula's box width for a math run)."""
+    if r.math:
+        return math_box(r).width
+    return float(pdfmetrics.stringWidth(r.text, r.font, r.size))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 RGB = tuple[float, float, float]
+ASCENT = 0.88  # ideographic em box top, as a fraction of the font size
 
 
 @dataclass(frozen=True)
@@ -17,3 +18,10 @@ class Run:
     link: str = ""  # URL to link this run to
     underline: bool = False
     ruby: str = ""  # furigana drawn centred above the run, which then never breaks
+    # A formula (LaTeX, laid out by layout/math): the run's text is one OBJECT REPLACEMENT
+    # CHARACTER standing for the unbreakable box; `display` sets it in display style.
+    math: str = ""
+    display: bool = False
+
+
+MATH_MARK = "\ufffc"

@@ -1,0 +1,42 @@
+"""W110: display formulas wider than the exam's column, found before any PDF is made
+(layout then sets them smaller, layout/blocks/mathblock.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from exampdf.diagnostics import Diagnostic, warning
+from exampdf.layout.math.engine import lay_out
+from exampdf.layout.text.fonts import FontSet
+from exampdf.model import Bank, Block, ListBlock, MathBlock, Quote
+
+GUTTER_EM = 3.0  # the 問N label column a question's text is set beside
+
+
+def math_width_diagnostics(
+    bank: Bank, fonts: FontSet, size: float, column_width: float
+) -> list[Diagnostic]:
+    room = column_width - GUTTER_EM * size
+    out: list[Diagnostic] = []
+    for q in bank.questions:
+        for b in _display(q.stem + q.explanation + q.model_answer):
+            width = lay_out(b.latex, True, size, fonts.body).width
+            if width > room:
+                message = (
+                    f"display formula is {width:.0f} pt wide; the column has {room:.0f} pt,"
+                    f" so it prints at {room / width:.0%} size"
+                )
+                hint = "break it over lines with \\begin{aligned} … \\end{aligned}"
+                out.append(warning("W110", message, q.source, b.line, hint))
+    return out
+
+
+def _display(blocks: Iterable[Block]) -> Iterator[MathBlock]:
+    for b in blocks:
+        if isinstance(b, MathBlock):
+            yield b
+        elif isinstance(b, ListBlock):
+            for item in b.items:
+                yield from _display(item)
+        elif isinstance(b, Quote):
+            yield from _display(b.blocks)
