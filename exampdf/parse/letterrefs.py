@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
+from exampdf import memo
 from exampdf.diagnostics import Diagnostic, warning
 from exampdf.model import Block, Inline, Question, Text, walk
 
@@ -42,7 +42,7 @@ def _alternatives(labels: Sequence[str]) -> str:
     return "|".join(re.escape(x) for x in sorted(set(labels), key=len, reverse=True))
 
 
-@lru_cache(maxsize=256)
+@memo.cached(maxsize=256)
 def _patterns(labels: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     one = rf"(?:{_alternatives(labels)})"
     label = rf"{_BEFORE}{one}{_AFTER}"

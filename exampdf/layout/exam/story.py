@@ -7,6 +7,7 @@ from collections.abc import Callable, Collection, Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate, PageBreak, Spacer
 
+from exampdf import memo
 from exampdf.config import ExamConfig
 from exampdf.layout.blocks.place import share
 from exampdf.layout.exam.columns import balance_breaks, question_key
@@ -99,19 +100,18 @@ def exam_rebuild(
     return rebuild
 
 
-_END_MARKS: dict[Theme, Flowable] = {}
+_END_MARKS: memo.Memo[Theme, Flowable] = memo.Memo("layout.exam.story.end_marks", 64)
 
 
 def _end_mark(theme: Theme) -> Flowable:
     """以上, one per theme: shared by every version like the questions' own paragraphs."""
     mark = _END_MARKS.get(theme)
     if mark is None:
-        mark = _END_MARKS[theme] = share(
-            make_paragraph(
-                [Run(END_MARK, theme.fonts.bold, theme.size)],
-                ParaStyle(leading=theme.leading, align="right", space_before=theme.size * 0.5),
-            )
+        para = make_paragraph(
+            [Run(END_MARK, theme.fonts.bold, theme.size)],
+            ParaStyle(leading=theme.leading, align="right", space_before=theme.size * 0.5),
         )
+        mark = _END_MARKS.put(theme, share(para))
     return mark
 
 
