@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -20,6 +21,8 @@ class SectionPick:
     group: str
     pick: int = 0
     vary: bool = False  # each version draws its own picks (else every version gets the same)
+    where: str = field(default="", compare=False)  # the settings file and line, for messages
+    line: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -111,11 +114,17 @@ def from_mapping(
 ) -> tuple[ExamConfig, list[Diagnostic]]:
     diags: list[Diagnostic] = []
     values: dict[str, Any] = {}
+    spelled: dict[str, str] = {}  # setting -> the key that set it (answer-sheet, answer_sheet)
     for key, value in data.items():
         name = key.replace("-", "_")
         line = _line_of(text, key)
+        if name in spelled:
+            message = f"'{key}' sets the same thing as '{spelled[name]}'"
+            diags.append(error("C005", message, where, line, "keep one of them"))
+            continue
+        spelled[name] = key
         if name == "sections":
-            values["sections"] = _sections(value, where, line, diags)
+            values["sections"] = _sections(value, where, _headers(text, key) or [line], diags)
         elif name not in _FIELDS:
             known = ", ".join(sorted(k for k in _FIELDS if k != "strict"))
             diags.append(error("C002", f"unknown key '{key}'", where, line, f"known keys: {known}"))
@@ -161,32 +170,42 @@ def _coerce(name: str, value: Any) -> Any:
         )
     if isinstance(default, int):
         return value if isinstance(value, int) and not isinstance(value, bool) else None
-    if isinstance(default, str):
-        return str(value) if isinstance(value, str | int | float) else None
+    if isinstance(default, str):  # title = 123 or true is a mistake, not "123" or "True"
+        if name == "date" and isinstance(value, date):  # date = 2024-12-03, a TOML date
+            return value.isoformat()
+        return value if isinstance(value, str) else None
     return None
 
 
 def _sections(
-    value: Any, where: str, line: int, diags: list[Diagnostic]
+    value: Any, where: str, lines: list[int], diags: list[Diagnostic]
 ) -> tuple[SectionPick, ...]:
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        line = lines[0] if lines else 0
         diags.append(
             error("C003", "'sections' must be a list of tables ([[sections]])", where, line)
         )
         return ()
     out = []
-    for item in value:
+    for n, item in enumerate(value):
+        line = lines[min(n, len(lines) - 1)] if lines else 0
         group = item.get("group")
         pick, vary = item.get("pick", 0), item.get("vary", False)
-        if not isinstance(group, str) or not isinstance(pick, int) or not isinstance(vary, bool):
-            diags.append(
-                error(
-                    "C003", 'a section needs group = "…", pick = N, vary = true|false', where, line
-                )
-            )
-            continue
-        out.append(SectionPick(group, pick, vary))
+        if not isinstance(group, str) or type(pick) is not int or not isinstance(vary, bool):
+            message = 'a section needs group = "…", pick = N, vary = true|false'
+            diags.append(error("C003", message, where, line))
+        elif pick < 0 or not group.strip():
+            what = f"pick must be 0 (all) or more, not {pick}" if pick < 0 else "group is empty"
+            diags.append(error("C004", f"[[sections]] {what}", where, line))
+        else:
+            out.append(SectionPick(group, pick, vary, where, line))
     return tuple(out)
+
+
+def _headers(text: str, key: str) -> list[int]:
+    """The lines of every `[[sections]]` header, in order."""
+    pattern = rf"^[ \t]*\[\[[ \t]*{re.escape(key)}[ \t]*\]\]"
+    return [text.count("\n", 0, m.start()) + 1 for m in re.finditer(pattern, text, re.M)]
 
 
 def _line_of(text: str, key: str) -> int:
@@ -199,3 +218,19 @@ def with_overrides(config: ExamConfig, **overrides: Any) -> ExamConfig:
     """Command-line values win over exam.toml; None means 'not given on the command line'."""
     given = {k: v for k, v in overrides.items() if v is not None}
     return replace(config, **given)
+
+
+def unknown_groups(config: ExamConfig, groups: set[str]) -> list[Diagnostic]:
+    """C006 for every `[[sections]]` group that no question of the bank belongs to."""
+    known = ", ".join(sorted(g for g in groups if g)) or "none: the bank has no subfolders"
+    return [
+        error(
+            "C006",
+            f"[[sections]] group '{pick.group}' names no folder of the bank",
+            pick.where or CONFIG_NAME,
+            pick.line,
+            f"groups in this bank: {known}",
+        )
+        for pick in config.sections
+        if pick.group not in groups
+    ]

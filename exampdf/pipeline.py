@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exampdf.config import ExamConfig
+from exampdf.config import ExamConfig, unknown_groups
 from exampdf.diagnostics import Diagnostic, has_errors
 from exampdf.layout import (
     geometry,
@@ -109,6 +109,7 @@ def prepare(
         *glyph_diagnostics(parsed.bank, fonts),
         *math_width_diagnostics(parsed.bank, fonts, config.base_size, column),
     )
+    diags = (*diags, *unknown_groups(config, {q.group for q in parsed.bank.questions}))
     progress(Step("parse", 1, 1))
     if has_errors(diags, config.strict):
         return MakeResult(diags)
