@@ -6,27 +6,21 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from exampdf.diagnostics import Diagnostic, error
 from exampdf.model import (
     Block,
-    Emph,
     HardBreak,
-    Heading,
     Inline,
-    Link,
-    ListBlock,
     MathBlock,
     MathInline,
     Paragraph,
     Question,
-    Quote,
     SoftBreak,
-    Strong,
-    Table,
     Text,
+    walk,
 )
 from exampdf.parse.mathsubset import COMMANDS, ENVIRONMENTS, SPACES
 
@@ -144,21 +138,12 @@ def _formulas(q: Question) -> Iterator[tuple[str, int]]:
         yield from _in_inlines(c.content, c.line)
 
 
-def _in_blocks(blocks: Iterable[Block]) -> Iterator[tuple[str, int]]:
-    for b in blocks:
+def _in_blocks(blocks: tuple[Block, ...]) -> Iterator[tuple[str, int]]:
+    for b, _ in walk.iter_blocks(blocks):
         if isinstance(b, MathBlock):
             yield b.latex, b.line
-        elif isinstance(b, Paragraph | Heading):
-            yield from _in_inlines(b.inlines, b.line)
-        elif isinstance(b, ListBlock):
-            for item in b.items:
-                yield from _in_blocks(item)
-        elif isinstance(b, Quote):
-            yield from _in_blocks(b.blocks)
-        elif isinstance(b, Table):
-            for r, row in enumerate((b.header, *b.rows)):  # GFM: one line per row, then
-                for cell in row:  # the delimiter row after the header
-                    yield from _in_inlines(cell, b.line + r + (1 if r else 0))
+        for span in walk.spans(b):
+            yield from _in_inlines(span.inlines, span.source_line)
 
 
 def _in_inlines(inlines: tuple[Inline, ...], line: int) -> Iterator[tuple[str, int]]:
@@ -170,19 +155,14 @@ def _in_inlines(inlines: tuple[Inline, ...], line: int) -> Iterator[tuple[str, i
         elif isinstance(node, MathInline):
             yield node.latex, line
             line += node.latex.count("\n")
-        elif isinstance(node, Strong | Emph | Link):
-            yield from _in_inlines(node.children, line)
+        else:  # inside bold, emphasis and links (leaves have no children)
+            yield from _in_inlines(walk.children(node), line)
 
 
-def _unclosed(blocks: Iterable[Block]) -> Iterator[int]:
+def _unclosed(blocks: tuple[Block, ...]) -> Iterator[int]:
     """A paragraph that starts with `$$` is a display formula markdown-it found no end to."""
-    for b in blocks:
+    for b, _ in walk.iter_blocks(blocks):
         if isinstance(b, Paragraph) and b.inlines:
             first = b.inlines[0]
             if isinstance(first, Text) and first.text.startswith("$$"):
                 yield b.line
-        elif isinstance(b, ListBlock):
-            for item in b.items:
-                yield from _unclosed(item)
-        elif isinstance(b, Quote):
-            yield from _unclosed(b.blocks)

@@ -74,13 +74,7 @@ def _blocks(blocks: tuple[Block, ...]) -> Iterator[Source]:
             for i, text in enumerate(b.code.split("\n"), start=1):
                 yield text, b.line + i, "code"
         for span in walk.spans(b):
-            yield from _inline_sources(span.inlines, _line(span))
-
-
-def _line(span: walk.Span) -> int:
-    """A table row's own line in GFM: header, delimiter row, then the body rows."""
-    r = span.row or 0
-    return span.line + r + (1 if r else 0)
+            yield from _inline_sources(span.inlines, span.source_line)
 
 
 def _inline_sources(inlines: tuple[Inline, ...], line: int) -> Iterator[Source]:
