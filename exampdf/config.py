@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from exampdf.diagnostics import Diagnostic, error
+from exampdf.i18n import Msg, msg
 
 LabelStyle = Literal["A", "ア", "1", "①"]
 DEFAULT_SEED = 20240401
@@ -100,12 +101,12 @@ def load_config(path: Path) -> tuple[ExamConfig, list[Diagnostic]]:
         text = path.read_text(encoding="utf-8-sig")
         data = tomllib.loads(text)
     except UnicodeDecodeError:
-        return ExamConfig(), [error("C001", "exam.toml is not UTF-8", where)]
+        return ExamConfig(), [error("C001", msg("C001.utf8"), where)]
     except tomllib.TOMLDecodeError as exc:
         line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(exc))) else 0
-        return ExamConfig(), [error("C001", f"not valid TOML: {exc}", where, line)]
+        return ExamConfig(), [error("C001", msg("C001.toml", reason=exc), where, line)]
     except OSError as exc:
-        return ExamConfig(), [error("C001", f"cannot read: {exc.strerror}", where)]
+        return ExamConfig(), [error("C001", msg("C001.read", reason=exc.strerror), where)]
     return from_mapping(data, where, text)
 
 
@@ -127,33 +128,32 @@ def from_mapping(
             values["sections"] = _sections(value, where, _headers(text, key) or [line], diags)
         elif name not in _FIELDS:
             known = ", ".join(sorted(k for k in _FIELDS if k != "strict"))
-            diags.append(error("C002", f"unknown key '{key}'", where, line, f"known keys: {known}"))
+            hint = msg("C002.hint", known=known)
+            diags.append(error("C002", msg("C002", key=key), where, line, hint))
         else:
             coerced = _coerce(name, value)
             if coerced is None:
-                diags.append(
-                    error(
-                        "C003", f"'{key}' has the wrong type ({type(value).__name__})", where, line
-                    )
-                )
+                message = msg("C003", key=key, kind=type(value).__name__)
+                diags.append(error("C003", message, where, line))
             elif problem := check_value(name, coerced):
-                diags.append(error("C004", f"'{key}' {problem}", where, line))
+                diags.append(error("C004", msg("C004", key=key, problem=problem), where, line))
             else:
                 values[name] = coerced
     return replace(ExamConfig(), **values), diags
 
 
-def check_value(name: str, value: Any) -> str:
-    """Why `value` is not allowed for `name` ("" when it is)."""
+def check_value(name: str, value: Any) -> Msg | None:
+    """Why `value` is not allowed for `name` (None when it is)."""
     if name in CHOICES and value not in CHOICES[name]:
-        return f"must be one of {', '.join(repr(c) for c in CHOICES[name])}, not {value!r}"
+        choices = ", ".join(repr(c) for c in CHOICES[name])
+        return msg("must.one_of", choices=choices, value=repr(value))
     if name in RANGES:
         low, high = RANGES[name]
         if not low <= value <= high:
-            return f"must be between {low:g} and {high:g}, not {value!r}"
+            return msg("must.between", low=f"{low:g}", high=f"{high:g}", value=repr(value))
     if name == "name_fields" and not value:
-        return "needs at least one field"
-    return ""
+        return msg("must.one_field")
+    return None
 
 
 def _coerce(name: str, value: Any) -> Any:
@@ -182,9 +182,7 @@ def _sections(
 ) -> tuple[SectionPick, ...]:
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
         line = lines[0] if lines else 0
-        diags.append(
-            error("C003", "'sections' must be a list of tables ([[sections]])", where, line)
-        )
+        diags.append(error("C003", msg("C003.sections"), where, line))
         return ()
     out = []
     for n, item in enumerate(value):
@@ -192,11 +190,10 @@ def _sections(
         group = item.get("group")
         pick, vary = item.get("pick", 0), item.get("vary", False)
         if not isinstance(group, str) or type(pick) is not int or not isinstance(vary, bool):
-            message = 'a section needs group = "…", pick = N, vary = true|false'
-            diags.append(error("C003", message, where, line))
+            diags.append(error("C003", msg("C003.section"), where, line))
         elif pick < 0 or not group.strip():
-            what = f"pick must be 0 (all) or more, not {pick}" if pick < 0 else "group is empty"
-            diags.append(error("C004", f"[[sections]] {what}", where, line))
+            what = msg("C004.pick", pick=pick) if pick < 0 else msg("C004.group")
+            diags.append(error("C004", what, where, line))
         else:
             out.append(SectionPick(group, pick, vary, where, line))
     return tuple(out)

@@ -1,17 +1,25 @@
-"""The command line's own messages in English and Japanese (`--lang`, default from the locale)."""
+"""Every message a user sees, in English and Japanese (`--lang`, default from the locale).
+
+One catalogue, id -> (English, Japanese): the commands' own words below, the diagnostics'
+messages and hints in exampdf/catalog/ (a test walks it all for missing translations).
+Libraries keep data (`Msg`: an id and its values) and the CLI renders it in the language
+chosen when it prints.
+"""
 
 from __future__ import annotations
 
 import os
 import string
+from dataclasses import dataclass
 from typing import Literal
+
+from exampdf.catalog import DIAGNOSTIC_TEXTS
 
 Lang = Literal["en", "ja"]
 
-# id -> (English, Japanese). Diagnostics about bank files stay in English (their codes are
-# documented in docs/format.md); these are the words the commands themselves say.
-CATALOG: dict[str, tuple[str, str]] = {
+COMMAND_TEXTS: dict[str, tuple[str, str]] = {
     "error": ("error", "エラー"),
+    "hint": ("hint: {hint}", "ヒント: {hint}"),
     "no_input": ("no such file or folder: {paths}", "ファイルまたはフォルダがありません: {paths}"),
     "out_is_file": (
         "-o {out}: {file} is a file; give a folder for the output",
@@ -111,6 +119,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
 }
 
+CATALOG: dict[str, tuple[str, str]] = {**COMMAND_TEXTS, **DIAGNOSTIC_TEXTS}
+
 _lang: list[Lang] = []  # set once by the command group; empty means "from the locale"
 
 
@@ -136,9 +146,14 @@ class _Formatter(string.Formatter):
     """`{n:#page}` is "1 page" / "2 pages": English counts agree with their noun."""
 
     def format_field(self, value: object, format_spec: str) -> str:
+        if isinstance(value, Msg):  # a part of a message, in the same language
+            return value.text()
         if format_spec.startswith("#"):
             noun = format_spec[1:]
             return f"{value} {noun if value == 1 else noun + 's'}"
+        if format_spec.startswith("?"):  # `{n:?is|are}`: the word that agrees with n
+            one, many = format_spec[1:].split("|")
+            return one if value == 1 else many
         return format(value, format_spec)
 
 
@@ -148,6 +163,29 @@ _FORMATTER = _Formatter()
 def t(key: str, **values: object) -> str:
     en, ja = CATALOG[key]
     return _FORMATTER.format(ja if current() == "ja" else en, **values)
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message as data: its catalogue id and values, rendered when printed."""
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    def text(self, lang: Lang | None = None) -> str:
+        en, ja = CATALOG[self.key]
+        template = ja if (lang or current()) == "ja" else en
+        return _FORMATTER.format(template, **dict(self.values))
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def msg(key: str, /, **values: object) -> Msg:
+    """A catalogue message; an unknown id fails here, where it is written."""
+    if key not in CATALOG:
+        raise KeyError(f"no message {key!r} in the catalogue")
+    return Msg(key, tuple(values.items()))
 
 
 def percent(part: int, whole: int) -> int:

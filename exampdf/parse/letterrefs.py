@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from exampdf import memo
 from exampdf.diagnostics import Diagnostic, warning
+from exampdf.i18n import msg
 from exampdf.model import Block, Inline, Question, Text, walk
 
 # A label stands alone: no Latin letter, digit, katakana or kanji glued to it (「クラスA」,
@@ -147,12 +148,10 @@ def letter_diagnostics(question: Question) -> list[Diagnostic]:
                     out.append(
                         warning(
                             "W014",
-                            f"the explanation mentions “{mention}” in running text; "
-                            "versions' keys print it as the bank's letter with the option's text",
+                            msg("W014", mention=mention),
                             question.source,
                             line,
-                            "write 「選択肢A」 or start the paragraph with the label (`**A. …**`) "
-                            "so the letter can follow the shuffle",
+                            msg("W014.hint"),
                         )
                     )
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from exampdf.diagnostics import Diagnostic, warning
+from exampdf.i18n import msg
 from exampdf.layout.text.fonts import FontSet
 from exampdf.layout.text.glyphs import cmap, drawable
 from exampdf.model import (
@@ -54,10 +55,10 @@ def _warn(path: str, line: int, chars: list[str]) -> Diagnostic:
     names = ", ".join(f"{c} (U+{ord(c):04X})" for c in chars)
     return warning(
         "W101",
-        f"no font has {names}; printed as 〓",
+        msg("W101", chars=names),
         path,
         line,
-        "use a common character or describe it in words",
+        msg("W101.hint"),
     )
 
 
