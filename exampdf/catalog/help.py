@@ -33,6 +33,7 @@ HELP_JA: dict[str, str] = {
     "No blank pages: versions need not start odd.": "白紙ページを入れません（版を奇数ページから始めません）。",
     "Treat warnings as errors.": "警告もエラーとして扱います。",
     "Let Markdown images come from outside the bank folder.": "問題フォルダの外の画像も使えるようにします。",
+    "Let question files be symlinks to files outside the bank folder.": "問題ファイルが問題フォルダの外を指すシンボリックリンクでもよいことにします。",
     "Password-protect the answer keys (AES-256); password from $EXAMPDF_KEY_PASSWORD or a prompt.": "解答キーにパスワードをかけます（AES-256）。パスワードは $EXAMPDF_KEY_PASSWORD か入力で。",
     "How problems in the bank are printed.": "問題集の不備の表示形式。",
     "Processes writing PDFs at once (default: the machine's cores); output is identical.": "PDF を同時に書くプロセスの数（既定: CPU コア数）。出力は同じです。",
