@@ -124,6 +124,51 @@ CHOICE_TEXTS: dict[str, tuple[str, str]] = {
     "W004.several": ("several answers", "複数"),
     "W004.count": ("{asked} answers", "{asked} 個"),
     "W004.hint": ("reword the question or fix `## 正解`", "問題文か `## 正解` を直してください"),
+    # math
+    "E110.command": ("unknown command {name} in math", "数式に未知のコマンド {name} があります"),
+    "E110.environment": (
+        "unknown environment {name} in math",
+        "数式に未知の環境 {name} があります",
+    ),
+    "E110.backslash": ("a lone `\\` at the end of a formula", "数式の末尾に `\\` だけがあります"),
+    "E110.hint": ("did you mean {name}?", "{name} のことですか？"),
+    "E111.close": (
+        "unbalanced braces in math: `}}` without `{{`",
+        "数式の括弧が合いません: `{{` のない `}}` があります",
+    ),
+    "E111.open": (
+        "unbalanced braces in math: `{{` not closed",
+        "数式の括弧が合いません: `{{` が閉じていません",
+    ),
+    "E112.left": (
+        "`\\left` without `\\right` in math",
+        "数式の `\\left` に対応する `\\right` がありません",
+    ),
+    "E112.right": (
+        "`\\right` without `\\left` in math",
+        "数式の `\\right` に対応する `\\left` がありません",
+    ),
+    "E112.begin": (
+        "`\\begin{{{env}}}` without `\\end{{{env}}}` in math",
+        "数式の `\\begin{{{env}}}` に対応する `\\end{{{env}}}` がありません",
+    ),
+    "E112.end": (
+        "`\\end{{{env}}}` without `\\begin{{{env}}}` in math",
+        "数式の `\\end{{{env}}}` に対応する `\\begin{{{env}}}` がありません",
+    ),
+    "E113": ("`$$` is not closed", "`$$` が閉じていません"),
+    "E113.hint": (
+        "close it with `$$` on a line of its own, or write \\$\\$ for dollar signs",
+        "`$$` だけの行で閉じるか、ドル記号なら \\$\\$ と書いてください",
+    ),
+    "W110": (
+        "display formula is {width:.0f} pt wide; the column has {room:.0f} pt, so it prints at {scale:.0%} size",
+        "別行立ての数式の幅が {width:.0f} pt あり、段の幅は {room:.0f} pt なので {scale:.0%} に縮小して印刷します",
+    ),
+    "W110.hint": (
+        "break it over lines with \\begin{{aligned}} … \\end{{aligned}}",
+        "\\begin{{aligned}} … \\end{{aligned}} で複数行に分けてください",
+    ),
     # images
     "E108": ("image {src}: {problem}", "画像 {src}: {problem}"),
     "image.unnamed": ("no file named", "ファイル名がありません"),

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from exampdf.diagnostics import Diagnostic, error
+from exampdf.i18n import Msg, msg
 from exampdf.model import (
     Block,
     HardBreak,
@@ -31,9 +32,9 @@ _ENV = re.compile(r"\s*\{([A-Za-z*]*)\}")
 @dataclass(frozen=True)
 class MathProblem:
     code: str  # E110 unknown command or environment, E111 braces, E112 \left/\begin pairs
-    message: str
+    message: Msg
     line: int  # 0-based line inside the formula
-    hint: str = ""
+    hint: Msg | None = None
 
 
 def check_latex(latex: str) -> list[MathProblem]:
@@ -49,18 +50,16 @@ def check_latex(latex: str) -> list[MathProblem]:
             braces.append(line)
         elif tok == "}":
             if not braces:
-                out.append(MathProblem("E111", "unbalanced braces in math: `}` without `{`", line))
+                out.append(MathProblem("E111", msg("E111.close"), line))
             else:
                 braces.pop()
         elif tok == "\\":
-            out.append(MathProblem("E110", "a lone `\\` at the end of a formula", line))
+            out.append(MathProblem("E110", msg("E110.backslash"), line))
         else:
             _command(m, latex, line, lefts, envs, out)
-    out += [MathProblem("E111", "unbalanced braces in math: `{` not closed", n) for n in braces]
-    out += [MathProblem("E112", "`\\left` without `\\right` in math", n) for n in lefts]
-    out += [
-        MathProblem("E112", f"`\\begin{{{e}}}` without `\\end{{{e}}}` in math", n) for e, n in envs
-    ]
+    out += [MathProblem("E111", msg("E111.open"), n) for n in braces]
+    out += [MathProblem("E112", msg("E112.left"), n) for n in lefts]
+    out += [MathProblem("E112", msg("E112.begin", env=e), n) for e, n in envs]
     return out
 
 
@@ -75,7 +74,7 @@ def _command(
     name = m.group(1)
     if not name.isalpha():
         if name not in SPACES:
-            out.append(MathProblem("E110", f"unknown command \\{name} in math", line))
+            out.append(MathProblem("E110", msg("E110.command", name=f"\\{name}"), line))
         return
     if name not in COMMANDS:
         out.append(_unknown("command", name, COMMANDS, line))
@@ -85,7 +84,7 @@ def _command(
         if lefts:
             lefts.pop()
         else:
-            out.append(MathProblem("E112", "`\\right` without `\\left` in math", line))
+            out.append(MathProblem("E112", msg("E112.right"), line))
     elif name in ("begin", "end"):
         _environment(name, _ENV.match(latex, m.end()), line, envs, out)
 
@@ -106,18 +105,17 @@ def _environment(
     elif envs and envs[-1][0] == env:
         envs.pop()
     else:
-        out.append(
-            MathProblem("E112", f"`\\end{{{env}}}` without `\\begin{{{env}}}` in math", line)
-        )
+        out.append(MathProblem("E112", msg("E112.end", env=env), line))
 
 
 def _unknown(kind: str, name: str, known: frozenset[str], line: int) -> MathProblem:
     close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
-    hint = f"did you mean \\{close[0]}?" if close and kind == "command" else ""
-    if close and kind == "environment":
-        hint = f"did you mean {{{close[0]}}}?"
-    shown = f"\\{name}" if kind == "command" else f"{{{name}}}"
-    return MathProblem("E110", f"unknown {kind} {shown} in math", line, hint)
+    command = kind == "command"
+    hint = (
+        msg("E110.hint", name=f"\\{close[0]}" if command else f"{{{close[0]}}}") if close else None
+    )
+    shown = f"\\{name}" if command else f"{{{name}}}"
+    return MathProblem("E110", msg(f"E110.{kind}", name=shown), line, hint)
 
 
 def formula_diagnostics(q: Question) -> list[Diagnostic]:
@@ -127,8 +125,7 @@ def formula_diagnostics(q: Question) -> list[Diagnostic]:
         for p in check_latex(latex):
             out.append(error(p.code, p.message, q.source, line + p.line, p.hint))
     for line in _unclosed(q.stem + q.explanation + q.model_answer):
-        hint = "close it with `$$` on a line of its own, or write \\$\\$ for dollar signs"
-        out.append(error("E113", "`$$` is not closed", q.source, line, hint))
+        out.append(error("E113", msg("E113"), q.source, line, msg("E113.hint")))
     return out
 
 
