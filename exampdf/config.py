@@ -120,8 +120,8 @@ def from_mapping(
         name = key.replace("-", "_")
         line = _line_of(text, key)
         if name in spelled:
-            message = f"'{key}' sets the same thing as '{spelled[name]}'"
-            diags.append(error("C005", message, where, line, "keep one of them"))
+            message = msg("C005", key=key, other=spelled[name])
+            diags.append(error("C005", message, where, line, msg("C005.hint")))
             continue
         spelled[name] = key
         if name == "sections":
@@ -219,14 +219,15 @@ def with_overrides(config: ExamConfig, **overrides: Any) -> ExamConfig:
 
 def unknown_groups(config: ExamConfig, groups: set[str]) -> list[Diagnostic]:
     """C006 for every `[[sections]]` group that no question of the bank belongs to."""
-    known = ", ".join(sorted(g for g in groups if g)) or "none: the bank has no subfolders"
+    names = ", ".join(sorted(g for g in groups if g))
+    hint = msg("C006.hint", known=names) if names else msg("C006.none")
     return [
         error(
             "C006",
-            f"[[sections]] group '{pick.group}' names no folder of the bank",
+            msg("C006", group=pick.group),
             pick.where or CONFIG_NAME,
             pick.line,
-            f"groups in this bank: {known}",
+            hint,
         )
         for pick in config.sections
         if pick.group not in groups

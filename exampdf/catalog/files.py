@@ -23,6 +23,17 @@ FILE_TEXTS: dict[str, tuple[str, str]] = {
         "[[sections]] の pick は 0（すべて）以上にしてください（{pick} ではなく）",
     ),
     "C004.group": ("[[sections]] group is empty", "[[sections]] の group が空です"),
+    "C005": ("'{key}' sets the same thing as '{other}'", "'{key}' は '{other}' と同じ設定です"),
+    "C005.hint": ("keep one of them", "どちらか一方にしてください"),
+    "C006": (
+        "[[sections]] group '{group}' names no folder of the bank",
+        "[[sections]] の group '{group}' に当たる問題フォルダがありません",
+    ),
+    "C006.hint": ("groups in this bank: {known}", "この問題集のグループ: {known}"),
+    "C006.none": (
+        "groups in this bank: none: the bank has no subfolders",
+        "この問題集にはグループ（サブフォルダ）がありません",
+    ),
     "must.one_of": (
         "must be one of {choices}, not {value}",
         "{choices} のどれかにしてください（{value} ではなく）",
