@@ -37,7 +37,8 @@ from exampdf.render.keyset import (
 from exampdf.render.output import staged_output
 from exampdf.render.parallel import Job, Workers
 from exampdf.render.pdf import PdfMeta
-from exampdf.versions import ExamVersion, VersionSpec, answer_spread, build_versions
+from exampdf.specs import exam_page, exam_spec, key_spec, version_spec
+from exampdf.versions import ExamVersion, answer_spread, build_versions
 from exampdf.versions.balance import Spread
 
 SHEETS = "answer-sheets.pdf"
@@ -118,10 +119,7 @@ def prepare(
     diags = (*diags, *roster_diags)
     if has_errors(roster_diags):
         return MakeResult(diags)
-    spec = VersionSpec(
-        config.version_count, config.seed, config.shuffle, config.sections, students, config.balance
-    )
-    versions = build_versions(bank, spec)
+    versions = build_versions(bank, version_spec(config, tuple(students)))
     progress(Step("versions", 1, 1))
     return Prepared(bank, tuple(versions), answer_spread(bank, versions), diags)
 
@@ -137,9 +135,13 @@ def write_all(
     """Every output into `stage`; returns name -> pages."""
     bank, versions = prepared.bank, prepared.versions
     theme = make_theme(config.font, config.base_size)
-    run = KeyRun(config, theme, fingerprint(bank.files), tuple(prepared.spread.lines_ja()))
+    run = KeyRun(
+        key_spec(config), theme, fingerprint(bank.files), tuple(prepared.spread.lines_ja())
+    )
     key_jobs = key_pdf_jobs(stage, bank, versions, run)
-    slices = exam_slice_jobs(stage, bank, versions, config, theme)
+    slices = exam_slice_jobs(
+        stage, bank, versions, exam_spec(config), exam_page(config), theme, config.pdf_author
+    )
     names = list(key_jobs)
     tasks: list[Job] = [*(_no_arg(key_jobs[n]) for n in names), *slices]
     with Workers(tasks, jobs) as workers:
