@@ -7,8 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from exampdf.i18n import Msg, t
-
 Severity = Literal["error", "warning"]
 
 
@@ -16,24 +14,16 @@ Severity = Literal["error", "warning"]
 class Diagnostic:
     severity: Severity
     code: str  # E001…, W001…: documented in docs/format.md
-    text: Msg  # rendered in the language chosen when printed
+    message: str
     path: str  # the user's file as they named it
     line: int = 0  # 1-based; 0 when the problem concerns the whole file
-    hint_text: Msg | None = None
-
-    @property
-    def message(self) -> str:
-        return self.text.text()
-
-    @property
-    def hint(self) -> str:
-        return self.hint_text.text() if self.hint_text else ""
+    hint: str = ""
 
     def human(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         text = f"{where}: {self.severity}[{self.code}]: {self.message}"
         if self.hint:
-            text += "\n  " + t("hint", hint=self.hint)
+            text += f"\n  hint: {self.hint}"
         return text
 
     def as_dict(self) -> dict[str, str | int]:
@@ -47,13 +37,11 @@ class Diagnostic:
         }
 
 
-def error(code: str, message: Msg, path: str, line: int = 0, hint: Msg | None = None) -> Diagnostic:
+def error(code: str, message: str, path: str, line: int = 0, hint: str = "") -> Diagnostic:
     return Diagnostic("error", code, message, path, line, hint)
 
 
-def warning(
-    code: str, message: Msg, path: str, line: int = 0, hint: Msg | None = None
-) -> Diagnostic:
+def warning(code: str, message: str, path: str, line: int = 0, hint: str = "") -> Diagnostic:
     return Diagnostic("warning", code, message, path, line, hint)
 
 

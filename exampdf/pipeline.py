@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exampdf.config import ExamConfig, unknown_groups
-from exampdf.diagnostics import Diagnostic, has_errors
+from exampdf.config import ExamConfig
+from exampdf.diagnostics import Diagnostic, error, has_errors
 from exampdf.layout import (
     geometry,
     glyph_diagnostics,
@@ -16,6 +16,7 @@ from exampdf.layout import (
     register_fonts,
 )
 from exampdf.model import Bank
+from exampdf.model.student import Student
 from exampdf.parse import parse_bank
 from exampdf.parse.fingerprint import fingerprint
 from exampdf.parse.portable import portable_sources
@@ -37,8 +38,7 @@ from exampdf.render.keyset import (
 from exampdf.render.output import staged_output
 from exampdf.render.parallel import Job, Workers
 from exampdf.render.pdf import PdfMeta
-from exampdf.specs import exam_page, exam_spec, key_spec, version_spec
-from exampdf.versions import ExamVersion, answer_spread, build_versions
+from exampdf.versions import ExamVersion, VersionSpec, answer_spread, build_versions
 from exampdf.versions.balance import Spread
 
 SHEETS = "answer-sheets.pdf"
@@ -110,18 +110,37 @@ def prepare(
         *glyph_diagnostics(parsed.bank, fonts),
         *math_width_diagnostics(parsed.bank, fonts, config.base_size, column),
     )
-    diags = (*diags, *unknown_groups(config, {q.group for q in parsed.bank.questions}))
     progress(Step("parse", 1, 1))
     if has_errors(diags, config.strict):
         return MakeResult(diags)
     bank = portable_sources(parsed.bank, inputs)  # outputs never name the author's folders
     students, roster_diags = read_roster(Path(config.roster)) if config.roster else ((), [])
+    if config.answer_sheet and students:
+        roster_diags = [*roster_diags, *_unmarkable(students, config)]
     diags = (*diags, *roster_diags)
     if has_errors(roster_diags):
         return MakeResult(diags)
-    versions = build_versions(bank, version_spec(config, tuple(students)))
+    spec = VersionSpec(
+        config.version_count, config.seed, config.shuffle, config.sections, students, config.balance
+    )
+    versions = build_versions(bank, spec)
     progress(Step("versions", 1, 1))
     return Prepared(bank, tuple(versions), answer_spread(bank, versions), diags)
+
+
+def _unmarkable(students: Sequence[Student], config: ExamConfig) -> list[Diagnostic]:
+    """R006: a roster id the answer sheet's student-number grid cannot hold, before printing."""
+    from exampdf.sheets.compose import unmarkable_ids
+
+    lines = Path(config.roster).read_text(encoding="utf-8-sig", errors="replace").splitlines()
+    out = []
+    for sid, why in unmarkable_ids([s.id for s in students], config.id_digits):
+        line = next((n for n, text in enumerate(lines, start=1) if sid in text), 0)
+        hint = "ids are marked digit by digit: numeric ids, as many digits as id_digits"
+        out.append(
+            error("R006", f"student id {sid} cannot be marked: {why}", config.roster, line, hint)
+        )
+    return out
 
 
 def write_all(
@@ -135,13 +154,9 @@ def write_all(
     """Every output into `stage`; returns name -> pages."""
     bank, versions = prepared.bank, prepared.versions
     theme = make_theme(config.font, config.base_size)
-    run = KeyRun(
-        key_spec(config), theme, fingerprint(bank.files), tuple(prepared.spread.lines_ja())
-    )
+    run = KeyRun(config, theme, fingerprint(bank.files), tuple(prepared.spread.lines_ja()))
     key_jobs = key_pdf_jobs(stage, bank, versions, run)
-    slices = exam_slice_jobs(
-        stage, bank, versions, exam_spec(config), exam_page(config), theme, config.pdf_author
-    )
+    slices = exam_slice_jobs(stage, bank, versions, config, theme)
     names = list(key_jobs)
     tasks: list[Job] = [*(_no_arg(key_jobs[n]) for n in names), *slices]
     with Workers(tasks, jobs) as workers:
@@ -163,7 +178,7 @@ def write_all(
     pages = {EXAM: len(exam_pages), **key_pages}
     if config.answer_sheet:
         from exampdf.render.sheets import write_answer_sheets
-        from exampdf.sheets.geometry import answer_sheets  # QR codes: only when asked
+        from exampdf.sheets.compose import answer_sheets  # QR codes: only when asked
 
         sheets = answer_sheets(bank, versions, config)
         meta = PdfMeta(f"{config.title} 解答用紙", font=theme.fonts.body, author=config.pdf_author)

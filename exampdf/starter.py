@@ -30,6 +30,7 @@ title = "小テスト"                  # 試験の題名 / exam title
 # show_points = false               # 配点「（1点）」を表示 / print each question's points
 # cover = false                     # 表紙を付ける / a cover page per version
 # answer_sheet = false              # マークシート式の解答用紙 / also write answer-sheets.pdf
+# id_digits = 0                     # 学籍番号の桁数 / student-number digits (0: roster's)
 # simplex = false                   # 片面印刷（白紙を入れない）/ no blank pages between versions
 
 # ── 版と並べ替え / versions ──

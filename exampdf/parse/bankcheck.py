@@ -7,7 +7,6 @@ from collections import Counter
 from pathlib import Path
 
 from exampdf.diagnostics import Diagnostic, error, warning
-from exampdf.i18n import msg, percent
 from exampdf.model import Bank, Block, CodeBlock, Question, plain_text, walk
 from exampdf.parse.files import display_path
 from exampdf.parse.letterrefs import letter_diagnostics
@@ -31,10 +30,10 @@ def _duplicate_ids(bank: Bank) -> list[Diagnostic]:
             diags.append(
                 error(
                     "E009",
-                    msg("E009", id=q.id, other=first[q.id].source),
+                    f"question id “{q.id}” is also used by {first[q.id].source}",
                     q.source,
                     1,
-                    msg("E009.hint"),
+                    "give one of them `id: another-name` in front matter",
                 )
             )
         first.setdefault(q.id, q)
@@ -65,14 +64,11 @@ def _duplicate_stems(bank: Bank) -> list[Diagnostic]:
             diags.append(
                 warning(
                     "W001",
-                    msg(
-                        "W001",
-                        other=other.source,
-                        line=other.stem[0].line if other.stem else other.line,
-                    ),
+                    f"same question text as {other.source}:"
+                    f"{other.stem[0].line if other.stem else other.line}",
                     q.source,
                     line,
-                    msg("W001.hint"),
+                    "delete one copy, or reword it if both are wanted",
                 )
             )
         first.setdefault(key, q)
@@ -92,9 +88,11 @@ def _distribution(bank: Bank, where: str) -> list[Diagnostic]:
     return [
         warning(
             "W006",
-            msg("W006", count=count, total=total, share=percent(count, total), letter=letter),
+            f"{count} of {total} single answers ({count * 100 // total}%) are "
+            f"option {letter} as written",
             path,
             0,
-            msg("W006.hint"),
+            "move some correct options to other positions (shuffled exams are fine, "
+            "but the source-order exam and students' guesses are not)",
         )
     ]

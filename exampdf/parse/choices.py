@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from exampdf.diagnostics import Diagnostic, warning
-from exampdf.i18n import msg
 from exampdf.model import CodeSpan, Emph, HardBreak, Inline, SoftBreak, Strong, Text
 from exampdf.parse.blocks import is_comment, line_of
 from exampdf.parse.inlines import inlines_of, merge_text
@@ -107,10 +106,10 @@ def _paragraph(node: SyntaxTreeNode, state: _State) -> None:
 def _stray(line: int, source: str) -> Diagnostic:
     return warning(
         "W010",
-        msg("W010"),
+        "text before the first option is ignored",
         source,
         line,
-        msg("W010.hint"),
+        "start each option with a label such as `A.`, `ア.`, `1)` or `①`",
     )
 
 
@@ -149,10 +148,10 @@ def _flatten(node: SyntaxTreeNode, state: _State) -> tuple[Inline, ...]:
     state.diags.append(
         warning(
             "W012",
-            msg("W012", kind=node.type.replace("_", " ")),
+            f"a {node.type.replace('_', ' ')} inside the options is ignored",
             state.source,
             line_of(node),
-            msg("W012.hint"),
+            "options hold one paragraph each; put long material in ## 問題",
         )
     )
     return ()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from exampdf.diagnostics import Diagnostic, warning
-from exampdf.i18n import msg
 from exampdf.model import Block, Choice, Heading, Paragraph, plain_text
 from exampdf.parse.frontmatter import FrontMatter
 from exampdf.parse.keys import Keyed
@@ -36,21 +35,22 @@ def decide_multi(
         diags.append(
             warning(
                 "W003",
-                msg("W003", marked=marked),
+                f"the question asks for one answer but {marked} are marked",
                 source,
                 line,
-                msg("W003.hint"),
+                "reword it (e.g. 「すべて選びなさい」) or fix `## 正解`",
             )
         )
     elif code == "W004":
-        wanted = msg("W004.several") if asked == 0 else msg("W004.count", asked=asked)
+        wanted = "several answers" if asked == 0 else f"{asked} answers"
+        verb = "is" if marked == 1 else "are"
         diags.append(
             warning(
                 "W004",
-                msg("W004", wanted=wanted, marked=marked),
+                f"the question asks for {wanted} but {marked} {verb} marked",
                 source,
                 line,
-                msg("W004.hint"),
+                "reword the question or fix `## 正解`",
             )
         )
     if matter.multi is not None:
@@ -68,5 +68,9 @@ def letter_references(
     for choice in choices:
         found = letter_reference(plain_text(choice.content), labels)
         if found:
-            message = msg("W005", label=choice.written_label, found=found)
-            diags.append(warning("W005", message, source, choice.line, msg("W005.hint")))
+            message = (
+                f"option {choice.written_label} refers to other options by label "
+                f"(“{found}”); each version rewrites it to the letters it prints"
+            )
+            hint = "check one printed version; to keep the letters as written, add `shuffle: false`"
+            diags.append(warning("W005", message, source, choice.line, hint))

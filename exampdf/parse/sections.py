@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from exampdf.diagnostics import Diagnostic, error, warning
-from exampdf.i18n import msg
 from exampdf.model import plain_text
 from exampdf.parse.blocks import line_of
 from exampdf.parse.inlines import inlines_of
@@ -87,10 +86,10 @@ def _open(
         diags.append(
             warning(
                 "W013",
-                msg("W013", name=NAMES[kind]),
+                f"second `## {NAMES[kind]}` section; its content is added to the first one",
                 source,
                 line,
-                msg("W013.hint"),
+                "keep one section of each kind",
             )
         )
         return out.found[kind].nodes
@@ -102,18 +101,20 @@ def _unknown(node: SyntaxTreeNode, source: str) -> Diagnostic:
     known = "、".join(f"## {n}" for n in NAMES.values())
     return warning(
         "W007",
-        msg("W007", name=_heading_text(node)),
+        f"unknown section `## {_heading_text(node)}` is kept inside the section above it",
         source,
         line_of(node),
-        msg("W007.hint", known=known),
+        f"the sections are {known}",
     )
 
 
 def missing(kind: str, source: str, line: int) -> Diagnostic:
     return error(
         "E003",
-        msg("E003", name=NAMES[kind]),
+        f"missing section `## {NAMES[kind]}`",
         source,
         line,
-        msg("E003.hint", name=NAMES[kind], also=", ".join(f"## {w}" for w in SYNONYMS[kind][1:3])),
+        f"add a `## {NAMES[kind]}` heading (also accepted: "
+        + ", ".join(f"## {w}" for w in SYNONYMS[kind][1:3])
+        + ")",
     )

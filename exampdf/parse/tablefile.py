@@ -13,8 +13,6 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from exampdf.i18n import Msg, msg
-
 Row = tuple[int, tuple[str, ...]]  # (1-based line or spreadsheet row, cells)
 
 _ZIP = b"PK\x03\x04"
@@ -29,11 +27,7 @@ class Table:
 
 
 class NotATable(Exception):
-    """The file is something else: `what` says what it is and what was expected."""
-
-    def __init__(self, what: Msg) -> None:
-        super().__init__(what.text("en"))
-        self.what = what
+    """The file is something else; the message says what it is and what was expected."""
 
 
 def read_table(path: Path) -> Table:
@@ -43,7 +37,7 @@ def read_table(path: Path) -> Table:
     if data.startswith(_ZIP):
         return _xlsx(data)
     if data.startswith(_OLE):
-        raise NotATable(msg("table.xls"))
+        raise NotATable("an old Excel .xls file: save it as .xlsx or as CSV")
     return text_table(decode_table(data))
 
 
@@ -55,13 +49,13 @@ def decode_table(data: bytes) -> str:
         except UnicodeDecodeError:
             pass
     if b"\x00" in data[:4096]:
-        raise NotATable(msg("table.binary"))
+        raise NotATable("binary data, not a table (expected CSV text or an .xlsx file)")
     for codec in ("utf-8-sig", "cp932"):
         try:
             return data.decode(codec)
         except UnicodeDecodeError:
             continue
-    raise NotATable(msg("table.encoding"))
+    raise NotATable("neither UTF-8 nor Shift_JIS text (expected CSV text or an .xlsx file)")
 
 
 def separator(text: str) -> str:
@@ -94,7 +88,7 @@ def _xlsx(data: bytes) -> Table:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise NotATable(msg("table.zip", reason=exc)) from None
+        raise NotATable(f"a ZIP file that is not an Excel workbook ({exc})") from None
     try:
         sheet = book.worksheets[0]
         rows = tuple(

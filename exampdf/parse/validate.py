@@ -5,7 +5,6 @@ from __future__ import annotations
 import unicodedata
 
 from exampdf.diagnostics import Diagnostic, error, warning
-from exampdf.i18n import msg
 from exampdf.model import Choice, plain_text
 from exampdf.parse.choices import Draft
 from exampdf.parse.labels import canonical_letter, iroha_position, label_key
@@ -30,10 +29,10 @@ def make_choices(drafts: list[Draft], source: str) -> tuple[tuple[Choice, ...], 
         diags.append(
             error(
                 "E008",
-                msg("E008"),
+                "only one option; a choice question needs at least two",
                 source,
                 choices[0].line,
-                msg("E008.hint"),
+                "add options, or delete `## 選択肢` to make a written-answer question",
             )
         )
     return choices, diags
@@ -49,10 +48,11 @@ def _duplicate_labels(choices: tuple[Choice, ...], source: str) -> list[Diagnost
             diags.append(
                 error(
                     "E007",
-                    msg("E007", label=choice.written_label, first=earlier.line, second=choice.line),
+                    f"option label {choice.written_label} is used twice "
+                    f"(lines {earlier.line} and {choice.line})",
                     source,
                     choice.line,
-                    msg("E007.hint"),
+                    "give each option its own label: A, B, C, …",
                 )
             )
     return diags
@@ -62,10 +62,10 @@ def _empty(choices: tuple[Choice, ...], source: str) -> list[Diagnostic]:
     return [
         error(
             "E015",
-            msg("E015", label=c.written_label),
+            f"option {c.written_label} has no text",
             source,
             c.line,
-            msg("E015.hint"),
+            "write the option's text after its label on the same line",
         )
         for c in choices
         if not plain_text(c.content).strip()
@@ -80,11 +80,16 @@ def _sequence(drafts: list[Draft], source: str) -> list[Diagnostic]:
     style = labelled[0][1].style
     for index, label, line in labelled:
         if label.style != style:
-            message = msg("W011.style", label=label.written)
-            hint = msg("W011.style.hint")
+            message = (
+                f"option label {label.written} mixes label styles; options are lettered by position"
+            )
+            hint = "use one style of label for all options"
         elif label.position != index and iroha_position(label.written) != index:
-            message = msg("W011.order", label=label.written, letter=canonical_letter(index))
-            hint = msg("W011.order.hint")
+            message = (
+                f"option label {label.written} is out of order "
+                f"(it is option {canonical_letter(index)} by position)"
+            )
+            hint = "answers are read by label; check the answer names the option you mean"
         else:
             continue
         return [warning("W011", message, source, line, hint)]
@@ -104,10 +109,11 @@ def _duplicate_texts(choices: tuple[Choice, ...], source: str) -> list[Diagnosti
             diags.append(
                 warning(
                     "W002",
-                    msg("W002", first=seen[key].written_label, second=choice.written_label),
+                    f"options {seen[key].written_label} and "
+                    f"{choice.written_label} have the same text",
                     source,
                     choice.line,
-                    msg("W002.hint"),
+                    "every option should say something different",
                 )
             )
         seen.setdefault(key, choice)

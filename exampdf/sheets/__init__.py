@@ -1,1 +1,2 @@
-"""Answer-sheet geometry as plain data in millimetres, read by the printer and the scan reader."""
+"""Answer sheets as plain data in millimetres: the geometry (read by the printer and the scan
+reader) and the printed texts."""

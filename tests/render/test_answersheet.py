@@ -13,6 +13,7 @@ from exampdf.model import Bank
 from exampdf.render.pdf import PdfMeta
 from exampdf.render.sheets import write_answer_sheets
 from exampdf.sheets import geometry as A
+from exampdf.sheets.compose import answer_sheets
 from exampdf.versions import ExamVersion, VersionSpec, build_versions
 from tests.helpers.bankfactory import question
 
@@ -30,7 +31,7 @@ def _bank() -> Bank:
 def _sheets(config: ExamConfig, n: int = 2) -> tuple[Bank, list[A.SheetPage], list[ExamVersion]]:
     bank = _bank()
     versions = build_versions(bank, VersionSpec(n, 7, True))
-    return bank, A.answer_sheets(bank, versions, config), versions
+    return bank, answer_sheets(bank, versions, config), versions
 
 
 def test_one_row_of_bubbles_per_question_labelled_as_printed() -> None:
@@ -40,14 +41,15 @@ def test_one_row_of_bubbles_per_question_labelled_as_printed() -> None:
         rows: dict[int, list[A.Bubble]] = {}
         for b in page.bubbles:
             rows.setdefault(b.question, []).append(b)
-        assert len(rows.pop(0)) == A.ID_DIGITS * 10  # the student-number grid
+        assert len(rows.pop(0)) == A.DEFAULT_ID_DIGITS * 10  # the student-number grid
         assert sorted(rows) == list(range(1, 13))
         for number, item in enumerate(version.items, start=1):
             q, bubbles = bank.questions[item.question], rows[number]
             assert len(bubbles) == len(q.choices) and len({b.y for b in bubbles}) == 1
             assert [b.label for b in bubbles][:3] == ["ア", "イ", "ウ"]
             assert {b.square for b in bubbles} == {q.multi}
-            assert all(A.COL_XS[0] < b.x < A.COL_XS[-1] + A.COL_W for b in bubbles)
+            cols = page.paper.columns
+            assert all(cols[0] < b.x < cols[-1] + page.paper.col_w for b in bubbles)
         multi = [lb for lb in page.labels if lb.text == A.MULTI_NOTE]
         assert len(multi) == sum(bank.questions[it.question].multi for it in version.items)
 
@@ -64,12 +66,13 @@ def test_qr_payload_names_fingerprint_version_and_page() -> None:
 def test_many_written_questions_continue_on_more_pages() -> None:
     bank = Bank(tuple(question(f"w{i}", options=0, answer=()) for i in range(20)))
     versions = build_versions(bank, VersionSpec(1, 1, False))
-    pages = A.answer_sheets(bank, versions, ExamConfig())
-    # 5 ruled lines of 7 mm each: four answers per column, eight per page
-    assert [p.page for p in pages] == [1, 2, 3] and pages[2].qr.endswith("p=3/3")
+    pages = answer_sheets(bank, versions, ExamConfig())
+    # 5 ruled lines of 7 mm each: three answers per column, six per page
+    assert [p.page for p in pages] == [1, 2, 3, 4] and pages[3].qr.endswith("p=4/4")
+    assert all(len([b for b in p.bubbles if b.question == 0]) == 80 for p in pages)
     for page in pages:
-        rows = [b for b in page.boxes if b.w == A.COL_W]
-        assert all(b.y >= A.ROWS_Y and b.y + b.h <= A.ROWS_BOTTOM + 1e-6 for b in rows)
+        rows = [b for b in page.boxes if b.w == page.paper.col_w]
+        assert all(b.y >= A.ROWS_Y and b.y + b.h <= page.paper.rows_bottom + 1e-6 for b in rows)
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +94,8 @@ def test_registration_marks_lie_where_documented(
         squares = [r for r in page.rects if r["fill"] and abs(r["width"] - A.MARK_SIZE * MM) < 0.1]
         corners = sorted((round(r["x0"] / MM, 1), round(r["top"] / MM, 1)) for r in squares)
     far_x, far_y = 210 - A.MARK_INSET - A.MARK_SIZE, 297 - A.MARK_INSET - A.MARK_SIZE
-    assert corners == sorted([(8.0, 8.0), (far_x, 8.0), (8.0, far_y), (far_x, far_y)])
+    assert corners == sorted([(10.0, 10.0), (far_x, 10.0), (10.0, far_y), (far_x, far_y)])
+    assert A.MARK_INSET >= 10 and A.MARK_SIZE >= 8 > 2 * A.BUBBLE_W - 1
 
 
 def test_bubbles_lie_where_the_geometry_says(pdf_and_pages: tuple[Path, list[A.SheetPage]]) -> None:
@@ -118,9 +122,9 @@ def test_qr_code_is_drawn_inside_its_square(pdf_and_pages: tuple[Path, list[A.Sh
             r
             for r in page.rects
             if r["fill"]
-            and r["x0"] >= A.QR_X * MM - 1
-            and r["x1"] <= (A.QR_X + A.QR_SIZE) * MM + 1
-            and r["top"] >= A.QR_Y * MM - 1
-            and r["bottom"] <= (A.QR_Y + A.QR_SIZE) * MM + 1
+            and r["x0"] >= (210 - A.EDGE - A.QR_SIZE) * MM - 1
+            and r["x1"] <= (210 - A.EDGE) * MM + 1
+            and r["top"] >= A.TOP * MM - 1
+            and r["bottom"] <= (A.TOP + A.QR_SIZE) * MM + 1
         ]
     assert len(modules) > 50

@@ -11,7 +11,7 @@ from pathlib import Path
 from exampdf.config import ExamConfig
 from exampdf.pipeline import Prepared, make, prepare
 from exampdf.progress import ignore
-from exampdf.sheets.geometry import answer_sheets
+from exampdf.sheets.compose import answer_sheets
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "answer-sheet.md"
 Q = "# t\n\n## 問題\n問{n}\n\n## 選択肢\n{options}\n\n## 正解\nA\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 from itertools import accumulate
 from typing import Any
 from unicodedata import east_asian_width
@@ -14,7 +15,6 @@ from pygments.util import ClassNotFound
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from exampdf import memo
 from exampdf.layout.blocks.codetheme import look
 from exampdf.layout.blocks.lexcache import lexed
 from exampdf.layout.text.fallback import segments
@@ -68,9 +68,8 @@ def tokenize(
     return [tuple(line) for line in lines]
 
 
-_PIECES: memo.Memo[tuple[str, RGB, str, tuple[str, ...]], tuple[Piece, ...]] = memo.Memo(
-    "layout.blocks.codeblock.pieces", 100_000
-)
+_PIECES: dict[tuple[str, RGB, str, tuple[str, ...]], tuple[Piece, ...]] = {}
+_PIECES_MAX = 100_000
 
 
 def _pieces(text: str, color: RGB, font: str, fallback: tuple[str, ...]) -> tuple[Piece, ...]:
@@ -79,7 +78,9 @@ def _pieces(text: str, color: RGB, font: str, fallback: tuple[str, ...]) -> tupl
     key = (text, color, font, fallback)
     got = _PIECES.get(key)
     if got is None:
-        got = _PIECES.put(key, tuple(Piece(t, color, f) for t, f in segments(text, font, fallback)))
+        if len(_PIECES) >= _PIECES_MAX:
+            _PIECES.clear()
+        got = _PIECES[key] = tuple(Piece(t, color, f) for t, f in segments(text, font, fallback))
     return got
 
 
@@ -102,7 +103,7 @@ def expand_tabs(code: str) -> str:
     return "\n".join(out)
 
 
-@memo.cached(maxsize=256)
+@cache
 def _lexer(lang: str) -> Lexer:
     plain: Lexer = TextLexer(stripnl=False)
     if not lang:
@@ -126,7 +127,7 @@ class _Advances(dict[str, float]):
         return w
 
 
-@memo.cached(maxsize=1024)
+@cache
 def _advances(font: str, size: float) -> _Advances:
     return _Advances(font, size)
 

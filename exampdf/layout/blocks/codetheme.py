@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from pygments.token import (
     Comment,
@@ -15,7 +16,6 @@ from pygments.token import (
     is_token_subtype,
 )
 
-from exampdf import memo
 from exampdf.layout.text.textrun import RGB
 
 
@@ -42,7 +42,7 @@ PRINT_THEME: tuple[tuple[_TokenType, TokenLook], ...] = (
 )
 
 
-@memo.cached(maxsize=4096)
+@cache
 def look(token: _TokenType) -> TokenLook:
     """The first theme entry `token` belongs to (cached: a block has thousands of tokens)."""
     for kind, style in PRINT_THEME:

@@ -1,0 +1,1 @@
+"""exampdf scan: read filled-in answer sheets back into responses.csv."""

@@ -1,0 +1,202 @@
+"""One scanned page -> what it says: which sheet page, the student number, one answer per
+question row, and the rows a person should look at (with their crops)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from exampdf.scan.keyinfo import ScanKey, ScanVersion
+from exampdf.scan.locate import (
+    Floats,
+    Gray,
+    code_row,
+    darkness,
+    locate,
+    read_qr,
+    to_px,
+    working_image,
+)
+from exampdf.scan.marks import Reading, decide, sample
+from exampdf.sheets import geometry as G
+
+CROP_PX_PER_MM = 8.0
+
+
+@dataclass
+class Cell:
+    """A question's answer (printed positions) or the student number, as read."""
+
+    key: str  # "q12" or "id"
+    value: str  # letters (A B …) or digits as read; "" blank
+    status: str  # "ok", "double" (two marks on a single-answer row), "review"
+    confidence: float
+    options: int = 0  # bubbles in the row (10 per column for the student number)
+    multi: bool = False
+    crop: bytes = b""  # PNG of the row, for review
+
+
+@dataclass
+class PageRead:
+    file: str
+    page: int
+    status: str  # "read", "other-exam", "foreign", "blank", "not-located", "unknown-version"
+    detail: str = ""
+    version: str = ""
+    sheet_page: int = 0
+    student: str = ""  # roster version's id
+    cells: list[Cell] = field(default_factory=list)
+    view: bytes = b""  # JPEG of the page, for the annotated PDF
+    marks: list[tuple[float, float, str]] = field(default_factory=list)  # px x, y, state
+
+
+def read_page(img: Gray, file: str, number: int, key: ScanKey) -> PageRead:
+    work = working_image(img, key.paper)
+    dark = darkness(work)
+    out = PageRead(file, number, "not-located")
+    if float((dark > 0.3).mean()) < 0.002:
+        out.status, out.detail = "blank", "blank page"
+        return out
+    payload, qr_pts = read_qr(work)
+    if payload.startswith("FOREIGN|"):
+        out.status, out.detail = "foreign", f"a QR code that is not exampdf's: {payload[8:]}"
+        return out
+    found = locate(dark, key.paper, qr_pts)
+    if found is None:
+        out.detail = "no QR code and no corner marks: not an answer sheet, or too damaged"
+        return out
+    H, _ = found
+    version = _identify(payload, dark, H, key, out)
+    if version is None:
+        return out
+    out.status, out.version, out.student = "read", version.sheet.code, version.student
+    _read_bubbles(work, dark, H, key, version, out, _is_binary(img))
+    return out
+
+
+def _is_binary(img: Gray) -> bool:
+    """A page thresholded to black and white: almost no pixel is grey, and black comes in
+    solid runs (a dithered page's isolated dots still carry grey levels once averaged)."""
+    h, w = img.shape
+    crop = img[h // 4 : h * 3 // 4 : 2, w // 4 : w * 3 // 4]
+    if float(((crop > 24) & (crop < 231)).mean()) >= 0.01:
+        return False
+    black = crop < 128
+    edges = int((black[:, 1:] != black[:, :-1]).sum())
+    return edges < 0.6 * max(1, int(black.sum()))
+
+
+def _identify(
+    payload: str, dark: Floats, H: NDArray[np.float64], key: ScanKey, out: PageRead
+) -> ScanVersion | None:
+    if payload:
+        fields = dict(f.split("=", 1) for f in payload.split("|")[1:] if "=" in f)
+        if fields.get("fp") != key.fingerprint:
+            out.status = "other-exam"
+            out.detail = f"a sheet of another exam (fingerprint {fields.get('fp')})"
+            return None
+        version = key.by_code(fields.get("v", ""))
+        page = int(fields.get("p", "1/1").split("/")[0])
+    else:
+        bits = code_row(dark, H, key.paper)
+        decoded = G.decode_bits(bits)
+        if decoded is None or decoded[0] != int(key.fingerprint[:2], 16):
+            out.status = "unknown-version"
+            out.detail = "QR code unreadable and the code row does not name a version of this exam"
+            return None
+        version = key.versions[decoded[1]] if decoded[1] < len(key.versions) else None
+        page = decoded[2]
+    if version is None or not 1 <= page <= version.pages:
+        out.status, out.detail = "other-exam", "version or page not in key.json"
+        return None
+    out.sheet_page = page
+    return version
+
+
+def _read_bubbles(
+    work: Gray,
+    dark: Floats,
+    H: NDArray[np.float64],
+    key: ScanKey,
+    v: ScanVersion,
+    out: PageRead,
+    binary: bool,
+) -> None:
+    bubbles = G.bubbles_of(v.sheet, key.paper, out.sheet_page)
+    readings = decide(sample(dark, H, bubbles), bubbles, binary)
+    grid = [r for r in readings if r.bubble.question == 0]
+    out.cells.append(_id_cell(grid, key.paper.id_digits))
+    rows: dict[int, list[Reading]] = {}
+    for r in readings:
+        if r.bubble.question:
+            rows.setdefault(r.bubble.question, []).append(r)
+    for row in G.place_rows(v.sheet, key.paper):
+        if row.page == out.sheet_page and row.bubbles:
+            out.cells.append(_row_cell(row, rows[row.number]))
+    for c in out.cells:
+        if c.status == "review":
+            c.crop = _crop(work, H, _crop_box(c, v, key.paper))
+    centres = to_px(H, np.array([[r.bubble.x, r.bubble.y] for r in readings], np.float32))
+    out.marks = [(float(x), float(y), r.state) for (x, y), r in zip(centres, readings, strict=True)]
+    out.view = _jpeg(work)
+
+
+def _row_cell(row: G.Row, readings: Sequence[Reading]) -> Cell:
+    filled = [r for r in readings if r.state == "filled"]
+    unsure = any(r.state == "unsure" for r in readings)
+    value = "".join(chr(ord("A") + r.bubble.option) for r in filled)
+    status = "review" if unsure else "double" if len(filled) > 1 and not row.multi else "ok"
+    conf = min(r.confidence for r in readings)
+    return Cell(f"q{row.number}", value, status, conf, len(readings), row.multi)
+
+
+def _id_cell(grid: Sequence[Reading], digits: int) -> Cell:
+    """Exactly one mark per column; empty leading columns are a shorter number."""
+    value, status, started = "", "ok", False
+    for col in range(digits):
+        cells = [r for r in grid if r.bubble.column == col]
+        filled = [r for r in cells if r.state == "filled"]
+        if any(r.state == "unsure" for r in cells) or len(filled) > 1:
+            status = "review"
+        if len(filled) == 1:
+            value, started = value + filled[0].bubble.label, True
+        elif not filled and started:
+            status = "review"  # a gap inside the number
+        elif len(filled) > 1:
+            value += "?"
+    if not value:
+        status = "review"
+    conf = min((r.confidence for r in grid), default=0.0)
+    return Cell("id", value, status, conf, 10 * digits)
+
+
+def _crop_box(c: Cell, v: ScanVersion, paper: G.Paper) -> tuple[float, float, float, float]:
+    if c.key == "id":
+        x0 = G.id_column_x(0) - 9.0
+        return x0, G.ID_Y - 5.0, G.id_column_x(paper.id_digits) - x0, G.ID_BOX_H + 60.0
+    number = int(c.key[1:])
+    row = next(r for r in G.place_rows(v.sheet, paper) if r.number == number)
+    return row.box.x, row.box.y - 1.0, row.box.w, row.box.h + 2.0
+
+
+def _crop(work: Gray, H: NDArray[np.float64], box: tuple[float, float, float, float]) -> bytes:
+    x, y, w, h = box
+    s = CROP_PX_PER_MM
+    to_mm = np.array([[1 / s, 0, x], [0, 1 / s, y], [0, 0, 1]], np.float64)
+    size = (int(w * s), int(h * s))
+    crop = cv2.warpPerspective(
+        work, H @ to_mm, size, flags=cv2.WARP_INVERSE_MAP | cv2.INTER_LINEAR, borderValue=255
+    )
+    ok, png = cv2.imencode(".png", crop)
+    return png.tobytes() if ok else b""
+
+
+def _jpeg(work: Gray) -> bytes:
+    scale = 3.0 / 6.0
+    small = cv2.resize(work, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    ok, jpg = cv2.imencode(".jpg", small, [cv2.IMWRITE_JPEG_QUALITY, 70])
+    return jpg.tobytes() if ok else b""
