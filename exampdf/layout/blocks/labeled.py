@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Spacer
 
+from exampdf.layout.blocks.cut import cut
 from exampdf.layout.blocks.place import Nested, place
 
 
@@ -28,7 +29,14 @@ class Labeled(Nested):
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         parts = self.body.split(avail_width - self.gutter, avail_height)
         if len(parts) < 2:
-            return []
+            # A continuation moved to a fresh frame where it still does not fit: cut it.
+            return self.cut(avail_width, avail_height) if hasattr(self, "_postponed") else []
+        return self._pieces(parts)
+
+    def cut(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return self._pieces(cut(self.body, avail_width - self.gutter, avail_height))
+
+    def _pieces(self, parts: list[Flowable]) -> list[Flowable]:
         head = Labeled(self.label, parts[0], self.gutter)
         tails = [Labeled(Spacer(1, 0), p, self.gutter) for p in parts[1:]]
         return [head, *tails]

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Flowable
 
+from exampdf.layout.blocks.cut import cut, must_cut
 from exampdf.layout.blocks.labeled import Labeled
 from exampdf.layout.blocks.place import Nested, place
 from exampdf.layout.text.jparagraph import JParagraph
@@ -51,6 +52,20 @@ class Stack(Nested):
             ending = [self.more] if self.more is not None else []
             return [Stack([*head, *ending]), Stack(tail, self.more)]
         return []
+
+    def cut(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """`split`, or when not even the first part fits: that part cut (or shrunk) here."""
+        pieces = self.split(avail_width, avail_height)
+        if pieces or not self.parts:
+            return pieces
+        more = self.more.wrap(avail_width, avail_height)[1] if self.more is not None else 0.0
+        first, *rest = self.parts
+        got = cut(first, avail_width, avail_height - more)
+        tail = [*got[1:], *rest]
+        if not tail:
+            return [Stack(got[:1])]
+        ending = [self.more] if self.more is not None else []
+        return [Stack([got[0], *ending]), Stack(tail, self.more)]
 
     def draw(self) -> None:
         top = self.height
@@ -100,6 +115,8 @@ class QuestionBlock(Nested):
         if avail_height < ROOM_TO_START * full:
             return []  # too little room to start a long question here
         pieces: list[Flowable] = self.inner.split(avail_width, avail_height)
+        if not pieces and must_cut(self, avail_height, full):  # taller than a page, unsplittable
+            pieces = self.inner.cut(avail_width, avail_height)
         if pieces:
             pieces[-1].spaceAfter = self.spaceAfter
         return pieces

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.rl_accel import fp_str
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
+from exampdf.layout.blocks.cut import shrunk
 from exampdf.layout.blocks.place import Nested, form_of, place
 from exampdf.layout.text.jparagraph import JParagraph
 from exampdf.pdf.ops import content, matrix, set_matrix, translated, use_forms
@@ -116,6 +117,28 @@ class OptionGrid(Nested):
             OptionGrid(self.cells[:cut], self.gutter, self.em, self.columns),
             OptionGrid(self.cells[cut:], self.gutter, self.em, self.columns),
         ]
+
+    def cut(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """`split`, or when the first row alone is taller than the room: an option of one per
+        line cut between its lines (its label on the first part), else that row shrunk."""
+        pieces = self.split(avail_width, avail_height)
+        if pieces or self._rows[0][1] <= avail_height:
+            return pieces
+        first, rest = self.cells[: self.columns], self.cells[self.columns :]
+        if self.columns == 1:
+            label, body = first[0]
+            parts = body.split(avail_width - self.gutter, avail_height)
+            if len(parts) == 2 and isinstance(parts[1], JParagraph):
+                head = OptionGrid([(label, parts[0])], self.gutter, self.em, 1)
+                tail = OptionGrid([(Spacer(1, 0), parts[1]), *rest], self.gutter, self.em, 1)
+                return [head, tail]
+        row = OptionGrid(first, self.gutter, self.em, self.columns)
+        shrunk_row = shrunk(row, avail_width, avail_height)
+        return (
+            [shrunk_row, OptionGrid(rest, self.gutter, self.em, self.columns)]
+            if rest
+            else [shrunk_row]
+        )
 
     def draw(self) -> None:
         """Each cell as Labeled(label, body, gutter) would draw it, without building one."""
