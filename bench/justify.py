@@ -18,11 +18,13 @@ import argparse
 import re
 import statistics
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
+from pdfminer.pdfdevice import PDFTextDevice
 
 from exampdf.layout.text import jlreq as J
 
@@ -33,6 +35,26 @@ SEGMENT_GAP = 2.0  # em: a wider gap separates two columns or cells on one basel
 _JA = re.compile(rf"[{J.JAPANESE_RANGES}]")
 _WE = re.compile(rf"[{J.WESTERN_RANGES}]")
 _LATIN = re.compile(r"[A-Za-z]")
+
+
+def _with_trailing_char_space(render: Any) -> Any:
+    """pdfminer adds the char space (Tc) between the glyphs of a string but not after its
+    last one, as the PDF spec does; the text after a font change (another subset of the
+    same font) then reads Tc too far left. Add it, so letter-spaced lines read true."""
+
+    def render_string_horizontal(self: Any, seq: Any, *args: Any) -> Any:
+        x, y = render(self, seq, *args)
+        charspace = args[5]
+        if charspace and any(isinstance(o, bytes) and o for o in seq):
+            x += charspace
+        return (x, y)
+
+    return render_string_horizontal
+
+
+PDFTextDevice.render_string_horizontal = _with_trailing_char_space(  # type: ignore[method-assign]
+    PDFTextDevice.render_string_horizontal
+)
 
 
 @dataclass
@@ -86,37 +108,45 @@ def _seg(n: int, width: float, base: float, chars: list[dict[str, Any]]) -> Seg:
 
 
 def looseness(seg: Seg) -> float | None:
-    """Extra space in em: the even spacing of the line's character gaps (the median over
-    gaps not inside a Latin word) or the worst excess at a word space or 和欧間, whichever
-    is larger; None when fewer than eight characters can be measured."""
+    """Extra space in em: the line's letter spacing (the median gap between neighbours
+    not in one Latin word, set evenly by the engine) or, where larger, what a word space or
+    a 和欧間 takes beyond its own limit and the letter spacing on either side of it; None
+    when fewer than eight characters can be measured."""
     chars = [c for c in seg.chars if c["size"] > 0.8 * seg.size]  # ruby left out
     if sum(1 for c in chars if not _mono(c)) < 8:
         return None
     letters: list[float] = []
-    spaced = 0.0
-    i = 0
-    while i < len(chars) - 1:
-        a = chars[i]
-        j, spaces = i + 1, 0.0
-        while j < len(chars) and chars[j]["text"] == " ":
-            spaces += chars[j]["x1"] - chars[j]["x0"]
-            j += 1
-        if j == len(chars):
-            break
-        b, i = chars[j], j
+    spaced: list[tuple[float, float, int]] = []  # gap less what it may take, em, letter gaps
+    for a, b, spaces in _neighbours(chars):
         if _mono(a) or _mono(b):
             continue
         em = max(a["size"], b["size"])
         gap = b["x0"] - a["x1"]
         if spaces:
-            spaced = max(spaced, (gap - spaces * (1 + SPACE_ALLOWED)) / em)
+            spaced.append((gap - spaces * (1 + SPACE_ALLOWED), em, 2))
         elif _glued(a["text"], b["text"]):
-            spaced = max(spaced, (gap - (GLUE_EM + GLUE_ALLOWED) * em) / em)
+            spaced.append((gap - (GLUE_EM + GLUE_ALLOWED) * em, em, 1))
         elif not (J.is_word_char(a["text"]) and J.is_word_char(b["text"])):
             letters.append(gap / em)
-    if not letters:
-        return spaced
-    return max(spaced, statistics.median(letters))
+    spacing = max(0.0, statistics.median(letters)) if letters else 0.0
+    worst = max(((x - k * spacing * em) / em for x, em, k in spaced), default=0.0)
+    return max(spacing, worst)
+
+
+def _neighbours(
+    chars: list[dict[str, Any]],
+) -> Iterator[tuple[dict[str, Any], dict[str, Any], float]]:
+    """Neighbouring characters with the width of the spaces between them."""
+    i = 0
+    while i < len(chars) - 1:
+        j, spaces = i + 1, 0.0
+        while j < len(chars) and chars[j]["text"] == " ":
+            spaces += chars[j]["x1"] - chars[j]["x0"]
+            j += 1
+        if j == len(chars):
+            return
+        yield chars[i], chars[j], spaces
+        i = j
 
 
 def _glued(a: str, b: str) -> bool:

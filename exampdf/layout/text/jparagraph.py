@@ -217,6 +217,7 @@ def _rebase(ln: Line, offset: int, k0: int) -> Line:
         ln.shrink,
         ln.forced,
         ln.hang,
+        ln.hyphen,
     )
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from exampdf.layout.text import jlreq as J
-from exampdf.layout.text.jsegment import Text, Unit, measure, sensible_cuts, units
+from exampdf.layout.text.jsegment import Text, Unit, measure, sensible_cuts, units, widths_for
 from exampdf.layout.text.linefit import (
     Piece,
     Stretch,
@@ -17,12 +17,14 @@ from exampdf.layout.text.linefit import (
     plan_stretch,
 )
 from exampdf.layout.text.textrun import Run
+from exampdf.layout.text.totalfit import HYPHEN, LOOSE_EM, Span, short_line, total_fit
 
 __all__ = ["Align", "Line", "Piece", "Stretch", "break_lines"]
 
 Align = Literal["justify", "left", "center", "right"]
 EPS = 1e-6
 LOOSE = 0.06  # a line this much short is worth breaking a URL or path after a / for
+GATE_EM = 0.08  # letter spacing (em) from which a paragraph is broken again as a whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,7 @@ class Line:
     shrink: float  # taken out by push-in compression
     forced: bool  # ended by "\\n"
     hang: bool  # last character hangs into the right margin
+    hyphen: bool = False  # a hyphen is drawn after the last character (not in `text`)
 
     @property
     def gap(self) -> float:
@@ -46,17 +49,9 @@ class Line:
 
     @property
     def text(self) -> str:
-        return "".join(p.text for p in self.pieces)
-
-
-@dataclass(frozen=True, slots=True)
-class _Span:
-    start: int
-    end: int
-    next: int
-    forced: bool = False
-    hang: bool = False
-    push: bool = False
+        """The characters of the paragraph set on this line (an added hyphen left out)."""
+        text = "".join(p.text for p in self.pieces)
+        return text[:-1] if self.hyphen else text
 
 
 def break_lines(
@@ -71,26 +66,56 @@ def break_lines(
     """Break runs into lines of `width` points, the first one indented by `first_indent`."""
     t = measure(runs)
     limit = min(width, width - first_indent)
-    spans = _greedy(t, runs, units(t, limit, phrases), width, first_indent, hanging)
+    us = units(t, limit, phrases)
+    lines = _set(
+        t, runs, _greedy(t, runs, us, width, first_indent, hanging), width, first_indent, align
+    )
+    if align == "justify" and _wants_total_fit(t, runs, lines, GATE_EM):
+        # A hyphen is the last resort: words are looked up (and pyphen's patterns loaded,
+        # ~90 ms once per process) only where breaking between units leaves a loose line.
+        for hyphenate in (False, True):
+            spans = total_fit(t, runs, us, width, first_indent, hanging, hyphenate)
+            if spans is not None:
+                lines = _set(t, runs, spans, width, first_indent, align)
+            if not _wants_total_fit(t, runs, lines, LOOSE_EM):
+                break
+    return lines
+
+
+def _set(
+    t: Text, runs: Sequence[Run], spans: list[Span], width: float, indent: float, align: Align
+) -> tuple[Line, ...]:
     return tuple(
-        _fit(t, runs, sp, width, first_indent if n == 0 else 0.0, align, n == len(spans) - 1)
+        _fit(t, runs, sp, width, indent if n == 0 else 0.0, align, n == len(spans) - 1)
         for n, sp in enumerate(spans)
     )
 
 
+def _wants_total_fit(t: Text, runs: Sequence[Run], lines: tuple[Line, ...], gate: float) -> bool:
+    """Greedy's lines are kept unless one is spaced out (most paragraphs: the costlier
+    search runs only where it can help) or the last line is a single character."""
+    if len(lines) < 2:
+        return False
+    size = max(r.size for r in runs)
+    if any(ln.stretch.gap > gate * size for ln in lines):
+        return True
+    last = lines[-1]
+    return not last.forced and short_line(t.text, last.start, last.end)
+
+
 def _greedy(
     t: Text, runs: Sequence[Run], us: list[Unit], width: float, indent: float, hanging: bool
-) -> list[_Span]:
+) -> list[Span]:
     """First fit: add units while they fit; resolve prohibitions at each overflow."""
     s, cum, cum_glue = t.text, t.cum, t.cum_glue
-    spans: list[_Span] = []
+    spans: list[Span] = []
     avail = width - indent
     ls = lc = le = -1
     base = glue_base = 0.0  # cum[ls] and cum_glue[ls + 1]: t.width(ls, c) spelled out
     full = ""  # "hang" or "push" once a prohibition was resolved into the current line
     for a, c, e in us:
         if s[a] == "\n":
-            spans.append(_span(ls, lc, e, full, True) if ls >= 0 else _Span(a, a, e, True))
+            spans.append(_span(ls, lc, e, full, True) if ls >= 0 else Span(a, a, e, True))
             ls, full, avail = -1, "", width
         elif ls < 0:
             ls, lc, le = a, c, e
@@ -101,7 +126,7 @@ def _greedy(
             lc, le, full = c, e, how
         else:
             cut = 0 if full else _rescue(t, ls, lc, a, c, avail)
-            spans.append(_Span(ls, cut, cut) if cut else _span(ls, lc, a, full))
+            spans.append(Span(ls, cut, cut) if cut else _span(ls, lc, a, full))
             ls, lc, le, full, avail = cut or a, c, e, "", width
             base, glue_base = cum[ls], cum_glue[ls + 1]
     if ls >= 0:
@@ -109,8 +134,8 @@ def _greedy(
     return spans
 
 
-def _span(start: int, end: int, nxt: int, full: str, forced: bool = False) -> _Span:
-    return _Span(start, end, nxt, forced, hang=full == "hang", push=full == "push")
+def _span(start: int, end: int, nxt: int, full: str, forced: bool = False) -> Span:
+    return Span(start, end, nxt, forced, hang=full == "hang", push=full == "push")
 
 
 def _rescue(t: Text, ls: int, lc: int, a: int, c: int, avail: float) -> int:
@@ -138,14 +163,19 @@ def _resolve(
 
 
 def _fit(
-    t: Text, runs: Sequence[Run], sp: _Span, width: float, indent: float, align: Align, last: bool
+    t: Text, runs: Sequence[Run], sp: Span, width: float, indent: float, align: Align, last: bool
 ) -> Line:
-    avail = width - indent
+    hw = (
+        widths_for(runs[t.run_at(sp.end - 1)].font, runs[t.run_at(sp.end - 1)].size)[HYPHEN]
+        if sp.hyphen
+        else 0.0
+    )
+    avail = width - indent - hw
     natural = t.width(sp.start, sp.end)
     if natural > avail + EPS and not sp.hang:
         pieces = compressed(t, runs, sp.start, sp.end, indent, natural - avail)
         set_w = max(avail, natural - capacity(t, runs, sp.start, sp.end))
-        return _line(pieces, sp, natural, set_w, Stretch(), natural - set_w)
+        return _line(pieces, sp, natural, set_w, Stretch(), natural - set_w, hw)
     target = avail + (t.cum[sp.end] - t.cum[sp.end - 1] if sp.hang else 0.0)
     st = Stretch()
     if align == "justify" and not (last or sp.forced) and natural < target:
@@ -153,7 +183,7 @@ def _fit(
     x0 = indent + _offset(align, avail - natural)
     pieces = justified(t, sp.start, sp.end, x0, st)
     set_w = natural + st.total(t, sp.start, sp.end) if st != Stretch() else natural
-    return _line(pieces, sp, natural, set_w, st, 0.0)
+    return _line(pieces, sp, natural, set_w, st, 0.0, hw)
 
 
 def _offset(align: Align, slack: float) -> float:
@@ -165,8 +195,31 @@ def _offset(align: Align, slack: float) -> float:
 
 
 def _line(
-    pieces: list[Piece], sp: _Span, natural: float, set_w: float, st: Stretch, shrink: float
+    pieces: list[Piece],
+    sp: Span,
+    natural: float,
+    set_w: float,
+    st: Stretch,
+    shrink: float,
+    hyphen: float = 0.0,
 ) -> Line:
+    if hyphen:  # drawn after the last glyph, in the same run (a word never changes run)
+        end = pieces[-1]
+        if end.char_space:
+            pieces.append(Piece(end.run, HYPHEN, end.x + end.width + end.char_space, hyphen))
+        else:
+            pieces[-1] = end._replace(text=end.text + HYPHEN, width=end.width + hyphen)
+        natural, set_w = natural + hyphen, set_w + hyphen
     return Line(
-        tuple(pieces), sp.start, sp.end, sp.next, natural, set_w, st, shrink, sp.forced, sp.hang
+        tuple(pieces),
+        sp.start,
+        sp.end,
+        sp.next,
+        natural,
+        set_w,
+        st,
+        shrink,
+        sp.forced,
+        sp.hang,
+        bool(hyphen),
     )

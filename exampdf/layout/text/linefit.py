@@ -86,6 +86,15 @@ def stretch_gaps(t: Text, a: int, b: int) -> int:
     return max(0, b - a - 1 - inside)
 
 
+def word_pairs(t: Text) -> list[int]:
+    """1 at each position whose character and the one before it are in one Latin word:
+    the pairs stretch_gaps() leaves out, as a list to sum over."""
+    out = [0] * len(t.text)
+    for m in _WRUN.finditer(t.text):
+        out[m.start() + 1 : m.end()] = [1] * (m.end() - m.start() - 1)
+    return out
+
+
 @dataclass(slots=True)
 class _Acc:
     run: int
@@ -183,12 +192,21 @@ def _shrinks(t: Text, runs: Sequence[Run], a: int, b: int) -> dict[int, tuple[st
         if c in _SHRINK_LEFT or c in _SHRINK_RIGHT or c in _SHRINK_BOTH or c == " ":
             w = cum[i + 1] - cum[i]
             if c == " ":
-                out[i] = ("R", w * SPACE_SHRINK)
+                if runs[t.run_at(i)].back is None:  # inline code keeps its spaces whole
+                    out[i] = ("R", w * SPACE_SHRINK)
                 continue
             blank = w - 0.5 * runs[t.run_at(i)].size
             if blank > 0:
                 side = "L" if c in _SHRINK_LEFT else "C" if c in _SHRINK_BOTH else "R"
                 out[i] = (side, blank)
+    return out
+
+
+def shrink_amounts(t: Text, runs: Sequence[Run]) -> list[float]:
+    """Push-in room at each character of the text (what capacity() sums, 和欧間 aside)."""
+    out = [0.0] * len(t.text)
+    for i, (_, v) in _shrinks(t, runs, 0, len(t.text)).items():
+        out[i] = v
     return out
 
 
