@@ -1,0 +1,160 @@
+"""Every accessor of the ReportLab seam (pdf/ops.py, state.py, forms.py, canvas.py) on real
+ReportLab objects: when an upgrade moves an internal, the failure is here, by name."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from pypdf import PdfReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Frame, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus.doctemplate import PageTemplate
+
+from exampdf.pdf import ops
+from exampdf.pdf.canvas import SHARED_XOBJECTS, PaintCanvas
+from exampdf.pdf.forms import form_digest, inherited_form, new_form_name, painted_forms
+from exampdf.pdf.state import paint_state
+
+
+def _canvas() -> Canvas:
+    return Canvas(io.BytesIO(), invariant=1, pageCompression=0)
+
+
+def test_content_is_the_list_the_page_is_written_from() -> None:
+    c = _canvas()
+    ops.content(c).append("0.5 w")
+    c.showPage()
+    c.save()
+    assert b"0.5 w" in c.getpdfdata()
+
+
+def test_text_content_and_subset_are_the_text_object_s() -> None:
+    c = _canvas()
+    to = c.beginText()
+    assert ops.text_subset(to) == -1  # nothing selected yet
+    to.setFont("Helvetica", 10)
+    ops.text_content(to).append("(x) Tj")
+    assert "(x) Tj" in to.getCode()
+
+
+def test_matrix_tracks_translate_and_can_be_restored() -> None:
+    c = _canvas()
+    m = ops.matrix(c)
+    c.translate(10, 20)
+    assert ops.matrix(c) == ops.translated(m, 10, 20)
+    ops.set_matrix(c, m)
+    assert ops.matrix(c) == m
+
+
+def test_forms_in_use_and_do_operator_place_a_form_as_do_form_does() -> None:
+    c, ref = _canvas(), _canvas()
+    for canvas in (c, ref):
+        canvas.beginForm("F")
+        canvas.rect(0, 0, 1, 1)
+        canvas.endForm()
+    ops.content(c).append(ops.do_operator(c, "F"))
+    ops.use_forms(c, ["F"])
+    ref.doForm("F")
+    for canvas in (c, ref):
+        canvas.showPage()
+        canvas.save()
+    assert c.getpdfdata() == ref.getpdfdata()
+
+
+def test_stand_in_registers_a_placeholder_under_the_form_s_name() -> None:
+    c = _canvas()
+    paint_state(c).inherited = {form_digest("k"): "P3"}
+    assert inherited_form(c, "k") == "P3"
+    assert inherited_form(c, "other") is None
+    c.doForm("P3")
+    c.showPage()
+    c.save()
+    assert f"/{ops.PLACEHOLDER} /P3".encode() in c.getpdfdata()
+    assert painted_forms(c) == {}  # a stand-in is not painted here
+
+
+def test_new_form_names_say_whether_the_slice_inherits() -> None:
+    first, later = _canvas(), _canvas()
+    paint_state(later).inherited = {}
+    assert new_form_name(first, "a") == "P0"
+    assert new_form_name(later, "a") == "S0"
+    assert painted_forms(first) == {form_digest("a"): "P0"}
+
+
+def test_font_state_is_the_canvas_s_font() -> None:
+    c = _canvas()
+    c.setFont("Helvetica", 9, 11)
+    assert ops.font_state(c) == ("Helvetica", 9, 11)
+
+
+def test_frame_cursor_and_height_follow_what_the_frame_holds() -> None:
+    c = _canvas()
+    frame = Frame(0, 0, 200, 300, leftPadding=0, bottomPadding=0, rightPadding=0, topPadding=0)
+    assert ops.frame_height(frame) == 300
+    top = ops.frame_cursor(frame)
+    frame.add(Spacer(10, 40), c)
+    assert top - ops.frame_cursor(frame) == 40
+
+
+def test_outline_here_points_the_bookmark_at_the_page_reached() -> None:
+    out = io.BytesIO()
+
+    class Mark(Spacer):  # type: ignore[misc]
+        def draw(self) -> None:
+            ops.outline_here(self.canv, "k")
+            self.canv.addOutlineEntry("title", "k", 0)
+
+    doc = SimpleDocTemplate(out, invariant=1, pageCompression=0)
+    doc.addPageTemplates([PageTemplate("p", [Frame(0, 0, 300, 300)])])
+    doc.build([Spacer(1, 1), PageBreak(), Mark(1, 1)])
+    reader = PdfReader(out)
+    (entry,) = reader.outline
+    assert entry.title == "title"
+    assert reader.get_destination_page_number(entry) == 1  # the second page
+
+
+def test_table_cell_style_is_what_draw_cell_last_set() -> None:
+    t = Table([["a"]])
+    t.wrap(100, 100)
+    c = _canvas()
+    t.drawOn(c, 0, 0)
+    style = ops.table_cell_style(t)
+    assert style is not None and style.fontname
+    ops.set_table_cell_style(t, None)
+    assert ops.table_cell_style(t) is None
+
+
+def test_paint_canvas_holds_pages_and_shares_one_xobject_dictionary() -> None:
+    out = io.BytesIO()
+    c = PaintCanvas(out, invariant=1, pageCompression=0)
+    c.beginForm("F")
+    c.rect(0, 0, 1, 1)
+    c.endForm()
+    held = []
+    for _ in range(2):
+        c.doForm("F")
+        held.append(c.hold_page())
+    for i, page in enumerate(held):
+        c.write_page(page)
+        c.drawString(10, 10, f"page {i + 1}")
+        c.emit_page()
+    c.save()
+    data = out.getvalue()
+    assert data.count(b"/Type /Page\n") + data.count(b"/Type /Page ") >= 2
+    assert b"page 1" in data and b"page 2" in data
+    shared = re.findall(rb"/XObject (\d+) 0 R", data)
+    assert len(shared) == 2 and len(set(shared)) == 1  # both pages: one dictionary of forms
+    assert SHARED_XOBJECTS
+
+
+def test_paragraphs_still_draw_through_the_public_api() -> None:
+    """A sanity anchor: ReportLab's own Paragraph on a PaintCanvas, no seam involved."""
+    out = io.BytesIO()
+    c = PaintCanvas(out, invariant=1, pageCompression=0)
+    p = Paragraph("hello")
+    p.wrapOn(c, 100, 100)
+    p.drawOn(c, 10, 10)
+    c.showPage()
+    c.save()
+    assert b"hello" in out.getvalue()
