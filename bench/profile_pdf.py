@@ -25,6 +25,7 @@ from exampdf.pipeline import Prepared, prepare
 from exampdf.progress import ignore
 from exampdf.render.examset import exam_slice_jobs, join_slices
 from exampdf.render.keyset import KEY, KeyRun, key_pdf_jobs
+from exampdf.specs import exam_page, exam_spec, key_spec
 
 
 def main() -> None:
@@ -42,11 +43,13 @@ def main() -> None:
         theme = make_theme(config.font, config.base_size)
         profile = cProfile.Profile()
         if which == "key":
-            run = KeyRun(config, theme, fingerprint(ready.bank.files))
+            run = KeyRun(key_spec(config), theme, fingerprint(ready.bank.files))
             job = key_pdf_jobs(out, ready.bank, ready.versions, run)[KEY]
             profile.runcall(job)
         else:
-            slices = exam_slice_jobs(out, ready.bank, ready.versions, config, theme)
+            slices = exam_slice_jobs(
+                out, ready.bank, ready.versions, exam_spec(config), exam_page(config), theme
+            )
 
             def exam() -> None:
                 first = slices[0](None)

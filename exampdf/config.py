@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
 from exampdf.diagnostics import Diagnostic, error
+from exampdf.i18n import Msg, msg
 
 LabelStyle = Literal["A", "ア", "1", "①"]
 DEFAULT_SEED = 20240401
@@ -20,6 +22,8 @@ class SectionPick:
     group: str
     pick: int = 0
     vary: bool = False  # each version draws its own picks (else every version gets the same)
+    where: str = field(default="", compare=False)  # the settings file and line, for messages
+    line: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -98,12 +102,12 @@ def load_config(path: Path) -> tuple[ExamConfig, list[Diagnostic]]:
         text = path.read_text(encoding="utf-8-sig")
         data = tomllib.loads(text)
     except UnicodeDecodeError:
-        return ExamConfig(), [error("C001", "exam.toml is not UTF-8", where)]
+        return ExamConfig(), [error("C001", msg("C001.utf8"), where)]
     except tomllib.TOMLDecodeError as exc:
         line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(exc))) else 0
-        return ExamConfig(), [error("C001", f"not valid TOML: {exc}", where, line)]
+        return ExamConfig(), [error("C001", msg("C001.toml", reason=exc), where, line)]
     except OSError as exc:
-        return ExamConfig(), [error("C001", f"cannot read: {exc.strerror}", where)]
+        return ExamConfig(), [error("C001", msg("C001.read", reason=exc.strerror), where)]
     return from_mapping(data, where, text)
 
 
@@ -112,40 +116,45 @@ def from_mapping(
 ) -> tuple[ExamConfig, list[Diagnostic]]:
     diags: list[Diagnostic] = []
     values: dict[str, Any] = {}
+    spelled: dict[str, str] = {}  # setting -> the key that set it (answer-sheet, answer_sheet)
     for key, value in data.items():
         name = key.replace("-", "_")
         line = _line_of(text, key)
+        if name in spelled:
+            message = msg("C005", key=key, other=spelled[name])
+            diags.append(error("C005", message, where, line, msg("C005.hint")))
+            continue
+        spelled[name] = key
         if name == "sections":
-            values["sections"] = _sections(value, where, line, diags)
+            values["sections"] = _sections(value, where, _headers(text, key) or [line], diags)
         elif name not in _FIELDS:
             known = ", ".join(sorted(k for k in _FIELDS if k != "strict"))
-            diags.append(error("C002", f"unknown key '{key}'", where, line, f"known keys: {known}"))
+            hint = msg("C002.hint", known=known)
+            diags.append(error("C002", msg("C002", key=key), where, line, hint))
         else:
             coerced = _coerce(name, value)
             if coerced is None:
-                diags.append(
-                    error(
-                        "C003", f"'{key}' has the wrong type ({type(value).__name__})", where, line
-                    )
-                )
+                message = msg("C003", key=key, kind=type(value).__name__)
+                diags.append(error("C003", message, where, line))
             elif problem := check_value(name, coerced):
-                diags.append(error("C004", f"'{key}' {problem}", where, line))
+                diags.append(error("C004", msg("C004", key=key, problem=problem), where, line))
             else:
                 values[name] = coerced
     return replace(ExamConfig(), **values), diags
 
 
-def check_value(name: str, value: Any) -> str:
-    """Why `value` is not allowed for `name` ("" when it is)."""
+def check_value(name: str, value: Any) -> Msg | None:
+    """Why `value` is not allowed for `name` (None when it is)."""
     if name in CHOICES and value not in CHOICES[name]:
-        return f"must be one of {', '.join(repr(c) for c in CHOICES[name])}, not {value!r}"
+        choices = ", ".join(repr(c) for c in CHOICES[name])
+        return msg("must.one_of", choices=choices, value=repr(value))
     if name in RANGES:
         low, high = RANGES[name]
         if not low <= value <= high:
-            return f"must be between {low:g} and {high:g}, not {value!r}"
+            return msg("must.between", low=f"{low:g}", high=f"{high:g}", value=repr(value))
     if name == "name_fields" and not value:
-        return "needs at least one field"
-    return ""
+        return msg("must.one_field")
+    return None
 
 
 def _coerce(name: str, value: Any) -> Any:
@@ -162,32 +171,39 @@ def _coerce(name: str, value: Any) -> Any:
         )
     if isinstance(default, int):
         return value if isinstance(value, int) and not isinstance(value, bool) else None
-    if isinstance(default, str):
-        return str(value) if isinstance(value, str | int | float) else None
+    if isinstance(default, str):  # title = 123 or true is a mistake, not "123" or "True"
+        if name == "date" and isinstance(value, date):  # date = 2024-12-03, a TOML date
+            return value.isoformat()
+        return value if isinstance(value, str) else None
     return None
 
 
 def _sections(
-    value: Any, where: str, line: int, diags: list[Diagnostic]
+    value: Any, where: str, lines: list[int], diags: list[Diagnostic]
 ) -> tuple[SectionPick, ...]:
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        diags.append(
-            error("C003", "'sections' must be a list of tables ([[sections]])", where, line)
-        )
+        line = lines[0] if lines else 0
+        diags.append(error("C003", msg("C003.sections"), where, line))
         return ()
     out = []
-    for item in value:
+    for n, item in enumerate(value):
+        line = lines[min(n, len(lines) - 1)] if lines else 0
         group = item.get("group")
         pick, vary = item.get("pick", 0), item.get("vary", False)
-        if not isinstance(group, str) or not isinstance(pick, int) or not isinstance(vary, bool):
-            diags.append(
-                error(
-                    "C003", 'a section needs group = "…", pick = N, vary = true|false', where, line
-                )
-            )
-            continue
-        out.append(SectionPick(group, pick, vary))
+        if not isinstance(group, str) or type(pick) is not int or not isinstance(vary, bool):
+            diags.append(error("C003", msg("C003.section"), where, line))
+        elif pick < 0 or not group.strip():
+            what = msg("C004.pick", pick=pick) if pick < 0 else msg("C004.group")
+            diags.append(error("C004", what, where, line))
+        else:
+            out.append(SectionPick(group, pick, vary, where, line))
     return tuple(out)
+
+
+def _headers(text: str, key: str) -> list[int]:
+    """The lines of every `[[sections]]` header, in order."""
+    pattern = rf"^[ \t]*\[\[[ \t]*{re.escape(key)}[ \t]*\]\]"
+    return [text.count("\n", 0, m.start()) + 1 for m in re.finditer(pattern, text, re.M)]
 
 
 def _line_of(text: str, key: str) -> int:
@@ -200,3 +216,20 @@ def with_overrides(config: ExamConfig, **overrides: Any) -> ExamConfig:
     """Command-line values win over exam.toml; None means 'not given on the command line'."""
     given = {k: v for k, v in overrides.items() if v is not None}
     return replace(config, **given)
+
+
+def unknown_groups(config: ExamConfig, groups: set[str]) -> list[Diagnostic]:
+    """C006 for every `[[sections]]` group that no question of the bank belongs to."""
+    names = ", ".join(sorted(g for g in groups if g))
+    hint = msg("C006.hint", known=names) if names else msg("C006.none")
+    return [
+        error(
+            "C006",
+            msg("C006", group=pick.group),
+            pick.where or CONFIG_NAME,
+            pick.line,
+            hint,
+        )
+        for pick in config.sections
+        if pick.group not in groups
+    ]

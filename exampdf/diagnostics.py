@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from exampdf.i18n import Msg, t
+
 Severity = Literal["error", "warning"]
 
 
@@ -14,16 +16,24 @@ Severity = Literal["error", "warning"]
 class Diagnostic:
     severity: Severity
     code: str  # E001…, W001…: documented in docs/format.md
-    message: str
+    text: Msg  # rendered in the language chosen when printed
     path: str  # the user's file as they named it
     line: int = 0  # 1-based; 0 when the problem concerns the whole file
-    hint: str = ""
+    hint_text: Msg | None = None
+
+    @property
+    def message(self) -> str:
+        return self.text.text()
+
+    @property
+    def hint(self) -> str:
+        return self.hint_text.text() if self.hint_text else ""
 
     def human(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         text = f"{where}: {self.severity}[{self.code}]: {self.message}"
         if self.hint:
-            text += f"\n  hint: {self.hint}"
+            text += "\n  " + t("hint", hint=self.hint)
         return text
 
     def as_dict(self) -> dict[str, str | int]:
@@ -37,11 +47,13 @@ class Diagnostic:
         }
 
 
-def error(code: str, message: str, path: str, line: int = 0, hint: str = "") -> Diagnostic:
+def error(code: str, message: Msg, path: str, line: int = 0, hint: Msg | None = None) -> Diagnostic:
     return Diagnostic("error", code, message, path, line, hint)
 
 
-def warning(code: str, message: str, path: str, line: int = 0, hint: str = "") -> Diagnostic:
+def warning(
+    code: str, message: Msg, path: str, line: int = 0, hint: Msg | None = None
+) -> Diagnostic:
     return Diagnostic("warning", code, message, path, line, hint)
 
 

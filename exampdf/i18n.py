@@ -1,115 +1,25 @@
-"""The command line's own messages in English and Japanese (`--lang`, default from the locale)."""
+"""Every message a user sees, in English and Japanese (`--lang`, default from the locale).
+
+One catalogue, id -> (English, Japanese): the commands' own words below, the diagnostics'
+messages and hints in exampdf/catalog/ (a test walks it all for missing translations).
+Libraries keep data (`Msg`: an id and its values) and the CLI renders it in the language
+chosen when it prints.
+"""
 
 from __future__ import annotations
 
 import os
 import string
+from dataclasses import dataclass
 from typing import Literal
+
+from exampdf.catalog import DIAGNOSTIC_TEXTS
+from exampdf.catalog.commands import COMMAND_TEXTS
 
 Lang = Literal["en", "ja"]
 
-# id -> (English, Japanese). Diagnostics about bank files stay in English (their codes are
-# documented in docs/format.md); these are the words the commands themselves say.
-CATALOG: dict[str, tuple[str, str]] = {
-    "error": ("error", "エラー"),
-    "no_input": ("no such file or folder: {paths}", "ファイルまたはフォルダがありません: {paths}"),
-    "out_is_file": (
-        "-o {out}: {file} is a file; give a folder for the output",
-        "-o {out}: {file} はファイルです。出力先にはフォルダを指定してください",
-    ),
-    "cannot_write": ("cannot write output: {reason}", "出力を書き込めません: {reason}"),
-    "output_busy": (
-        "another exampdf run is writing to {folder}; run again when it has finished",
-        "別の exampdf が {folder} に書き込み中です。終わってからもう一度実行してください",
-    ),
-    "nothing_written": (
-        "nothing written: fix the errors above",
-        "何も書き込んでいません: 上のエラーを直してください",
-    ),
-    "nothing_written_strict": (
-        "nothing written: --strict treats the warnings above as errors",
-        "何も書き込んでいません: --strict のため上の警告をエラーとして扱いました",
-    ),
-    "check_counts": (
-        "{files:#file}, {questions:#question} ({single} single, {multi} multi, {written} written)",
-        "{files} ファイル, {questions} 問（単一選択 {single}, 複数選択 {multi}, 記述 {written}）",
-    ),
-    "check_positions": (
-        "correct answers by written position: {shares}",
-        "正解の位置（書かれた順）: {shares}",
-    ),
-    "spread": (
-        "correct answers by printed letter, over {versions:#version}: {shares}",
-        "正解の位置（{versions} 版の合計）: {shares}",
-    ),
-    "spread_worst": (
-        "most on one letter: version {code}, {top} of its {size:#single-answer question}",
-        "最も偏った版: {code} 版（単一選択 {size} 問中 {top} 問が同じ記号）",
-    ),
-    "stage.parse": ("reading the bank", "問題を読み込み中"),
-    "stage.versions": ("shuffling versions", "版を作成中"),
-    "stage.exam": ("laying out exam.pdf", "exam.pdf を組版中"),
-    "stage.key": ("laying out answer-key.pdf", "answer-key.pdf を組版中"),
-    "stage.files": ("writing files", "ファイルを書き込み中"),
-    "timing": ("{stage}: {seconds:.2f} s", "{stage}: {seconds:.2f} 秒"),
-    "made": (
-        "{questions:#question}, {versions:#version}, seed {seed}",
-        "{questions} 問, {versions} 版, シード {seed}",
-    ),
-    "file_line": ("  {path}  {pages}{size}", "  {path}  {pages}{size}"),
-    "pages": ("{n:#page}, ", "{n} ページ, "),
-    "done": (
-        "{warnings:#warning}, {seconds:.1f} s",
-        "警告 {warnings} 件, {seconds:.1f} 秒",
-    ),
-    "preview_wrote": ("preview: {path}", "プレビュー: {path}"),
-    "no_question": (
-        "no question with id '{id}' (ids: {ids})",
-        "ID '{id}' の問題がありません ({ids})",
-    ),
-    "watching": (
-        "watching {paths} — Ctrl+C to stop",
-        "{paths} を監視中 — Ctrl+C で終了",
-    ),
-    "rebuilt": ("rebuilt {out} in {seconds:.1f} s", "{out} を再作成しました ({seconds:.1f} 秒)"),
-    "not_rebuilt_strict": (
-        "not rebuilt: --strict refuses {warnings:#warning}",
-        "再作成していません: --strict のため警告 {warnings} 件をエラーとして扱いました",
-    ),
-    "not_rebuilt": ("not rebuilt: {errors:#error}", "再作成していません: エラー {errors} 件"),
-    "no_key": (
-        "no key at {path}: run `exampdf make` first or pass --key",
-        "{path} に解答キーがありません: 先に `exampdf make` を実行するか --key を指定してください",
-    ),
-    "graded": (
-        "{students:#student}, mean {mean} / {max}, wrote {files}",
-        "{students} 人, 平均 {mean} / {max} 点, 書き込み: {files}",
-    ),
-    "nothing_graded": (
-        "nothing written: fix the rows above",
-        "何も書き込んでいません: 上の行を直してください",
-    ),
-    "fix_key": (
-        "nothing written: fix {path} (made by `exampdf make`)",
-        "何も書き込んでいません: {path}（`exampdf make` が書いたもの）を直してください",
-    ),
-    "fix_file": (
-        "nothing written: {path} is not a table of responses",
-        "何も書き込んでいません: {path} は解答の表ではありません",
-    ),
-    "col.id": ("question", "問題"),
-    "col.answer": ("answer", "正解"),
-    "col.n": ("n", "人数"),
-    "col.correct": ("correct", "正答率"),
-    "col.disc": ("discr.", "識別力"),
-    "col.choices": ("chosen (bank letters)", "選択数（元の記号）"),
-    "report_wrote": ("report: {path} ({pages:#page})", "レポート: {path} ({pages} ページ)"),
-    "exported": ("{format}: {path} ({questions:#question})", "{format}: {path} ({questions} 問)"),
-    "export_skipped": (
-        "{id}: written question left out of {format}",
-        "{id}: 記述式のため {format} に含めません",
-    ),
-}
+
+CATALOG: dict[str, tuple[str, str]] = {**COMMAND_TEXTS, **DIAGNOSTIC_TEXTS}
 
 _lang: list[Lang] = []  # set once by the command group; empty means "from the locale"
 
@@ -136,9 +46,14 @@ class _Formatter(string.Formatter):
     """`{n:#page}` is "1 page" / "2 pages": English counts agree with their noun."""
 
     def format_field(self, value: object, format_spec: str) -> str:
+        if isinstance(value, Msg):  # a part of a message, in the same language
+            return value.text()
         if format_spec.startswith("#"):
             noun = format_spec[1:]
             return f"{value} {noun if value == 1 else noun + 's'}"
+        if format_spec.startswith("?"):  # `{n:?is|are}`: the word that agrees with n
+            one, many = format_spec[1:].split("|")
+            return one if value == 1 else many
         return format(value, format_spec)
 
 
@@ -148,6 +63,29 @@ _FORMATTER = _Formatter()
 def t(key: str, **values: object) -> str:
     en, ja = CATALOG[key]
     return _FORMATTER.format(ja if current() == "ja" else en, **values)
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message as data: its catalogue id and values, rendered when printed."""
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    def text(self, lang: Lang | None = None) -> str:
+        en, ja = CATALOG[self.key]
+        template = ja if (lang or current()) == "ja" else en
+        return _FORMATTER.format(template, **dict(self.values))
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def msg(key: str, /, **values: object) -> Msg:
+    """A catalogue message; an unknown id fails here, where it is written."""
+    if key not in CATALOG:
+        raise KeyError(f"no message {key!r} in the catalogue")
+    return Msg(key, tuple(values.items()))
 
 
 def percent(part: int, whole: int) -> int:

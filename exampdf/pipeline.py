@@ -6,8 +6,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exampdf.config import ExamConfig
+from exampdf.config import ExamConfig, unknown_groups
 from exampdf.diagnostics import Diagnostic, error, has_errors
+from exampdf.i18n import msg
 from exampdf.layout import (
     geometry,
     glyph_diagnostics,
@@ -38,7 +39,8 @@ from exampdf.render.keyset import (
 from exampdf.render.output import staged_output
 from exampdf.render.parallel import Job, Workers
 from exampdf.render.pdf import PdfMeta
-from exampdf.versions import ExamVersion, VersionSpec, answer_spread, build_versions
+from exampdf.specs import exam_page, exam_spec, key_spec, version_spec
+from exampdf.versions import ExamVersion, answer_spread, build_versions
 from exampdf.versions.balance import Spread
 
 SHEETS = "answer-sheets.pdf"
@@ -110,6 +112,7 @@ def prepare(
         *glyph_diagnostics(parsed.bank, fonts),
         *math_width_diagnostics(parsed.bank, fonts, config.base_size, column),
     )
+    diags = (*diags, *unknown_groups(config, {q.group for q in parsed.bank.questions}))
     progress(Step("parse", 1, 1))
     if has_errors(diags, config.strict):
         return MakeResult(diags)
@@ -120,10 +123,7 @@ def prepare(
     diags = (*diags, *roster_diags)
     if has_errors(roster_diags):
         return MakeResult(diags)
-    spec = VersionSpec(
-        config.version_count, config.seed, config.shuffle, config.sections, students, config.balance
-    )
-    versions = build_versions(bank, spec)
+    versions = build_versions(bank, version_spec(config, tuple(students)))
     progress(Step("versions", 1, 1))
     return Prepared(bank, tuple(versions), answer_spread(bank, versions), diags)
 
@@ -134,12 +134,10 @@ def _unmarkable(students: Sequence[Student], config: ExamConfig) -> list[Diagnos
 
     lines = Path(config.roster).read_text(encoding="utf-8-sig", errors="replace").splitlines()
     out = []
-    for sid, why in unmarkable_ids([s.id for s in students], config.id_digits):
-        line = next((n for n, text in enumerate(lines, start=1) if sid in text), 0)
-        hint = "ids are marked digit by digit: numeric ids, as many digits as id_digits"
-        out.append(
-            error("R006", f"student id {sid} cannot be marked: {why}", config.roster, line, hint)
-        )
+    for sid, n, grid in unmarkable_ids([s.id for s in students], config.id_digits):
+        line = next((i for i, text in enumerate(lines, start=1) if sid in text), 0)
+        message = msg("R006.long", id=sid, n=n, grid=grid) if n else msg("R006", id=sid)
+        out.append(error("R006", message, config.roster, line, msg("R006.hint")))
     return out
 
 
@@ -154,9 +152,18 @@ def write_all(
     """Every output into `stage`; returns name -> pages."""
     bank, versions = prepared.bank, prepared.versions
     theme = make_theme(config.font, config.base_size)
-    run = KeyRun(config, theme, fingerprint(bank.files), tuple(prepared.spread.lines_ja()))
+    sheet = None
+    if config.answer_sheet:  # what `exampdf scan` replays the sheet geometry from
+        from exampdf.sheets.compose import sheet_manifest
+
+        sheet = sheet_manifest(bank, versions, config)
+    run = KeyRun(
+        key_spec(config), theme, fingerprint(bank.files), tuple(prepared.spread.lines_ja()), sheet
+    )
     key_jobs = key_pdf_jobs(stage, bank, versions, run)
-    slices = exam_slice_jobs(stage, bank, versions, config, theme)
+    slices = exam_slice_jobs(
+        stage, bank, versions, exam_spec(config), exam_page(config), theme, config.pdf_author
+    )
     names = list(key_jobs)
     tasks: list[Job] = [*(_no_arg(key_jobs[n]) for n in names), *slices]
     with Workers(tasks, jobs) as workers:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
 from exampdf import __version__
-from exampdf.i18n import Lang, set_lang
+from exampdf.cli.localize import LocalContext, localized, show_error
+from exampdf.i18n import Lang, current, set_lang, t
 
 # name -> (module, attribute). Commands load on first use, so `make` does not pay for the
 # imports of preview (pypdfium2), grade (rich tables) or export.
@@ -28,6 +29,8 @@ COMMANDS = {
 
 
 class LazyGroup(click.Group):
+    context_class = LocalContext
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
 
@@ -36,7 +39,43 @@ class LazyGroup(click.Group):
             return None
         module, attr = COMMANDS[cmd_name]
         command: click.Command = getattr(importlib.import_module(module), attr)
+        command.context_class = LocalContext  # help and usage in the user's language
         return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """In Japanese, one line per command: the first sentence of its help."""
+        if current() != "ja":
+            super().format_commands(ctx, formatter)
+            return
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None:
+                text = localized(" ".join((command.help or "").split()))
+                rows.append((name, text.split("。")[0] + "。"))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+    def main(  # type: ignore[override]
+        self, args: list[str] | None = None, prog_name: str | None = None, **extra: Any
+    ) -> Any:
+        """click's main, with its errors told in the user's language (exit codes unchanged)."""
+        if extra.pop("standalone_mode", True) is False:
+            return super().main(args, prog_name, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, standalone_mode=False, **extra)
+        except click.ClickException as error:
+            show_error(error)
+            sys.exit(error.exit_code)
+        except click.Abort:
+            click.echo(t("aborted"), err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _set_lang(ctx: click.Context, param: click.Parameter, value: Lang | None) -> Lang | None:
+    set_lang(value)  # eager: `--lang ja --help` shows the help in Japanese
+    return value
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -45,6 +84,8 @@ class LazyGroup(click.Group):
     "--lang",
     type=click.Choice(["ja", "en"]),
     default=None,
+    is_eager=True,
+    callback=_set_lang,
     help="Language of messages (default: from the locale, LANG=ja_JP… gives ja).",
 )
 def main(lang: Lang | None) -> None:

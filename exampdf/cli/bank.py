@@ -12,6 +12,7 @@ from exampdf.cli.common import BANK_ARG, Format, fail, inputs_or_default, report
 from exampdf.cli.progress import spread_lines
 from exampdf.config import DEFAULT_SEED, ExamConfig
 from exampdf.diagnostics import has_errors
+from exampdf.i18n import t
 from exampdf.layout import geometry, glyph_diagnostics, math_width_diagnostics, register_fonts
 from exampdf.starter import write_starter
 from exampdf.versions import VersionSpec, answer_spread, build_versions
@@ -70,6 +71,6 @@ def check(bank: tuple[Path, ...], fmt: Format, strict: bool, shuffle: bool, vers
 def init(folder: Path) -> None:
     """Create a starter bank (three example questions) and exam.toml in FOLDER."""
     if folder.exists() and any(folder.iterdir()):
-        fail(f"{folder} is not empty; choose a new folder")
+        fail(t("init_not_empty", folder=folder))
     for path in write_starter(folder):
-        click.echo(f"created {path}")
+        click.echo(t("created", path=path))

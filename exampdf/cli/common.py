@@ -37,7 +37,7 @@ def report(diags: Sequence[Diagnostic], fmt: Format) -> None:
 
 
 def fail(message: str) -> NoReturn:
-    click.secho(f"{t('error')}: {message}", err=True, fg="red")
+    click.secho(t("error_line", message=message), err=True, fg="red")
     sys.exit(1)
 
 
@@ -56,9 +56,9 @@ def load_exam_config(path: Path | None = None, fmt: Format = "human") -> ExamCon
         if not path.is_file():
             return ExamConfig()
     elif not path.is_file():
-        raise click.UsageError(f"no such settings file: {path}")
+        raise click.UsageError(t("no_settings", path=path))
     config, diags = load_config(path)
     report(diags, fmt)
     if has_errors(diags):
-        fail(f"fix {path} first")
+        fail(t("fix_settings", path=path))
     return config

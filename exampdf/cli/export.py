@@ -9,7 +9,7 @@ import click
 from exampdf.cli.common import BANK_ARG, fail, inputs_or_default, report, require_inputs
 from exampdf.diagnostics import Diagnostic, has_errors, warning
 from exampdf.export import ImageReader, gift_images, to_gift, to_json, to_moodle
-from exampdf.i18n import t
+from exampdf.i18n import msg, t
 from exampdf.parse import parse_bank
 
 SUFFIX = {"moodle": ".xml", "gift": ".gift.txt", "json": ".json"}
@@ -66,13 +66,7 @@ def export(bank: tuple[Path, ...], fmt: str, output: Path | None) -> None:
 
 
 def _gift_image(source: str, src: str) -> Diagnostic:
-    hint = (
-        "use --format moodle, which embeds the images; or import the GIFT file, then upload "
-        f"{src} into the question in Moodle's editor"
-    )
-    return warning(
-        "X002", f"GIFT cannot carry images: {src} would show as a broken image", source, 0, hint
-    )
+    return warning("X002", msg("X002", src=src), source, 0, msg("X002.hint", src=src))
 
 
 def _image_reader(missing: list[Diagnostic]) -> ImageReader:
@@ -84,7 +78,7 @@ def _image_reader(missing: list[Diagnostic]) -> ImageReader:
         ok = "://" not in src and path.suffix.lower() in IMAGE_TYPES and path.is_file()
         if ok and path.stat().st_size <= MAX_IMAGE:
             return path.read_bytes()
-        missing.append(warning("X001", f"image not embedded: {src}", source))
+        missing.append(warning("X001", msg("X001", src=src), source))
         return None
 
     return read

@@ -152,13 +152,23 @@ def require_folder(out: Path) -> None:
             return
 
 
+def ask_password() -> str:
+    """Asked twice at the terminal, hidden, in the user's language, until both agree."""
+    while True:
+        first: str = click.prompt(t("password"), hide_input=True, err=True)
+        again: str = click.prompt(t("password_again"), hide_input=True, err=True)
+        if first == again:
+            return first
+        click.secho(t("password_differ"), err=True, fg="red")
+
+
 def key_password() -> str:
     """From the environment (scripts) or a hidden prompt; never an option, which `ps` shows."""
     password = os.environ.get(PASSWORD_ENV, "")
     if not password:
         if not sys.stdin.isatty():
-            raise click.UsageError(f"--encrypt needs ${PASSWORD_ENV} when not run at a terminal")
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True, err=True)
+            raise click.UsageError(t("password_env", env=PASSWORD_ENV))
+        password = ask_password()
     if not password:
-        raise click.UsageError("the password is empty")
+        raise click.UsageError(t("password_empty"))
     return password

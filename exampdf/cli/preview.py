@@ -38,7 +38,13 @@ FOOTER_MM = 20  # the bottom margin, where page numbers are printed
     help="Folder for the PNG files.",
 )
 @click.option("--question", "qid", default=None, help="Preview only the question with this id.")
-@click.option("--dpi", type=click.IntRange(36, 300), default=DPI, show_default=True)
+@click.option(
+    "--dpi",
+    type=click.IntRange(36, 300),
+    default=DPI,
+    show_default=True,
+    help="Resolution of the PNG files in dots per inch.",
+)
 @exam_options
 def preview(
     bank: tuple[Path, ...], out: Path, qid: str | None, dpi: int, **options: object

@@ -10,11 +10,8 @@ from typing import Any
 import click
 
 from exampdf.cli.common import fail
+from exampdf.i18n import t
 from exampdf.parse.tablefile import NotATable, decode_table
-
-NEEDS = (
-    "exampdf scan needs numpy, opencv-python-headless and zxing-cpp: pip install 'exampdf[scan]'"
-)
 
 
 @click.command()
@@ -42,7 +39,13 @@ NEEDS = (
     help="corrections.csv saved from review.html: applied to the last scan in --out.",
 )
 @click.option("--serve", is_flag=True, help="Serve review.html on 127.0.0.1 and apply its saves.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8765,
+    show_default=True,
+    help="Port of --serve (on 127.0.0.1 only).",
+)
 def scan(
     inputs: tuple[Path, ...],
     key_path: Path,
@@ -58,27 +61,27 @@ def scan(
         from exampdf.scan.results import read_corrections
         from exampdf.scan.sources import ScanInputError
     except ImportError:
-        fail(NEEDS)
+        fail(t("scan.needs"))
     if not inputs and corrections is None and not serve:
-        raise click.UsageError("give the scans to read, --corrections FILE or --serve")
+        raise click.UsageError(t("scan.what"))
     if not key_path.is_file():
-        raise click.UsageError(f"no key file {key_path}: run `exampdf make --answer-sheet` first")
+        raise click.UsageError(t("scan.no_key", path=key_path))
     text = key_path.read_text(encoding="utf-8-sig")
     try:
         key = read_scan_key(text)
     except KeyError_ as exc:
-        fail(f"{key_path}: {exc}")
+        fail(t("scan.bad_key", path=key_path, detail=exc))
     title = _title(text)
     try:
         fixes = read_corrections(decode_table(corrections.read_bytes())) if corrections else {}
     except NotATable as exc:
-        fail(f"{corrections}: {exc}")
+        fail(t("scan.bad_key", path=corrections, detail=exc))
     if inputs:
         try:
             pages = run.scan(inputs, key, _progress)
         except ScanInputError as exc:
             click.echo("", err=True)
-            fail(f"{exc} (nothing written)")
+            fail(t("scan.bad_input", problem=exc))
         click.echo("", err=True)
         run.clear_stale(out)
         if fixes:
@@ -88,7 +91,7 @@ def scan(
         _print(run.write_outputs(out, pages, key, title), out)
     elif fixes:
         if not (out / run.STATE).is_file():
-            fail(f"no scan in {out}: run `exampdf scan SCANS -o {out}` first")
+            fail(t("scan.no_scan", path=out))
         _print(run.correct(out, fixes, key, title), out)
     if serve:
         _serve(out, port, key, title)
@@ -100,25 +103,16 @@ def _title(text: str) -> str:
 
 
 def _progress(n: int) -> None:
-    click.echo(f"\r{n} pages read", nl=False, err=True)
+    click.echo(t("scan.progress", n=n), nl=False, err=True)
 
 
 def _print(s: Any, out: Path) -> None:
     for problem in s.problems:
-        click.secho(f"warning: {problem}", err=True, fg="yellow")
-    click.echo(
-        f"{s.pages} pages, {s.students} students; {s.doubles} rows with two marks on a "
-        f"single-answer question",
-        err=True,
-    )
+        click.secho(t("scan.warning", problem=problem), err=True, fg="yellow")
+    click.echo(t("scan.summary", pages=s.pages, students=s.students, doubles=s.doubles), err=True)
     if s.review:
-        click.secho(
-            f"{s.review} readings need a look: open {out / 'review.html'} "
-            f"(responses.csv holds ? there until they are corrected)",
-            err=True,
-            fg="yellow",
-        )
-    click.echo(f"wrote {out / 'responses.csv'}", err=True)
+        click.secho(t("scan.review", n=s.review, path=out / "review.html"), err=True, fg="yellow")
+    click.echo(t("scan.wrote", path=out / "responses.csv"), err=True)
 
 
 def _serve(out: Path, port: int, key: Any, title: str) -> None:
@@ -133,10 +127,10 @@ def _serve(out: Path, port: int, key: Any, title: str) -> None:
         merged = {**old, **read_corrections(text)}
         saved.write_text(corrections_csv(merged), encoding="utf-8")
         s = run.correct(out, merged, key, title)
-        return f"saved {len(merged)} corrections; {s.review} readings still open"
+        return t("scan.saved", n=len(merged), open=s.review)
 
     server = make_server(out, port, on_post)
-    click.echo(f"review: http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)", err=True)
+    click.echo(t("scan.serving", port=server.server_address[1]), err=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -10,6 +10,7 @@ import click
 from watchfiles import Change, DefaultFilter
 from watchfiles import watch as watch_changes
 
+from exampdf import memo
 from exampdf.cli.common import (
     BANK_ARG,
     inputs_or_default,
@@ -55,6 +56,9 @@ def watch(bank: tuple[Path, ...], out: Path, **options: object) -> None:
     click.echo(t("watching", paths=", ".join(map(str, paths))), err=True)
     try:
         for _ in watch_changes(*paths, watch_filter=BankFilter()):
+            # Every memo of the last build goes: questions are parsed anew, so memos keyed
+            # by a question's identity would never hit again, and the session stays flat.
+            memo.reset_all()
             rebuild(inputs, out, exam_config(dict(options)))
     except KeyboardInterrupt:
         pass

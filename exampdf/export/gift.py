@@ -2,25 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-
 from exampdf.export.fractions import fractions, moodle_number
 from exampdf.export.mdtext import blocks_md, inline_md
-from exampdf.model import (
-    Bank,
-    Block,
-    Emph,
-    Heading,
-    Image,
-    Inline,
-    Link,
-    ListBlock,
-    Paragraph,
-    Question,
-    Quote,
-    Strong,
-    Table,
-)
+from exampdf.model import Bank, Image, Question, walk
 
 _SPECIAL = "~=#{}:"
 
@@ -57,31 +41,6 @@ def question_gift(q: Question) -> str:
 
 def gift_images(q: Question) -> list[str]:
     """The images a question shows: GIFT has no way to carry them (Moodle XML embeds them)."""
-    inlines = [
-        *(n for b in (*q.stem, *q.explanation) for n in _block_inlines(b)),
-        *(n for c in q.choices for n in c.content),
-    ]
-    return [node.src for node in _images(inlines)]
-
-
-def _block_inlines(block: Block) -> Iterator[Inline]:
-    if isinstance(block, Paragraph | Heading):
-        yield from block.inlines
-    elif isinstance(block, ListBlock):
-        for item in block.items:
-            for inner in item:
-                yield from _block_inlines(inner)
-    elif isinstance(block, Quote):
-        for inner in block.blocks:
-            yield from _block_inlines(inner)
-    elif isinstance(block, Table):
-        for cell in (*block.header, *(c for row in block.rows for c in row)):
-            yield from cell
-
-
-def _images(nodes: Iterable[Inline]) -> Iterator[Image]:
-    for node in nodes:
-        if isinstance(node, Image):
-            yield node
-        elif isinstance(node, Strong | Emph | Link):
-            yield from _images(node.children)
+    runs = [s.inlines for s in walk.iter_spans((*q.stem, *q.explanation))]
+    runs += [c.content for c in q.choices]
+    return [n.src for run in runs for n in walk.iter_inlines(run) if isinstance(n, Image)]

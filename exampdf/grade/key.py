@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from exampdf.diagnostics import Diagnostic, error
+from exampdf.i18n import msg
 
 Scoring = Literal["all", "partial"]
 # Spellings accepted for a question's optional "scoring" field in key.json.
@@ -70,10 +71,9 @@ def parse_key(text: str, path: str) -> tuple[AnswerKey | None, list[Diagnostic]]
     try:
         return _key(json.loads(text)), []
     except json.JSONDecodeError as exc:
-        return None, [error("G001", f"not valid JSON: {exc.msg}", path, exc.lineno)]
+        return None, [error("G001", msg("G001.json", reason=exc.msg), path, exc.lineno)]
     except KeyFormatError as exc:
-        hint = "use the key.json that `exampdf make` wrote beside exam.pdf"
-        return None, [error("G001", f"not an exampdf key: {exc}", path, 0, hint)]
+        return None, [error("G001", msg("G001", detail=exc), path, 0, msg("G001.hint"))]
 
 
 def _key(data: Any) -> AnswerKey:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from exampdf.diagnostics import Diagnostic, error, warning
 from exampdf.grade.key import AnswerKey, KeyQuestion
+from exampdf.i18n import msg
 from exampdf.parse.tablefile import NotATable, Row, read_table, text_table
 
 # A choice cell holds printed positions (0-based; () is blank); a written cell holds the
@@ -34,7 +35,7 @@ def read_responses_file(path: Path, key: AnswerKey) -> tuple[list[Response], lis
     try:
         table = read_table(path)
     except NotATable as exc:
-        return [], [error("G009", f"this file is {exc}", str(path), 0, _LAYOUT_HINT)]
+        return [], [error("G009", msg("G009", what=exc.what), str(path), 0, _LAYOUT_HINT)]
     return response_rows(table.rows, str(path), key)
 
 
@@ -62,19 +63,18 @@ def response_rows(
         if response is None:
             continue
         if response.student in seen:
-            hint = f"first seen on line {seen[response.student]}"
-            diags.append(
-                error("G006", f"student {response.student} appears twice", path, line, hint)
-            )
+            hint = msg("G006.hint", line=seen[response.student])
+            message = msg("G006", student=response.student)
+            diags.append(error("G006", message, path, line, hint))
             continue
         seen[response.student] = line
         out.append(response)
     if not out and not diags:
-        diags.append(error("G002", "no student rows", path, 0, _LAYOUT_HINT))
+        diags.append(error("G002", msg("G002"), path, 0, _LAYOUT_HINT))
     return out, diags
 
 
-_LAYOUT_HINT = "columns: student id, version code, then one answer per question (A, AC or A;C)"
+_LAYOUT_HINT = msg("hint.responses")
 
 
 def version_code(cell: str) -> str:
@@ -96,23 +96,22 @@ def _row(
 ) -> Response | None:
     student = row[0].strip()
     if not student:
-        diags.append(error("G007", "the student id is empty", path, line, _LAYOUT_HINT))
+        diags.append(error("G007", msg("G007"), path, line, _LAYOUT_HINT))
         return None
     code = version_code(row[1]) if len(row) > 1 else ""
     version = key.version(code)
     if version is None:
         known = ", ".join(v.code for v in key.versions)
-        message = f"unknown version '{code}' for student {student}"
-        diags.append(error("G003", message, path, line, f"key.json has versions {known}"))
+        message = msg("G003", code=code, student=student)
+        diags.append(error("G003", message, path, line, msg("G003.hint", known=known)))
         return None
     cells = list(row[2:])
     count = len(version.questions)
     while len(cells) > count and not cells[-1].strip():
         cells.pop()  # trailing empty cells, as spreadsheets write them
     if len(cells) != count:
-        message = f"{len(cells)} answer cells, version {code} has {count} questions"
-        hint = "leave a cell empty for an unanswered question"
-        diags.append(error("G005", message, path, line, hint))
+        message = msg("G005", cells=len(cells), code=code, count=count)
+        diags.append(error("G005", message, path, line, msg("G005.hint")))
         return None
     before = len(diags)
     answers = tuple(
@@ -125,7 +124,7 @@ def _row(
 
 def _cell(cell: str, q: KeyQuestion, line: int, path: str, diags: list[Diagnostic]) -> Answer:
     text = unicodedata.normalize("NFKC", cell).strip()
-    where = f"question {q.number}"
+    where = q.number
     if q.written:
         if not text:
             return None
@@ -134,7 +133,7 @@ def _cell(cell: str, q: KeyQuestion, line: int, path: str, diags: list[Diagnosti
         except ValueError:
             awarded = -1.0
         if not 0 <= awarded <= q.points:
-            message = f"{where} is written: give the points awarded (0–{q.points}), not '{cell}'"
+            message = msg("G004.written", number=where, points=q.points, cell=cell)
             diags.append(error("G004", message, path, line))
         return awarded
     positions: set[int] = set()
@@ -142,13 +141,13 @@ def _cell(cell: str, q: KeyQuestion, line: int, path: str, diags: list[Diagnosti
         pos = _position(ch)
         if not 0 <= pos < len(q.order):
             last = chr(ord("A") + len(q.order) - 1)
-            message = f"{where}: '{ch}' is not an option (A–{last})"
+            message = msg("G004", number=where, mark=ch, last=last)
             diags.append(error("G004", message, path, line))
             return ()
         positions.add(pos)
     if len(positions) > 1 and not q.multi:
-        message = f"{where} has one answer but '{cell.strip()}' marks {len(positions)}"
-        diags.append(warning("G008", message, path, line, "scored as wrong"))
+        message = msg("G008", number=where, cell=cell.strip(), marks=len(positions))
+        diags.append(warning("G008", message, path, line, msg("G008.hint")))
     return tuple(sorted(positions))
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from exampdf.layout.blocks.mathcheck import math_width_diagnostics
+    from exampdf.layout.exam.spec import ExamSpec
     from exampdf.layout.exam.story import Rebuild, exam_rebuild, exam_story
     from exampdf.layout.key.keybook import KeyInfo, key_story, version_key_story
     from exampdf.layout.page.decor import Decor
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from exampdf.layout.theme import Theme, make_theme
 
 _ENTRY_POINTS = {
+    "ExamSpec": "exampdf.layout.exam.spec",
     "exam_story": "exampdf.layout.exam.story",
     "exam_rebuild": "exampdf.layout.exam.story",
     "Rebuild": "exampdf.layout.exam.story",
@@ -51,6 +53,7 @@ _ENTRY_POINTS = {
 __all__ = [
     "PAPERS",
     "Decor",
+    "ExamSpec",
     "FontSet",
     "KeyInfo",
     "PageGeometry",

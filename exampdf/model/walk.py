@@ -84,6 +84,12 @@ class Span:
     def line(self) -> int:
         return self.block.line
 
+    @property
+    def source_line(self) -> int:
+        """The span's own line: a table row's in GFM (header, delimiter row, body rows)."""
+        r = self.row or 0
+        return self.block.line + r + (1 if r else 0)
+
 
 def spans(block: Block) -> Iterator[Span]:
     """The runs of inlines `block` itself holds (not those of blocks nested in it)."""

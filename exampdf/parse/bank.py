@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from exampdf.diagnostics import Diagnostic, error
+from exampdf.i18n import msg
 from exampdf.model import Bank, Question
 from exampdf.parse.bankcheck import bank_diagnostics
 from exampdf.parse.cache import ParseCache
@@ -35,7 +36,7 @@ def _read(
     try:
         data = read_limited(item.path)  # never reads more than the size limit
     except OSError as exc:
-        return None, [error("E001", f"cannot read the file: {exc.strerror or exc}", item.source)]
+        return None, [error("E001", msg("E001.read", reason=exc.strerror or exc), item.source)]
     if cache is None:
         question, diags = parse_bytes(data, item.source, item.group, printable(item.path.stem))
     else:

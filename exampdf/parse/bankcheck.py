@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from exampdf.diagnostics import Diagnostic, error, warning
+from exampdf.i18n import msg, percent
 from exampdf.model import Bank, Block, CodeBlock, Question, plain_text, walk
 from exampdf.parse.files import display_path
 from exampdf.parse.letterrefs import letter_diagnostics
@@ -30,10 +31,10 @@ def _duplicate_ids(bank: Bank) -> list[Diagnostic]:
             diags.append(
                 error(
                     "E009",
-                    f"question id “{q.id}” is also used by {first[q.id].source}",
+                    msg("E009", id=q.id, other=first[q.id].source),
                     q.source,
                     1,
-                    "give one of them `id: another-name` in front matter",
+                    msg("E009.hint"),
                 )
             )
         first.setdefault(q.id, q)
@@ -64,11 +65,14 @@ def _duplicate_stems(bank: Bank) -> list[Diagnostic]:
             diags.append(
                 warning(
                     "W001",
-                    f"same question text as {other.source}:"
-                    f"{other.stem[0].line if other.stem else other.line}",
+                    msg(
+                        "W001",
+                        other=other.source,
+                        line=other.stem[0].line if other.stem else other.line,
+                    ),
                     q.source,
                     line,
-                    "delete one copy, or reword it if both are wanted",
+                    msg("W001.hint"),
                 )
             )
         first.setdefault(key, q)
@@ -88,11 +92,9 @@ def _distribution(bank: Bank, where: str) -> list[Diagnostic]:
     return [
         warning(
             "W006",
-            f"{count} of {total} single answers ({count * 100 // total}%) are "
-            f"option {letter} as written",
+            msg("W006", count=count, total=total, share=percent(count, total), letter=letter),
             path,
             0,
-            "move some correct options to other positions (shuffled exams are fine, "
-            "but the source-order exam and students' guesses are not)",
+            msg("W006.hint"),
         )
     ]

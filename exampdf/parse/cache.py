@@ -16,9 +16,9 @@ import os
 import pickle
 import sys
 from collections.abc import Callable, Sequence
-from functools import cache
 from pathlib import Path
 
+from exampdf import memo
 from exampdf.cache import cache_dir, unpickle, write_atomic
 from exampdf.diagnostics import Diagnostic
 from exampdf.model import Question
@@ -31,7 +31,7 @@ Parsed = tuple[Question | None, list[Diagnostic]]
 Entry = tuple[str, str, str, str]  # SHA-256 of the bytes, source, group, default id
 
 
-@cache
+@memo.cached(maxsize=1)
 def code_key() -> tuple[object, ...]:
     """What the parser's output depends on besides its input: this code and its libraries."""
     files: list[tuple[str, int, int]] = []

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from exampdf.diagnostics import Diagnostic, warning
+from exampdf.i18n import msg
 from exampdf.model import CodeSpan, Emph, HardBreak, Inline, SoftBreak, Strong, Text
 from exampdf.parse.blocks import is_comment, line_of
 from exampdf.parse.inlines import inlines_of, merge_text
@@ -106,10 +107,10 @@ def _paragraph(node: SyntaxTreeNode, state: _State) -> None:
 def _stray(line: int, source: str) -> Diagnostic:
     return warning(
         "W010",
-        "text before the first option is ignored",
+        msg("W010"),
         source,
         line,
-        "start each option with a label such as `A.`, `ア.`, `1)` or `①`",
+        msg("W010.hint"),
     )
 
 
@@ -148,10 +149,10 @@ def _flatten(node: SyntaxTreeNode, state: _State) -> tuple[Inline, ...]:
     state.diags.append(
         warning(
             "W012",
-            f"a {node.type.replace('_', ' ')} inside the options is ignored",
+            msg("W012", kind=node.type.replace("_", " ")),
             state.source,
             line_of(node),
-            "options hold one paragraph each; put long material in ## 問題",
+            msg("W012.hint"),
         )
     )
     return ()

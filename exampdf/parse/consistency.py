@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from exampdf.diagnostics import Diagnostic, warning
+from exampdf.i18n import msg
 from exampdf.model import Block, Choice, Heading, Paragraph, plain_text
 from exampdf.parse.frontmatter import FrontMatter
 from exampdf.parse.keys import Keyed
@@ -35,22 +36,21 @@ def decide_multi(
         diags.append(
             warning(
                 "W003",
-                f"the question asks for one answer but {marked} are marked",
+                msg("W003", marked=marked),
                 source,
                 line,
-                "reword it (e.g. 「すべて選びなさい」) or fix `## 正解`",
+                msg("W003.hint"),
             )
         )
     elif code == "W004":
-        wanted = "several answers" if asked == 0 else f"{asked} answers"
-        verb = "is" if marked == 1 else "are"
+        wanted = msg("W004.several") if asked == 0 else msg("W004.count", asked=asked)
         diags.append(
             warning(
                 "W004",
-                f"the question asks for {wanted} but {marked} {verb} marked",
+                msg("W004", wanted=wanted, marked=marked),
                 source,
                 line,
-                "reword the question or fix `## 正解`",
+                msg("W004.hint"),
             )
         )
     if matter.multi is not None:
@@ -68,9 +68,5 @@ def letter_references(
     for choice in choices:
         found = letter_reference(plain_text(choice.content), labels)
         if found:
-            message = (
-                f"option {choice.written_label} refers to other options by label "
-                f"(“{found}”); each version rewrites it to the letters it prints"
-            )
-            hint = "check one printed version; to keep the letters as written, add `shuffle: false`"
-            diags.append(warning("W005", message, source, choice.line, hint))
+            message = msg("W005", label=choice.written_label, found=found)
+            diags.append(warning("W005", message, source, choice.line, msg("W005.hint")))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from exampdf.diagnostics import Diagnostic, error
+from exampdf.i18n import Msg, msg
 
 # (codec, the name a teacher's editor shows, the name iconv knows)
 LEGACY = (("cp932", "Shift_JIS (CP932)", "CP932"), ("euc_jp", "EUC-JP", "EUC-JP"))
@@ -78,33 +79,24 @@ def identify(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-def _hint(iconv: str) -> str:
-    return (
-        "save the file as UTF-8 (in VS Code: “Save with Encoding” → UTF-8; or "
-        f"`iconv -f {iconv} -t UTF-8 old.md > new.md`)"
-    )
+def _hint(iconv: str) -> Msg:
+    return msg("E012.hint", iconv=iconv)
 
 
 def _not_utf8(data: bytes, source: str, start: int, reason: str) -> Diagnostic:
     line = data.count(b"\n", 0, start) + 1
     found = identify(data)
     if found is not None:
-        return error("E012", f"file is not UTF-8; it is {found[0]}", source, line, _hint(found[1]))
+        return error("E012", msg("E012", encoding=found[0]), source, line, _hint(found[1]))
     tail = identify(data[data.rfind(b"\n", 0, start) + 1 :])
     if tail is not None:  # UTF-8 up to there, then pasted from a Shift_JIS file
-        message = f"file is not UTF-8: from line {line} (byte {start:,}) on it is {tail[0]}"
-        hint = "the file mixes two encodings; retype or convert the part from there on"
-        return error("E012", message, source, line, hint + f" ({_hint(tail[1])})")
+        message = msg("E012.mixed", line=line, byte=start, encoding=tail[0])
+        return error("E012", message, source, line, msg("E012.mixed.hint", iconv=tail[1]))
     if "end of data" in reason:
-        message = f"file is not UTF-8: it ends in the middle of a character at byte {start:,} "
-        message += f"(line {line})"
+        message = msg("E012.cut", byte=start, line=line)
     else:
-        message = (
-            f"file is not UTF-8: byte {start:,} (0x{data[start]:02X}, line {line}) is not "
-            "valid UTF-8, and no other encoding reads the file cleanly"
-        )
-    hint = "it may be cut short or damaged; re-save the file as UTF-8 from the original"
-    return error("E012", message, source, line, hint)
+        message = msg("E012.byte", byte=start, value=f"0x{data[start]:02X}", line=line)
+    return error("E012", message, source, line, msg("E012.damaged.hint"))
 
 
 def decode(data: bytes, source: str) -> tuple[str | None, list[Diagnostic]]:
@@ -115,10 +107,7 @@ def decode(data: bytes, source: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [_not_utf8(data, source, exc.start, exc.reason)]
     # valid UTF-8 bytes, but UTF-16/32 or JIS text
     if ("\x00" in text or "\x1b" in text) and (found := identify(data)):
-        return None, [
-            error("E012", f"file is not UTF-8; it is {found[0]}", source, 1, _hint(found[1]))
-        ]
+        return None, [error("E012", msg("E012", encoding=found[0]), source, 1, _hint(found[1]))]
     if "\x00" in text:
-        message = "file contains NUL bytes; it looks like binary data"
-        return None, [error("E012", message, source, 1, "save the file as UTF-8 text")]
+        return None, [error("E012", msg("E012.nul"), source, 1, msg("E012.nul.hint"))]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []

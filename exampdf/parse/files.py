@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from exampdf.diagnostics import Diagnostic, error, warning
+from exampdf.i18n import msg
 
 SUFFIXES = (".md", ".txt")
 SKIPPED_NAMES = {"readme.md", "exam.toml"}
@@ -81,20 +82,19 @@ def _allowed(item: SourceFile, root: Path, outside_ok: bool) -> Diagnostic | Non
         mode = os.stat(real).st_mode
         inside = real.is_relative_to(root.resolve(strict=True))
     except (OSError, RuntimeError) as exc:  # a dangling or looping link
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "a symlink loop"
-        return error("E001", f"cannot read the file: {reason}", item.source)
+        loop = not (isinstance(exc, OSError) and exc.strerror)
+        reason = msg("E001.loop") if loop else exc.strerror  # type: ignore[union-attr]
+        return error("E001", msg("E001.read", reason=reason), item.source)
     if not stat.S_ISREG(mode):
-        return error("E109", "not a regular file (a device, pipe or socket)", item.source)
+        return error("E109", msg("E109.special"), item.source)
     if not inside and not outside_ok:
-        hint = "copy the file into the bank, or use make --allow-outside-questions"
-        return error("E109", "a symlink to a file outside the bank folder", item.source, 0, hint)
+        return error("E109", msg("E109.outside"), item.source, 0, msg("E109.outside.hint"))
     return None
 
 
 def _name_warning(item: SourceFile) -> Diagnostic:
-    message = f"the file name is not UTF-8 text; it is called “{item.source}” in the outputs"
-    hint = "rename it (e.g. `convmv -f cp932 -t utf8 --notest FILE`)"
-    return warning("W121", message, item.source, 0, hint)
+    message = msg("W121", name=item.source)
+    return warning("W121", message, item.source, 0, msg("W121.hint"))
 
 
 def collect(
@@ -114,15 +114,15 @@ def collect(
                 diags.append(
                     error(
                         "E001",
-                        "no question files (*.md, *.txt) in this folder",
+                        msg("E001.empty"),
                         display_path(path),
-                        hint="put one question per .md file here",
+                        hint=msg("E001.empty.hint"),
                     )
                 )
         elif path.exists() or path.is_symlink():
             batch = [SourceFile(path, display_path(path), "")]
         else:
-            diags.append(error("E001", "no such file or folder", display_path(path)))
+            diags.append(error("E001", msg("E001.missing"), display_path(path)))
             continue
         for item in batch:
             if refused := _allowed(item, root, outside_ok):

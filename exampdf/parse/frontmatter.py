@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from exampdf.diagnostics import Diagnostic, error, warning
+from exampdf.i18n import Msg, msg
 
 KEYS = ("id", "points", "tags", "shuffle", "pin", "multi", "group", "lines")
 _FENCE = re.compile(r"---[ \t]*")
@@ -48,20 +49,20 @@ def _load(yaml_text: str, source: str) -> tuple[FrontMatter, list[Diagnostic]]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or "syntax error"
+        problem = getattr(exc, "problem", None) or "syntax error"  # PyYAML's own words
         return FrontMatter(), [
             error(
                 "E010",
-                f"front matter is not valid YAML: {problem}",
+                msg("E010.yaml", problem=problem),
                 source,
                 line,
-                "write `key: value` lines between the `---` lines",
+                msg("E010.yaml.hint"),
             )
         ]
     if data is None:
         return FrontMatter(), []
     if not isinstance(data, dict):
-        return FrontMatter(), [error("E010", "front matter must be `key: value` lines", source, 2)]
+        return FrontMatter(), [error("E010", msg("E010.mapping"), source, 2)]
     return _build({str(k): v for k, v in data.items()}, _key_lines(yaml_text), source)
 
 
@@ -85,10 +86,10 @@ def _build(
             diags.append(
                 warning(
                     "W008",
-                    f"unknown front matter key `{key}` is ignored",
+                    msg("W008", key=key),
                     source,
                     line,
-                    "known keys: " + ", ".join(KEYS),
+                    msg("W008.hint", known=", ".join(KEYS)),
                 )
             )
             continue
@@ -97,10 +98,10 @@ def _build(
             diags.append(
                 error(
                     "E010",
-                    f"front matter `{key}` {problem}",
+                    msg("E010.value", key=key, problem=problem),
                     source,
                     line,
-                    f"for example `{EXAMPLES[key]}`",
+                    msg("E010.value.hint", example=EXAMPLES[key]),
                 )
             )
         else:
@@ -121,27 +122,24 @@ EXAMPLES = {
 }
 
 
-def _convert(key: str, value: Any) -> tuple[Any, str]:
-    """(typed value, "") or (None, what is wrong with it)."""
+def _convert(key: str, value: Any) -> tuple[Any, Msg | None]:
+    """(typed value, None) or (None, what is wrong with it)."""
     if key in ("id", "group"):
         ok = _is_word(value) and str(value).strip()
         if ok and _CONTROLS.search(str(value)):  # YAML's "\0", "\t", "\x1b" escapes
-            return None, "must not contain control characters (tab, NUL, escape, …)"
-        return (str(value).strip(), "") if ok else (None, "must be text")
+            return None, msg("must.no_controls")
+        return (str(value).strip(), None) if ok else (None, msg("must.text"))
     if key in ("shuffle", "multi"):
-        return (value, "") if isinstance(value, bool) else (None, "must be true or false")
+        return (value, None) if isinstance(value, bool) else (None, msg("must.bool"))
     if key in ("points", "lines"):
         low = 0 if key == "points" else 1
         if isinstance(value, int) and not isinstance(value, bool) and low <= value <= 1000:
-            return value, ""
-        return None, f"must be a whole number from {low} to 1000"
+            return value, None
+        return None, msg("must.whole", low=low, high=1000)
     found = _str_list(value, allow_false=key == "pin")
     if found is None:
-        return (
-            None,
-            "must be a list of option labels or false" if key == "pin" else "must be a list",
-        )
-    return found, ""
+        return None, msg("must.pin_list") if key == "pin" else msg("must.list")
+    return found, None
 
 
 def _is_word(value: Any) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from exampdf.diagnostics import Diagnostic, error
+from exampdf.i18n import Msg, msg
 from exampdf.model import Block, Choice, Image, Inline, Question, walk
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
@@ -68,48 +69,49 @@ def _image(node: Image, line: int, check: ImageCheck) -> Image:
     found, problem = locate(node.src, check)
     if found is not None:
         problem = inspect(found)
-    if problem:
-        check.diags.append(error("E108", f"image {node.src}: {problem}", check.source, line))
+    if problem is not None:
+        message = msg("E108", src=node.src, problem=problem)
+        check.diags.append(error("E108", message, check.source, line))
         return node
     return replace(node, file=str(found))
 
 
-def locate(src: str, check: ImageCheck) -> tuple[Path | None, str]:
+def locate(src: str, check: ImageCheck) -> tuple[Path | None, Msg | None]:
     """The image's real path (symlinks resolved), or why it may not be read."""
     if not src:
-        return None, "no file named"
+        return None, msg("image.unnamed")
     if _SCHEME.match(src):
-        return None, "only image files in the bank are printed, not URLs"
+        return None, msg("image.url")
     path = Path(src)
     if path.is_absolute() and not check.allow_outside:
-        return None, "absolute paths are not allowed; give a path relative to the question file"
+        return None, msg("image.absolute")
     try:
         real = (check.question_file.parent / path).resolve(strict=True)
     except (OSError, RuntimeError):
-        return None, "no such file"
+        return None, msg("image.missing")
     if not check.allow_outside and not real.is_relative_to(check.bank_root.resolve()):
-        return None, "outside the bank folder (use make --allow-outside-images to permit it)"
+        return None, msg("image.outside")
     if not real.is_file():
-        return None, "not a file"
-    return real, ""
+        return None, msg("image.not_file")
+    return real, None
 
 
-def inspect(path: Path) -> str:
-    """Why this file cannot be printed as an image ("" when it can)."""
+def inspect(path: Path) -> Msg | None:
+    """Why this file cannot be printed as an image (None when it can)."""
     try:
         size = path.stat().st_size
         with path.open("rb") as f:
             head = f.read(8)
     except OSError as exc:
-        return f"cannot read it ({exc.strerror})"
+        return msg("image.unreadable", reason=exc.strerror)
     if size > MAX_IMAGE_BYTES:
-        return f"larger than {MAX_IMAGE_BYTES // 2**20} MiB"
+        return msg("image.large", mib=MAX_IMAGE_BYTES // 2**20)
     if not any(head.startswith(m) for m in MAGIC):
-        return "not a PNG or JPEG file"
+        return msg("image.kind")
     return _decode_check(path)
 
 
-def _decode_check(path: Path) -> str:
+def _decode_check(path: Path) -> Msg | None:
     """Pillow reads the header and checks the data, with a pixel limit against bombs."""
     from PIL import Image as Pil  # only banks with images need it: not imported at every start
 
@@ -118,13 +120,13 @@ def _decode_check(path: Path) -> str:
             warnings.simplefilter("error", Pil.DecompressionBombWarning)
             with Pil.open(path) as im:
                 if im.width * im.height > MAX_PIXELS:
-                    return f"{im.width}×{im.height} pixels is too large"
+                    return msg("image.pixels", width=im.width, height=im.height)
                 im.verify()
     except (Pil.DecompressionBombError, Pil.DecompressionBombWarning):
-        return "too many pixels (decompression bomb?)"
+        return msg("image.bomb")
     except Exception as exc:  # Pillow raises many types for broken files
-        return f"broken image data ({type(exc).__name__})"
-    return ""
+        return msg("image.broken", kind=type(exc).__name__)
+    return None
 
 
 def bank_root(file: Path, group: str) -> Path:

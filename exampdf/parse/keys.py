@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from exampdf.diagnostics import Diagnostic, error, warning
+from exampdf.i18n import Msg, msg
 from exampdf.model import Choice, plain_text
 from exampdf.parse.answers import ReadAnswer
 from exampdf.parse.frontmatter import FrontMatter
@@ -18,16 +19,15 @@ class Keyed:
     answer: tuple[int, ...]
 
 
-def options_range(choices: tuple[Choice, ...]) -> str:
+def options_range(choices: tuple[Choice, ...]) -> Msg:
     if not choices:
-        return "there are none"
-    return f"options are {choices[0].written_label}–{choices[-1].written_label}"
+        return msg("options.none")
+    return msg("options.range", first=choices[0].written_label, last=choices[-1].written_label)
 
 
 def _indices(
     labels: tuple[str, ...],
     choices: tuple[Choice, ...],
-    what: str,
     source: str,
     line: int,
     diags: list[Diagnostic],
@@ -41,10 +41,10 @@ def _indices(
             diags.append(
                 error(
                     code,
-                    f"{what} {_short(label)} names no option ({options_range(choices)})",
+                    msg(code, label=_short(label), options=options_range(choices)),
                     source,
                     line,
-                    f"use one of the labels {', '.join(written)}",
+                    msg("E004.hint", labels=", ".join(written)),
                 )
             )
         else:
@@ -61,16 +61,16 @@ def resolve_answer(
         diags.append(
             error(
                 "E005",
-                f"cannot read the answer “{shown}”",
+                msg("E005", shown=shown),
                 source,
                 read.line,
-                "write the label(s) of the correct option(s), e.g. **C** or **A、C**",
+                msg("E005.hint"),
             )
         )
         return ()
     if read.every and not read.labels:
         return tuple(range(len(choices)))
-    return _indices(read.labels, choices, "answer", source, read.line, diags, "E004")
+    return _indices(read.labels, choices, source, read.line, diags, "E004")
 
 
 def resolve_pins(
@@ -85,7 +85,7 @@ def resolve_pins(
     if not keyed.choices:
         return ()
     line = matter.key_lines.get("pin", 1)
-    return _indices(matter.pin, keyed.choices, "pin", source, line, diags, "E014")
+    return _indices(matter.pin, keyed.choices, source, line, diags, "E014")
 
 
 def _unpinned_catch_alls(
@@ -95,11 +95,10 @@ def _unpinned_catch_alls(
     return [
         warning(
             "W015",
-            f"option {c.written_label} reads like “all/none of the above” but will be shuffled",
+            msg("W015", label=c.written_label),
             source,
             c.line,
-            f"start it with the phrase (上記のいずれでもない…), or add `pin: {c.written_label}` "
-            "in front matter to keep it last",
+            msg("W015.hint", label=c.written_label),
         )
         for c, text in zip(choices, texts, strict=True)
         if looks_like_catch_all(text)

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
+from exampdf import memo
 from exampdf.diagnostics import Diagnostic, warning
+from exampdf.i18n import msg
 from exampdf.model import Block, Inline, Question, Text, walk
 
 # A label stands alone: no Latin letter, digit, katakana or kanji glued to it (「クラスA」,
@@ -42,7 +43,7 @@ def _alternatives(labels: Sequence[str]) -> str:
     return "|".join(re.escape(x) for x in sorted(set(labels), key=len, reverse=True))
 
 
-@lru_cache(maxsize=256)
+@memo.cached(maxsize=256)
 def _patterns(labels: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     one = rf"(?:{_alternatives(labels)})"
     label = rf"{_BEFORE}{one}{_AFTER}"
@@ -147,12 +148,10 @@ def letter_diagnostics(question: Question) -> list[Diagnostic]:
                     out.append(
                         warning(
                             "W014",
-                            f"the explanation mentions “{mention}” in running text; "
-                            "versions' keys print it as the bank's letter with the option's text",
+                            msg("W014", mention=mention),
                             question.source,
                             line,
-                            "write 「選択肢A」 or start the paragraph with the label (`**A. …**`) "
-                            "so the letter can follow the shuffle",
+                            msg("W014.hint"),
                         )
                     )
     return out

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from exampdf.diagnostics import Diagnostic, error, warning
+from exampdf.i18n import msg
 from exampdf.model import Block, CodeBlock, Question, Table, walk
 
 # Generous for any real question (a typical file is a few KiB); small enough that the worst
@@ -32,28 +33,24 @@ def read_limited(path: Path) -> bytes:
 def check_size(data: bytes, source: str) -> list[Diagnostic]:
     if len(data) <= MAX_FILE_BYTES:
         return []
-    message = f"file is larger than {MAX_FILE_BYTES // 1024} KiB; is it a question file?"
-    return [error("E101", message, source, 0, "split it into one question per file")]
+    message = msg("E101", kib=MAX_FILE_BYTES // 1024)
+    return [error("E101", message, source, 0, msg("E101.hint"))]
 
 
 def clean_text(text: str, source: str) -> tuple[str | None, list[Diagnostic]]:
     """The text without control characters (W101), or None for lone surrogates or long lines."""
     if m := _SURROGATE.search(text):
-        return None, [
-            error("E107", "text contains a lone surrogate (broken UTF-16)", source, _line(text, m))
-        ]
+        return None, [error("E107", msg("E107"), source, _line(text, m))]
     diags: list[Diagnostic] = []
     if m := _CONTROL.search(text):
         found = sorted({f"U+{ord(c):04X}" for c in _CONTROL.findall(text)})
-        message = f"invisible control characters removed: {', '.join(found[:5])}"
-        hint = "they usually come from copying out of a PDF or a terminal"
-        diags.append(warning("W120", message, source, _line(text, m), hint))
+        message = msg("W120", chars=", ".join(found[:5]))
+        diags.append(warning("W120", message, source, _line(text, m), msg("W120.hint")))
         text = _CONTROL.sub("", text)
     for number, line in enumerate(text.split("\n"), start=1):
         if len(line) > MAX_LINE_CHARS:
-            message = f"line is {len(line):,} characters long (the limit is {MAX_LINE_CHARS:,})"
-            hint = "break it into paragraphs; long data belongs in a separate file"
-            return None, [*diags, error("E102", message, source, number, hint)]
+            message = msg("E102", length=len(line), limit=MAX_LINE_CHARS)
+            return None, [*diags, error("E102", message, source, number, msg("E102.hint"))]
     return text, diags
 
 
@@ -76,18 +73,16 @@ def check_question(q: Question) -> list[Diagnostic]:
 
 def _check_block(block: Block, depth: int, source: str) -> list[Diagnostic]:
     if depth > MAX_DEPTH:
-        message = f"lists or quotes nested more than {MAX_DEPTH} levels deep"
-        return [error("E105", message, source, block.line, "flatten the list")]
+        message = msg("E105", limit=MAX_DEPTH)
+        return [error("E105", message, source, block.line, msg("E105.hint"))]
     if isinstance(block, Table):
         width = max([len(block.header), *(len(r) for r in block.rows)])
         if width > MAX_COLUMNS:
-            message = f"table has {width} columns; the limit is {MAX_COLUMNS}"
-            hint = "split it, or turn rows into columns"
-            return [error("E106", message, source, block.line, hint)]
+            message = msg("E106", width=width, limit=MAX_COLUMNS)
+            return [error("E106", message, source, block.line, msg("E106.hint"))]
     if isinstance(block, CodeBlock):
         lines = block.code.count("\n")
         if lines > MAX_CODE_LINES:
-            message = f"code block has {lines:,} lines; the limit is {MAX_CODE_LINES:,}"
-            hint = "print the part the question is about"
-            return [error("E103", message, source, block.line, hint)]
+            message = msg("E103", lines=lines, limit=MAX_CODE_LINES)
+            return [error("E103", message, source, block.line, msg("E103.hint"))]
     return []

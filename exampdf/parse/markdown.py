@@ -4,17 +4,17 @@ emphasis."""
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
+from exampdf import memo
 from exampdf.parse.emphasis import CjkParserInline
 
 
-@cache
+@memo.once
 def parser() -> MarkdownIt:
     """CommonMark with GFM tables; raw HTML stays literal text; no linkify or typographer."""
     md = MarkdownIt("commonmark")

@@ -6,27 +6,22 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from exampdf.diagnostics import Diagnostic, error
+from exampdf.i18n import Msg, msg
 from exampdf.model import (
     Block,
-    Emph,
     HardBreak,
-    Heading,
     Inline,
-    Link,
-    ListBlock,
     MathBlock,
     MathInline,
     Paragraph,
     Question,
-    Quote,
     SoftBreak,
-    Strong,
-    Table,
     Text,
+    walk,
 )
 from exampdf.parse.mathsubset import COMMANDS, ENVIRONMENTS, SPACES
 
@@ -37,9 +32,9 @@ _ENV = re.compile(r"\s*\{([A-Za-z*]*)\}")
 @dataclass(frozen=True)
 class MathProblem:
     code: str  # E110 unknown command or environment, E111 braces, E112 \left/\begin pairs
-    message: str
+    message: Msg
     line: int  # 0-based line inside the formula
-    hint: str = ""
+    hint: Msg | None = None
 
 
 def check_latex(latex: str) -> list[MathProblem]:
@@ -55,18 +50,16 @@ def check_latex(latex: str) -> list[MathProblem]:
             braces.append(line)
         elif tok == "}":
             if not braces:
-                out.append(MathProblem("E111", "unbalanced braces in math: `}` without `{`", line))
+                out.append(MathProblem("E111", msg("E111.close"), line))
             else:
                 braces.pop()
         elif tok == "\\":
-            out.append(MathProblem("E110", "a lone `\\` at the end of a formula", line))
+            out.append(MathProblem("E110", msg("E110.backslash"), line))
         else:
             _command(m, latex, line, lefts, envs, out)
-    out += [MathProblem("E111", "unbalanced braces in math: `{` not closed", n) for n in braces]
-    out += [MathProblem("E112", "`\\left` without `\\right` in math", n) for n in lefts]
-    out += [
-        MathProblem("E112", f"`\\begin{{{e}}}` without `\\end{{{e}}}` in math", n) for e, n in envs
-    ]
+    out += [MathProblem("E111", msg("E111.open"), n) for n in braces]
+    out += [MathProblem("E112", msg("E112.left"), n) for n in lefts]
+    out += [MathProblem("E112", msg("E112.begin", env=e), n) for e, n in envs]
     return out
 
 
@@ -81,7 +74,7 @@ def _command(
     name = m.group(1)
     if not name.isalpha():
         if name not in SPACES:
-            out.append(MathProblem("E110", f"unknown command \\{name} in math", line))
+            out.append(MathProblem("E110", msg("E110.command", name=f"\\{name}"), line))
         return
     if name not in COMMANDS:
         out.append(_unknown("command", name, COMMANDS, line))
@@ -91,7 +84,7 @@ def _command(
         if lefts:
             lefts.pop()
         else:
-            out.append(MathProblem("E112", "`\\right` without `\\left` in math", line))
+            out.append(MathProblem("E112", msg("E112.right"), line))
     elif name in ("begin", "end"):
         _environment(name, _ENV.match(latex, m.end()), line, envs, out)
 
@@ -112,18 +105,17 @@ def _environment(
     elif envs and envs[-1][0] == env:
         envs.pop()
     else:
-        out.append(
-            MathProblem("E112", f"`\\end{{{env}}}` without `\\begin{{{env}}}` in math", line)
-        )
+        out.append(MathProblem("E112", msg("E112.end", env=env), line))
 
 
 def _unknown(kind: str, name: str, known: frozenset[str], line: int) -> MathProblem:
     close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
-    hint = f"did you mean \\{close[0]}?" if close and kind == "command" else ""
-    if close and kind == "environment":
-        hint = f"did you mean {{{close[0]}}}?"
-    shown = f"\\{name}" if kind == "command" else f"{{{name}}}"
-    return MathProblem("E110", f"unknown {kind} {shown} in math", line, hint)
+    command = kind == "command"
+    hint = (
+        msg("E110.hint", name=f"\\{close[0]}" if command else f"{{{close[0]}}}") if close else None
+    )
+    shown = f"\\{name}" if command else f"{{{name}}}"
+    return MathProblem("E110", msg(f"E110.{kind}", name=shown), line, hint)
 
 
 def formula_diagnostics(q: Question) -> list[Diagnostic]:
@@ -133,8 +125,7 @@ def formula_diagnostics(q: Question) -> list[Diagnostic]:
         for p in check_latex(latex):
             out.append(error(p.code, p.message, q.source, line + p.line, p.hint))
     for line in _unclosed(q.stem + q.explanation + q.model_answer):
-        hint = "close it with `$$` on a line of its own, or write \\$\\$ for dollar signs"
-        out.append(error("E113", "`$$` is not closed", q.source, line, hint))
+        out.append(error("E113", msg("E113"), q.source, line, msg("E113.hint")))
     return out
 
 
@@ -144,21 +135,12 @@ def _formulas(q: Question) -> Iterator[tuple[str, int]]:
         yield from _in_inlines(c.content, c.line)
 
 
-def _in_blocks(blocks: Iterable[Block]) -> Iterator[tuple[str, int]]:
-    for b in blocks:
+def _in_blocks(blocks: tuple[Block, ...]) -> Iterator[tuple[str, int]]:
+    for b, _ in walk.iter_blocks(blocks):
         if isinstance(b, MathBlock):
             yield b.latex, b.line
-        elif isinstance(b, Paragraph | Heading):
-            yield from _in_inlines(b.inlines, b.line)
-        elif isinstance(b, ListBlock):
-            for item in b.items:
-                yield from _in_blocks(item)
-        elif isinstance(b, Quote):
-            yield from _in_blocks(b.blocks)
-        elif isinstance(b, Table):
-            for r, row in enumerate((b.header, *b.rows)):  # GFM: one line per row, then
-                for cell in row:  # the delimiter row after the header
-                    yield from _in_inlines(cell, b.line + r + (1 if r else 0))
+        for span in walk.spans(b):
+            yield from _in_inlines(span.inlines, span.source_line)
 
 
 def _in_inlines(inlines: tuple[Inline, ...], line: int) -> Iterator[tuple[str, int]]:
@@ -170,19 +152,14 @@ def _in_inlines(inlines: tuple[Inline, ...], line: int) -> Iterator[tuple[str, i
         elif isinstance(node, MathInline):
             yield node.latex, line
             line += node.latex.count("\n")
-        elif isinstance(node, Strong | Emph | Link):
-            yield from _in_inlines(node.children, line)
+        else:  # inside bold, emphasis and links (leaves have no children)
+            yield from _in_inlines(walk.children(node), line)
 
 
-def _unclosed(blocks: Iterable[Block]) -> Iterator[int]:
+def _unclosed(blocks: tuple[Block, ...]) -> Iterator[int]:
     """A paragraph that starts with `$$` is a display formula markdown-it found no end to."""
-    for b in blocks:
+    for b, _ in walk.iter_blocks(blocks):
         if isinstance(b, Paragraph) and b.inlines:
             first = b.inlines[0]
             if isinstance(first, Text) and first.text.startswith("$$"):
                 yield b.line
-        elif isinstance(b, ListBlock):
-            for item in b.items:
-                yield from _unclosed(item)
-        elif isinstance(b, Quote):
-            yield from _unclosed(b.blocks)

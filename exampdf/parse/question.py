@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from exampdf.diagnostics import Diagnostic, error, warning
+from exampdf.i18n import msg
 from exampdf.model import Block, Choice, Question
 from exampdf.parse import frontmatter, sections
 from exampdf.parse.answers import read_answer
@@ -19,9 +20,7 @@ from exampdf.parse.math import formula_diagnostics
 from exampdf.parse.sections import Sections
 from exampdf.parse.validate import make_choices
 
-NOT_A_QUESTION_HINT = (
-    "a question file has `# title`, `## 問題`, `## 選択肢`, `## 正解` and `## 解説`"
-)
+NOT_A_QUESTION_HINT = msg("hint.not_a_question")
 
 
 @dataclass
@@ -45,13 +44,13 @@ def parse_text(
     matter, body, diags = frontmatter.split(cleaned, source)
     diags = [*limited, *diags]
     if not body.strip():
-        return None, [*diags, error("E002", "empty file", source, 1, NOT_A_QUESTION_HINT)]
+        return None, [*diags, error("E002", msg("E002"), source, 1, NOT_A_QUESTION_HINT)]
     from exampdf.parse.markdown import parse_tree  # markdown-it loads on the first file parsed
 
     secs, more = sections.split(parse_tree(body), source)
     if not secs.found:
         line = secs.title_line or 1
-        message = "not a question: no `## 問題`, `## 選択肢` or `## 正解` section"
+        message = msg("E011")
         return None, [*diags, *more, error("E011", message, source, line, NOT_A_QUESTION_HINT)]
     build = _Build(source, matter, secs, [*diags, *more])
     question = _question(build, group, default_id)
@@ -67,20 +66,20 @@ def _question(b: _Build, group: str, default_id: str) -> Question:
         b.diags.append(
             error(
                 "E013",
-                "a second `#` title: one file holds one question",
+                msg("E013"),
                 b.source,
                 b.secs.extra_title_line,
-                "move the second question into its own file",
+                msg("E013.hint"),
             )
         )
     if not b.secs.title_line:
         b.diags.append(
             warning(
                 "W009",
-                f"no `# title` line; the title is “{qid}”",
+                msg("W009", id=qid),
                 b.source,
                 b.first_line(),
-                "start the file with `# a short title`",
+                msg("W009.hint"),
             )
         )
     stem = _stem(b)
@@ -131,15 +130,15 @@ def _choices(b: _Build) -> tuple[Choice, ...]:
         b.diags.append(
             error(
                 "E006",
-                "no options found under `## 選択肢`",
+                msg("E006.none"),
                 b.source,
                 section.line,
-                "write one option per line: `A. …`, `B. …` (or ア. / 1) / ①)",
+                msg("E006.none.hint"),
             )
         )
         return ()
     if len(drafts) > MAX_OPTIONS:  # before anything that compares options with each other
-        message = f"{len(drafts):,} options; the limit is {MAX_OPTIONS} (A–Z)"
+        message = msg("E104", count=len(drafts), limit=MAX_OPTIONS)
         b.diags.append(error("E104", message, b.source, drafts[MAX_OPTIONS].line))
         drafts = drafts[:MAX_OPTIONS]
     choices, more = make_choices(drafts, b.source)
@@ -162,10 +161,10 @@ def _answer(
         b.diags.append(
             error(
                 "E005",
-                "the `## 正解` section is empty",
+                msg("E005.empty"),
                 b.source,
                 section.line,
-                "write the answer's label, e.g. **C** or **A、C**",
+                msg("E005.empty.hint"),
             )
         )
         return (), (), ()
@@ -184,10 +183,10 @@ def _written(b: _Build, labels: tuple[str, ...] | None, line: int) -> tuple[int,
         b.diags.append(
             error(
                 "E006",
-                f"the answer names option {'、'.join(labels)} but there is no `## 選択肢` section",
+                msg("E006.no_section", labels="、".join(labels)),
                 b.source,
                 line,
-                "add the options under `## 選択肢`, or write a model answer",
+                msg("E006.no_section.hint"),
             )
         )
     return ()

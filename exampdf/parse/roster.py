@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from exampdf.diagnostics import Diagnostic, error
+from exampdf.i18n import msg
 from exampdf.model.student import Student
 from exampdf.parse.tablefile import NotATable, Row, read_table, text_table
 
@@ -25,10 +26,9 @@ def read_roster(path: Path) -> tuple[tuple[Student, ...], list[Diagnostic]]:
     try:
         table = read_table(path)
     except NotATable as exc:
-        hint = "save it as CSV (UTF-8 or Shift_JIS) or .xlsx"
-        return (), [error("R001", f"the roster is {exc}", where, 0, hint)]
+        return (), [error("R001", msg("R001", what=exc.what), where, 0, msg("R001.hint"))]
     except OSError as exc:
-        return (), [error("R001", f"cannot read the roster: {exc.strerror or exc}", where)]
+        return (), [error("R001", msg("R001.read", reason=exc.strerror or exc), where)]
     return roster_rows(table.rows, where)
 
 
@@ -39,13 +39,13 @@ def parse_roster(text: str, where: str) -> tuple[tuple[Student, ...], list[Diagn
 def roster_rows(rows: Sequence[Row], where: str) -> tuple[tuple[Student, ...], list[Diagnostic]]:
     header_at = next((i for i, (_, row) in enumerate(rows) if any(c.strip() for c in row)), None)
     if header_at is None:
-        return (), [error("R002", "the roster has no rows", where)]
+        return (), [error("R002", msg("R002.rows"), where)]
     columns = _columns(rows[header_at][1])
     if "id" not in columns and "number" not in columns:
         known = "、".join(COLUMNS["id"] + COLUMNS["number"])
-        hint = f"the first row names the columns, one of: {known}"
+        hint = msg("R003.hint", known=known)
         line = rows[header_at][0]
-        return (), [error("R003", "no student id or number column", where, line, hint)]
+        return (), [error("R003", msg("R003"), where, line, hint)]
     students: list[Student] = []
     diags: list[Diagnostic] = []
     seen: dict[str, int] = {}
@@ -54,15 +54,15 @@ def roster_rows(rows: Sequence[Row], where: str) -> tuple[tuple[Student, ...], l
             continue
         student = _student(row, columns)
         if not student.id:
-            diags.append(error("R004", "this row has no student id or number", where, i))
+            diags.append(error("R004", msg("R004"), where, i))
         elif student.code in seen:
-            msg = f"student id {student.id} is also on line {seen[student.code]}"
-            diags.append(error("R005", msg, where, i, "every student needs a distinct id"))
+            message = msg("R005", id=student.id, line=seen[student.code])
+            diags.append(error("R005", message, where, i, msg("R005.hint")))
         else:
             seen[student.code] = i
             students.append(student)
     if not students and not diags:
-        diags.append(error("R002", "the roster has no students", where))
+        diags.append(error("R002", msg("R002"), where))
     return tuple(students), diags
 
 

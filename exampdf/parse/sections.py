@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from exampdf.diagnostics import Diagnostic, error, warning
+from exampdf.i18n import msg
 from exampdf.model import plain_text
 from exampdf.parse.blocks import line_of
 from exampdf.parse.inlines import inlines_of
@@ -86,10 +87,10 @@ def _open(
         diags.append(
             warning(
                 "W013",
-                f"second `## {NAMES[kind]}` section; its content is added to the first one",
+                msg("W013", name=NAMES[kind]),
                 source,
                 line,
-                "keep one section of each kind",
+                msg("W013.hint"),
             )
         )
         return out.found[kind].nodes
@@ -101,20 +102,18 @@ def _unknown(node: SyntaxTreeNode, source: str) -> Diagnostic:
     known = "、".join(f"## {n}" for n in NAMES.values())
     return warning(
         "W007",
-        f"unknown section `## {_heading_text(node)}` is kept inside the section above it",
+        msg("W007", name=_heading_text(node)),
         source,
         line_of(node),
-        f"the sections are {known}",
+        msg("W007.hint", known=known),
     )
 
 
 def missing(kind: str, source: str, line: int) -> Diagnostic:
     return error(
         "E003",
-        f"missing section `## {NAMES[kind]}`",
+        msg("E003", name=NAMES[kind]),
         source,
         line,
-        f"add a `## {NAMES[kind]}` heading (also accepted: "
-        + ", ".join(f"## {w}" for w in SYNONYMS[kind][1:3])
-        + ")",
+        msg("E003.hint", name=NAMES[kind], also=", ".join(f"## {w}" for w in SYNONYMS[kind][1:3])),
     )

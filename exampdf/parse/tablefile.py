@@ -13,6 +13,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from exampdf.i18n import Msg, msg
+
 Row = tuple[int, tuple[str, ...]]  # (1-based line or spreadsheet row, cells)
 
 _ZIP = b"PK\x03\x04"
@@ -27,7 +29,11 @@ class Table:
 
 
 class NotATable(Exception):
-    """The file is something else; the message says what it is and what was expected."""
+    """The file is something else: `what` says what it is and what was expected."""
+
+    def __init__(self, what: Msg) -> None:
+        super().__init__(what.text("en"))
+        self.what = what
 
 
 def read_table(path: Path) -> Table:
@@ -37,7 +43,7 @@ def read_table(path: Path) -> Table:
     if data.startswith(_ZIP):
         return _xlsx(data)
     if data.startswith(_OLE):
-        raise NotATable("an old Excel .xls file: save it as .xlsx or as CSV")
+        raise NotATable(msg("table.xls"))
     return text_table(decode_table(data))
 
 
@@ -49,13 +55,13 @@ def decode_table(data: bytes) -> str:
         except UnicodeDecodeError:
             pass
     if b"\x00" in data[:4096]:
-        raise NotATable("binary data, not a table (expected CSV text or an .xlsx file)")
+        raise NotATable(msg("table.binary"))
     for codec in ("utf-8-sig", "cp932"):
         try:
             return data.decode(codec)
         except UnicodeDecodeError:
             continue
-    raise NotATable("neither UTF-8 nor Shift_JIS text (expected CSV text or an .xlsx file)")
+    raise NotATable(msg("table.encoding"))
 
 
 def separator(text: str) -> str:
@@ -88,7 +94,7 @@ def _xlsx(data: bytes) -> Table:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise NotATable(f"a ZIP file that is not an Excel workbook ({exc})") from None
+        raise NotATable(msg("table.zip", reason=exc)) from None
     try:
         sheet = book.worksheets[0]
         rows = tuple(

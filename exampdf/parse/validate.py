@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from exampdf.diagnostics import Diagnostic, error, warning
+from exampdf.i18n import msg
 from exampdf.model import Choice, plain_text
 from exampdf.parse.choices import Draft
 from exampdf.parse.labels import canonical_letter, iroha_position, label_key
@@ -29,10 +30,10 @@ def make_choices(drafts: list[Draft], source: str) -> tuple[tuple[Choice, ...], 
         diags.append(
             error(
                 "E008",
-                "only one option; a choice question needs at least two",
+                msg("E008"),
                 source,
                 choices[0].line,
-                "add options, or delete `## 選択肢` to make a written-answer question",
+                msg("E008.hint"),
             )
         )
     return choices, diags
@@ -48,11 +49,10 @@ def _duplicate_labels(choices: tuple[Choice, ...], source: str) -> list[Diagnost
             diags.append(
                 error(
                     "E007",
-                    f"option label {choice.written_label} is used twice "
-                    f"(lines {earlier.line} and {choice.line})",
+                    msg("E007", label=choice.written_label, first=earlier.line, second=choice.line),
                     source,
                     choice.line,
-                    "give each option its own label: A, B, C, …",
+                    msg("E007.hint"),
                 )
             )
     return diags
@@ -62,10 +62,10 @@ def _empty(choices: tuple[Choice, ...], source: str) -> list[Diagnostic]:
     return [
         error(
             "E015",
-            f"option {c.written_label} has no text",
+            msg("E015", label=c.written_label),
             source,
             c.line,
-            "write the option's text after its label on the same line",
+            msg("E015.hint"),
         )
         for c in choices
         if not plain_text(c.content).strip()
@@ -80,16 +80,11 @@ def _sequence(drafts: list[Draft], source: str) -> list[Diagnostic]:
     style = labelled[0][1].style
     for index, label, line in labelled:
         if label.style != style:
-            message = (
-                f"option label {label.written} mixes label styles; options are lettered by position"
-            )
-            hint = "use one style of label for all options"
+            message = msg("W011.style", label=label.written)
+            hint = msg("W011.style.hint")
         elif label.position != index and iroha_position(label.written) != index:
-            message = (
-                f"option label {label.written} is out of order "
-                f"(it is option {canonical_letter(index)} by position)"
-            )
-            hint = "answers are read by label; check the answer names the option you mean"
+            message = msg("W011.order", label=label.written, letter=canonical_letter(index))
+            hint = msg("W011.order.hint")
         else:
             continue
         return [warning("W011", message, source, line, hint)]
@@ -109,11 +104,10 @@ def _duplicate_texts(choices: tuple[Choice, ...], source: str) -> list[Diagnosti
             diags.append(
                 warning(
                     "W002",
-                    f"options {seen[key].written_label} and "
-                    f"{choice.written_label} have the same text",
+                    msg("W002", first=seen[key].written_label, second=choice.written_label),
                     source,
                     choice.line,
-                    "every option should say something different",
+                    msg("W002.hint"),
                 )
             )
         seen.setdefault(key, choice)

@@ -20,6 +20,8 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
+from exampdf import memo
+
 _SUBSETS_MAX = 256  # subset files kept per process (each a few tens of kB)
 
 
@@ -60,16 +62,13 @@ def _share_subsets(face: TTFontFace) -> None:
     after the first slice inherit them already made."""
     if getattr(face, "_exampdf_memo", None) is not None:
         return
-    memo: dict[tuple[int, ...], bytes] = {}
+    subsets: memo.Memo[tuple[int, ...], bytes] = memo.Memo("pdf.docseed.subsets", _SUBSETS_MAX)
     make = face.makeSubset
 
     def shared(subset: list[int]) -> bytes:
         key = tuple(subset)
-        if key not in memo:
-            if len(memo) >= _SUBSETS_MAX:
-                memo.clear()
-            memo[key] = make(subset)
-        return memo[key]
+        made = subsets.get(key)
+        return made if made is not None else subsets.put(key, make(subset))
 
-    face._exampdf_memo = memo
+    face._exampdf_memo = subsets
     face.makeSubset = shared

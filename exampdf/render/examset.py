@@ -16,15 +16,15 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
-from exampdf.config import ExamConfig
 from exampdf.layout import (
     Decor,
+    ExamSpec,
+    PageGeometry,
     PageInfo,
     Probe,
     Theme,
     exam_rebuild,
     exam_story,
-    geometry,
     to_even_page,
 )
 from exampdf.layout import Rebuild as ExamRebuild
@@ -68,37 +68,38 @@ def exam_slice_jobs(
     stage: Path,
     bank: Bank,
     versions: tuple[ExamVersion, ...],
-    config: ExamConfig,
+    spec: ExamSpec,
+    g: PageGeometry,
     theme: Theme,
+    author: str = "",
 ) -> list[SliceJob]:
     """One job per slice; each writes its PDF under `stage`/SLICE_DIR."""
-    g = geometry(config.paper, config.orientation, config.column_count)
     folder = stage / SLICE_DIR
     folder.mkdir(exist_ok=True)
     ranges = slice_ranges(len(versions))
     meta = PdfMeta(
-        config.title,
+        spec.title,
         font=theme.fonts.body,
-        first_template="cover" if config.cover else "body",
-        author=config.pdf_author,
+        first_template="cover" if spec.cover else "body",
+        author=author,
         recurring=True,
     )
-    decor = Decor(g, theme, config.title, "")
+    decor = Decor(g, theme, spec.title, "")
 
     def job(k: int, part: tuple[ExamVersion, ...]) -> SliceJob:
         def run(seed: DocSeed | None) -> Slice:
-            story = exam_story(bank, part, config, theme, g)
+            story = exam_story(bank, part, spec, theme, g)
             more = k + 1 < len(ranges)
             path = folder / f"{k:04d}.pdf"
             seeds: list[DocSeed] = []
             pages = write_pdf(
                 path,
-                _padded(story, more and not config.simplex),
+                _padded(story, more and not spec.simplex),
                 g,
                 decor,
                 replace(meta, seed=seed),
                 _padded_rebuild(
-                    exam_rebuild(bank, part, config, theme, g), more and not config.simplex
+                    exam_rebuild(bank, part, spec, theme, g), more and not spec.simplex
                 ),
                 seeds,
             )

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from exampdf import __version__
-from exampdf.config import ExamConfig
+from exampdf.config import SectionPick
 from exampdf.csvfile import write_csv
 from exampdf.layout import Decor, KeyInfo, PageInfo, Theme, geometry, key_story, version_key_story
 from exampdf.model import Bank
@@ -24,13 +24,30 @@ EXAM, KEY, KEY_JSON, KEY_CSV, KEYS_DIR = "exam.pdf", "answer-key.pdf", "key.json
 
 
 @dataclass(frozen=True)
+class KeySpec:
+    """What the key outputs take from the settings (built by the pipeline)."""
+
+    title: str
+    seed: int
+    shuffle: bool
+    paper: str = "A4"  # the key is always portrait, one column
+    date: str = ""
+    pdf_author: str = ""
+    label_style: str = "A"
+    key_per_version: bool = False
+    balance: bool = True
+    sections: tuple[SectionPick, ...] = ()
+
+
+@dataclass(frozen=True)
 class KeyRun:
     """Everything the key outputs need besides the bank and the versions."""
 
-    config: ExamConfig
+    spec: KeySpec
     theme: Theme
     bank_print: Fingerprint
     spread: tuple[str, ...] = ()
+    sheet: Mapping[str, object] | None = None  # key.json's "answer_sheet", with answer sheets
 
 
 def key_pdf_jobs(
@@ -38,23 +55,23 @@ def key_pdf_jobs(
 ) -> dict[str, Callable[[], int]]:
     """answer-key.pdf and, when asked, keys/<code>.pdf: name -> a job that writes it and
     returns its page count. Jobs are independent, so they may run in other processes."""
-    config, theme = run.config, run.theme
-    g = geometry(config.paper)
-    style = config.label_style
+    spec, theme = run.spec, run.theme
+    g = geometry(spec.paper)
+    style = spec.label_style
     info = KeyInfo(
-        title=config.title,
-        seed=config.seed,
+        title=spec.title,
+        seed=spec.seed,
         fingerprint=run.bank_print.sha256,
-        date=config.date,
+        date=spec.date,
         tool=__version__,
         spread=run.spread,
         label=lambda pos: option_label(pos, style),
     )
-    decor = Decor(g, theme, config.title, "解答・解説")
+    decor = Decor(g, theme, spec.title, "解答・解説")
 
     def booklet() -> int:
         meta = PdfMeta(
-            title=f"{config.title} 解答・解説", font=theme.fonts.body, author=config.pdf_author
+            title=f"{spec.title} 解答・解説", font=theme.fonts.body, author=spec.pdf_author
         )
         story = key_story(bank, versions, info, theme, g.frame_width)
         return len(write_pdf(stage / KEY, story, g, decor, meta))
@@ -63,16 +80,16 @@ def key_pdf_jobs(
         def job() -> int:
             story = version_key_story(bank, v, info, theme, g.frame_width)
             vmeta = PdfMeta(
-                title=f"{config.title} {v.code}版 解答・解説",
+                title=f"{spec.title} {v.code}版 解答・解説",
                 font=theme.fonts.body,
-                author=config.pdf_author,
+                author=spec.pdf_author,
             )
             return len(write_pdf(stage / f"{KEYS_DIR}/{v.code}.pdf", story, g, decor, vmeta))
 
         return job
 
     jobs: dict[str, Callable[[], int]] = {KEY: booklet}
-    if config.key_per_version:
+    if spec.key_per_version:
         (stage / KEYS_DIR).mkdir()
         jobs.update({f"{KEYS_DIR}/{v.code}.pdf": one(v) for v in versions})
     return jobs
@@ -88,21 +105,19 @@ def write_key_files(
     entries: Sequence[dict[str, Any]] | None = None,  # keyfiles.version_entries, if made
 ) -> None:
     """key.json and key.csv, once every PDF is in `stage` (the JSON records their SHA-256)."""
-    config = run.config
+    spec = run.spec
     provenance = Provenance(
         tool=__version__,
         bank=run.bank_print,
         files={name: _sha256(stage / name) for name in dict.fromkeys((EXAM, *pages))},
-        balance=config.balance,
-        picks=config.sections,
+        balance=spec.balance,
+        picks=spec.sections,
     )
     manifest = key_manifest(
-        bank, versions, exam_pages, config.title, config.seed, config.shuffle, provenance, entries
+        bank, versions, exam_pages, spec.title, spec.seed, spec.shuffle, provenance, entries
     )
-    if config.answer_sheet:  # what `exampdf scan` replays the sheet geometry from
-        from exampdf.sheets.compose import sheet_manifest
-
-        manifest = {**manifest, "answer_sheet": sheet_manifest(bank, versions, config)}
+    if run.sheet is not None:
+        manifest = {**manifest, "answer_sheet": dict(run.sheet)}
     (stage / KEY_JSON).write_text(key_json(manifest), encoding="utf-8")
     write_csv(stage / KEY_CSV, key_csv(manifest))
 

@@ -192,15 +192,16 @@ def sheet_manifest(
     }
 
 
-def unmarkable_ids(ids: Sequence[str], digits: int) -> list[tuple[str, str]]:
-    """(id, why) for each roster id the student-number grid cannot hold: ids are marked one
-    digit per column, so only digits fit, and no more of them than the grid has columns."""
+def unmarkable_ids(ids: Sequence[str], digits: int) -> list[tuple[str, int, int]]:
+    """(id, its digits, the grid's columns) for each roster id the student-number grid
+    cannot hold: ids are marked one digit per column, so only digits fit (0 digits: not
+    all digits), and no more of them than the grid has columns."""
     grid = digits or min(G.MAX_ID_DIGITS, max((len(i) for i in ids), default=0))
     out = []
     for sid in ids:
         plain = unicodedata.normalize("NFKC", sid)
         if not (plain.isascii() and plain.isdigit()):
-            out.append((sid, "the student-number grid holds digits only"))
+            out.append((sid, 0, grid))
         elif len(plain) > grid:
-            out.append((sid, f"{len(plain)} digits, but the student-number grid has {grid}"))
+            out.append((sid, len(plain), grid))
     return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from exampdf import memo
 from exampdf.model import Block, Heading, Inline, Paragraph, Question, Text, plain_text, walk
 from exampdf.parse.letterrefs import find_refs, first_text, leading_label, written_labels
 from exampdf.versions.types import VersionItem, letter
@@ -82,20 +83,21 @@ def choice_content(
     return content if r.identity else inlines(content, r)
 
 
-_CITING: dict[int, tuple[Question, bool]] = {}  # id -> (question, verdict); identity-checked
+# A question is a large frozen value: found by identity, never hashed by value.
+_CITING: memo.IdMemo[Question, bool] = memo.IdMemo("versions.letters.citing", 10_000)
 
 
 def options_cite_options(question: Question) -> bool:
     """Whether relabelling can change any option's text: probed with a shift that moves
     every label, so any mention at all, certain or not, shows up as a difference."""
-    hit = _CITING.get(id(question))
-    if hit is None or hit[0] is not question:
+    cites = _CITING.get(question)
+    if cites is None:
         n = len(question.choices)
         shift = VersionItem(0, tuple((i + 1) % n for i in range(n)))
         r = relabel_for(question, shift)
-        cites = n > 1 and any(inlines(c.content, r) != c.content for c in question.choices)
-        hit = _CITING[id(question)] = (question, cites)
-    return hit[1]
+        found = n > 1 and any(inlines(c.content, r) != c.content for c in question.choices)
+        cites = _CITING.put(question, found)
+    return cites
 
 
 def explanation(

@@ -13,6 +13,7 @@ from exampdf.layout.page.paper import PageGeometry, geometry
 from exampdf.layout.theme import make_theme
 from exampdf.model import Bank, Paragraph, Question, Text
 from exampdf.render.pdf import PdfMeta, write_pdf
+from exampdf.specs import exam_spec
 from exampdf.versions import VersionSpec, build_versions
 
 
@@ -25,11 +26,11 @@ def build_exam(bank: Bank, config: ExamConfig, path: Path) -> tuple[list[PageInf
     )
     pages = write_pdf(
         path,
-        exam_story(bank, versions, config, theme, g),
+        exam_story(bank, versions, exam_spec(config), theme, g),
         g,
         Decor(g, theme, config.title, ""),
         meta,
-        exam_rebuild(bank, versions, config, theme, g),
+        exam_rebuild(bank, versions, exam_spec(config), theme, g),
     )
     return pages, g
 

@@ -134,6 +134,8 @@ def test_iter_blocks_gives_depth_and_document_order() -> None:
 def test_iter_spans_gives_rows_and_lines() -> None:
     got = [(s.line, s.row, plain_text(s.inlines)) for s in walk.iter_spans(_tree())]
     assert got == [(1, None, "a"), (3, None, "b"), (5, 0, "h"), (5, 1, "alt")]
+    # GFM: the header row, the delimiter row, then one line per body row
+    assert [s.source_line for s in walk.iter_spans(_tree())] == [1, 3, 5, 7]
 
 
 def test_map_shares_what_did_not_change_and_rebuilds_the_path_to_a_change() -> None:

@@ -74,3 +74,44 @@ def test_docs_name_every_key_with_its_default() -> None:
         assert f"`{name}`" in text, name
         if isinstance(value, bool):
             assert f"`{name}` | {str(value).lower()}" in text, name
+
+
+# Issue 17 item 13: values that were accepted silently.
+@pytest.mark.parametrize(
+    ("text", "code", "line"),
+    [
+        ('school = "x"\ntitle = 123\n', "C003", 2),
+        ("title = true\n", "C003", 1),
+        ("duration = 50\n", "C003", 1),
+        ('title = "t"\n\n[[sections]]\ngroup = "ch1"\npick = -1\n', "C004", 3),
+        ('[[sections]]\ngroup = "a"\n\n[[sections]]\ngroup = "b"\npick = 1.5\n', "C003", 4),
+        ('[[sections]]\ngroup = "  "\n', "C004", 1),
+        ("answer-sheet = true\nanswer_sheet = false\n", "C005", 2),
+    ],
+)
+def test_silently_accepted_values_are_diagnostics(
+    tmp_path: Path, text: str, code: str, line: int
+) -> None:
+    _, diags = _load(tmp_path, text)
+    assert [(c, n) for c, n, _ in diags] == [(code, line)]
+
+
+def test_a_toml_date_is_the_date_text(tmp_path: Path) -> None:
+    config, diags = _load(tmp_path, "date = 2024-12-03\n")
+    assert diags == [] and config.date == "2024-12-03"
+
+
+def test_a_section_group_that_names_no_folder_stops_make(tmp_path: Path) -> None:
+    from exampdf.pipeline import make
+
+    bank = tmp_path / "bank"
+    (bank / "ch1").mkdir(parents=True)
+    q = "# t\n\n## 問題\n問\n\n## 選択肢\nA. 一\nB. 二\n\n## 正解\nA\n"
+    (bank / "ch1" / "q.md").write_text(q, encoding="utf-8")
+    config, diags = _load(tmp_path, '[[sections]]\ngroup = "ch1"\n\n[[sections]]\ngroup = "ch9"\n')
+    assert diags == []
+    result = make([bank], tmp_path / "out", config)
+    assert not result.ok
+    (c006,) = [d for d in result.diagnostics if d.code == "C006"]
+    assert (c006.path, c006.line) == (str(tmp_path / "exam.toml"), 4)
+    assert "'ch9'" in c006.message and "ch1" in c006.hint

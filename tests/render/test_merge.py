@@ -187,6 +187,7 @@ def test_slices_that_end_on_an_odd_page_are_padded_with_one_blank(
     from exampdf.config import ExamConfig
     from exampdf.layout.theme import make_theme
     from exampdf.render.examset import exam_slice_jobs, join_slices
+    from exampdf.specs import exam_page, exam_spec
     from exampdf.versions import VersionSpec, build_versions
     from tests.helpers.bankfactory import bank as small_bank
 
@@ -197,7 +198,9 @@ def test_slices_that_end_on_an_odd_page_are_padded_with_one_blank(
         versions = build_versions(b, VersionSpec(26, 1, True))
         stage = tmp_path / f"{size}"
         stage.mkdir()
-        jobs = exam_slice_jobs(stage, b, versions, config, make_theme("mincho", 10.5))
+        jobs = exam_slice_jobs(
+            stage, b, versions, exam_spec(config), exam_page(config), make_theme("mincho", 10.5)
+        )
         first = jobs[0](None)
         pages = join_slices(stage / "exam.pdf", [first, *(j(first.seed) for j in jobs[1:])])
         assert len(PdfReader(stage / "exam.pdf").pages) == len(pages)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
 from itertools import accumulate
 from typing import Any
 from unicodedata import east_asian_width
@@ -15,6 +14,7 @@ from pygments.util import ClassNotFound
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from exampdf import memo
 from exampdf.layout.blocks.codetheme import look
 from exampdf.layout.blocks.lexcache import lexed
 from exampdf.layout.text.fallback import segments
@@ -68,8 +68,9 @@ def tokenize(
     return [tuple(line) for line in lines]
 
 
-_PIECES: dict[tuple[str, RGB, str, tuple[str, ...]], tuple[Piece, ...]] = {}
-_PIECES_MAX = 100_000
+_PIECES: memo.Memo[tuple[str, RGB, str, tuple[str, ...]], tuple[Piece, ...]] = memo.Memo(
+    "layout.blocks.codeblock.pieces", 100_000
+)
 
 
 def _pieces(text: str, color: RGB, font: str, fallback: tuple[str, ...]) -> tuple[Piece, ...]:
@@ -78,9 +79,7 @@ def _pieces(text: str, color: RGB, font: str, fallback: tuple[str, ...]) -> tupl
     key = (text, color, font, fallback)
     got = _PIECES.get(key)
     if got is None:
-        if len(_PIECES) >= _PIECES_MAX:
-            _PIECES.clear()
-        got = _PIECES[key] = tuple(Piece(t, color, f) for t, f in segments(text, font, fallback))
+        got = _PIECES.put(key, tuple(Piece(t, color, f) for t, f in segments(text, font, fallback)))
     return got
 
 
@@ -103,7 +102,7 @@ def expand_tabs(code: str) -> str:
     return "\n".join(out)
 
 
-@cache
+@memo.cached(maxsize=256)
 def _lexer(lang: str) -> Lexer:
     plain: Lexer = TextLexer(stripnl=False)
     if not lang:
@@ -127,7 +126,7 @@ class _Advances(dict[str, float]):
         return w
 
 
-@cache
+@memo.cached(maxsize=1024)
 def _advances(font: str, size: float) -> _Advances:
     return _Advances(font, size)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from pygments.token import (
     Comment,
@@ -16,6 +15,7 @@ from pygments.token import (
     is_token_subtype,
 )
 
+from exampdf import memo
 from exampdf.layout.text.textrun import RGB
 
 
@@ -42,7 +42,7 @@ PRINT_THEME: tuple[tuple[_TokenType, TokenLook], ...] = (
 )
 
 
-@cache
+@memo.cached(maxsize=4096)
 def look(token: _TokenType) -> TokenLook:
     """The first theme entry `token` belongs to (cached: a block has thousands of tokens)."""
     for kind, style in PRINT_THEME:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
-from functools import lru_cache
 from operator import attrgetter
 from typing import assert_never
 
+from exampdf import memo
 from exampdf.layout.blocks.links import pdf_link
 from exampdf.layout.text.fallback import split_runs
 from exampdf.layout.text.jlreq import is_cjk
@@ -48,7 +48,7 @@ def to_runs(inlines: Iterable[Inline], style: RunStyle) -> list[Run]:
     return list(_runs(tuple(inlines), style))
 
 
-@lru_cache(maxsize=20_000)
+@memo.cached(maxsize=20_000)
 def _runs(inlines: tuple[Inline, ...], style: RunStyle) -> tuple[Run, ...]:
     """Cached: every version prints the same stems and options with the same runs."""
     runs: list[Run | None] = []  # None marks a soft break, resolved once neighbours are known

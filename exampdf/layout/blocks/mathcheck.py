@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from exampdf.diagnostics import Diagnostic, warning
+from exampdf.i18n import msg
 from exampdf.layout.math.engine import lay_out
 from exampdf.layout.text.fonts import FontSet
 from exampdf.model import Bank, Block, ListBlock, MathBlock, Quote
@@ -22,12 +23,8 @@ def math_width_diagnostics(
         for b in _display(q.stem + q.explanation + q.model_answer):
             width = lay_out(b.latex, True, size, fonts.body).width
             if width > room:
-                message = (
-                    f"display formula is {width:.0f} pt wide; the column has {room:.0f} pt,"
-                    f" so it prints at {room / width:.0%} size"
-                )
-                hint = "break it over lines with \\begin{aligned} … \\end{aligned}"
-                out.append(warning("W110", message, q.source, b.line, hint))
+                message = msg("W110", width=width, room=room, scale=room / width)
+                out.append(warning("W110", message, q.source, b.line, msg("W110.hint")))
     return out
 
 

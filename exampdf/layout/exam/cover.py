@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from exampdf.config import ExamConfig
 from exampdf.layout.blocks.labeled import Labeled
+from exampdf.layout.exam.spec import ExamSpec
 from exampdf.layout.text.paragraphs import ParaStyle, make_paragraph
 from exampdf.layout.text.textrun import Run
 from exampdf.layout.theme import Theme
@@ -17,18 +17,18 @@ DO_NOT_OPEN = "指示があるまで開いてはいけません"
 NOTES_HEADING = "注意事項"
 
 
-def default_instructions(config: ExamConfig) -> tuple[str, ...]:
+def default_instructions(spec: ExamSpec) -> tuple[str, ...]:
     """What the cover says when exam.toml gives no `instructions`."""
-    where = "解答用紙" if config.answer_sheet else "この問題冊子"
+    where = "解答用紙" if spec.answer_sheet else "この問題冊子"
     return (
-        f"{'・'.join(config.name_fields)}を所定の欄に記入しなさい。",
+        f"{'・'.join(spec.name_fields)}を所定の欄に記入しなさい。",
         f"解答はすべて{where}に記入しなさい。",
         "印刷が不鮮明な箇所やページの抜けがあれば、手を挙げて監督者に知らせなさい。",
     )
 
 
 def cover_flowables(
-    config: ExamConfig,
+    spec: ExamSpec,
     code: str,
     theme: Theme,
     width: float,
@@ -38,17 +38,17 @@ def cover_flowables(
     """Everything on the cover, spread over a frame `width` x `height`."""
     f, s = theme.fonts, theme.size
     top: list[Flowable] = []
-    if config.school:
-        top.append(_line(config.school, f.body, s * 1.2))
-    top.append(_line(config.title, f.heading, s * 2.4, space_before=s))
-    if config.subtitle:
-        top.append(_line(config.subtitle, f.bold, s * 1.4))
-    top += [Spacer(1, 6 * mm), _facts(config, theme), Spacer(1, 8 * mm), VersionBadge(code, theme)]
-    notes = notes_box(config.instructions or default_instructions(config), theme, width * 0.8)
+    if spec.school:
+        top.append(_line(spec.school, f.body, s * 1.2))
+    top.append(_line(spec.title, f.heading, s * 2.4, space_before=s))
+    if spec.subtitle:
+        top.append(_line(spec.subtitle, f.bold, s * 1.4))
+    top += [Spacer(1, 6 * mm), _facts(spec, theme), Spacer(1, 8 * mm), VersionBadge(code, theme)]
+    notes = notes_box(spec.instructions or default_instructions(spec), theme, width * 0.8)
     bottom: list[Flowable] = [
         notes,
         Spacer(1, 10 * mm),
-        name_table(config.name_fields, theme, width * 0.9, align="CENTER", values=names),
+        name_table(spec.name_fields, theme, width * 0.9, align="CENTER", values=names),
         Spacer(1, 12 * mm),
         _line(DO_NOT_OPEN, f.heading, s * 1.9),
     ]
@@ -67,14 +67,14 @@ def _line(text: str, font: str, size: float, space_before: float = 0.0) -> Flowa
     )
 
 
-def _facts(config: ExamConfig, theme: Theme) -> Flowable:
+def _facts(spec: ExamSpec, theme: Theme) -> Flowable:
     """科目・実施日・試験時間 as a small centred table (only the ones given)."""
     rows = [
         (label, value)
         for label, value in (
-            ("科目", config.subject),
-            ("実施日", config.date),
-            ("試験時間", config.duration),
+            ("科目", spec.subject),
+            ("実施日", spec.date),
+            ("試験時間", spec.duration),
         )
         if value
     ]

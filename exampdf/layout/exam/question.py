@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from exampdf import memo
 from exampdf.layout.blocks.dispatch import block_flowables
 from exampdf.layout.blocks.inlines import body_style, to_runs
 from exampdf.layout.blocks.place import share
@@ -82,14 +83,16 @@ def _stem(question: Question, style: QuestionStyle) -> tuple[Block, ...]:
 # they keep nothing from one use to the next but what wrap sets again (width, height), and a
 # split makes new ones. Containers and other blocks (code, tables) are made per version.
 _SHAREABLE = (JParagraph, Spacer)
-_SHELVES: dict[tuple[Theme, QuestionStyle], _Shelf] = {}
+_SHELVES: memo.Memo[tuple[Theme, QuestionStyle], _Shelf] = memo.Memo(
+    "layout.exam.question.shelves", 64
+)
 _PARTS_MAX = 10_000  # questions remembered per shelf (bounded memory for `watch` sessions)
 
 
 def _shelf(theme: Theme, style: QuestionStyle) -> _Shelf:
     shelf = _SHELVES.get((theme, style))
     if shelf is None:
-        shelf = _SHELVES[(theme, style)] = _Shelf(theme, style)
+        shelf = _SHELVES.put((theme, style), _Shelf(theme, style))
     return shelf
 
 
@@ -97,7 +100,7 @@ def _shelf(theme: Theme, style: QuestionStyle) -> _Shelf:
 class _Parts:
     """One question's flowables that are the same in every version."""
 
-    question: Question  # the key is id(question): checked by identity
+    question: Question
     stem: list[Flowable] | None  # None: not shareable, made per version
     note: bool  # 「当てはまるものをすべて選びなさい」 under the stem
     mark: str  # ○ or □ before each option label
@@ -131,7 +134,7 @@ class _Shelf:
         self._labels: dict[int, tuple[str, ...]] = {}
         self._marks: dict[tuple[str, int], JParagraph] = {}
         self._gutters: dict[tuple[str, int], float] = {}
-        self._parts: dict[int, _Parts] = {}
+        self._parts: memo.IdMemo[Question, _Parts] = memo.IdMemo("shelf.parts", _PARTS_MAX)
 
     def number(self, number: int) -> Flowable:
         label = self._numbers.get(number)
@@ -149,10 +152,8 @@ class _Shelf:
         return block_flowables(_stem(question, self.style), theme) or [Spacer(1, theme.leading)]
 
     def parts(self, question: Question) -> _Parts:
-        parts = self._parts.get(id(question))
-        if parts is None or parts.question is not question:
-            if len(self._parts) >= _PARTS_MAX:
-                self._parts.clear()
+        parts = self._parts.get(question)
+        if parts is None:
             stem: list[Flowable] | None = self.stem(question)
             if all(type(f) in _SHAREABLE for f in stem or ()):
                 stem = [share(f) for f in stem or ()]
@@ -165,7 +166,7 @@ class _Shelf:
             )
             cites = options_cite_options(question)
             parts = _Parts(question, stem, note, mark, bodies, GridMemo(), {}, cites)
-            self._parts[id(question)] = parts
+            self._parts.put(question, parts)
         return parts
 
     def options(self, parts: _Parts, item: VersionItem) -> list[Flowable]:

@@ -7,11 +7,12 @@ from collections.abc import Callable, Collection, Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate, PageBreak, Spacer
 
-from exampdf.config import ExamConfig
+from exampdf import memo
 from exampdf.layout.blocks.place import share
 from exampdf.layout.exam.columns import balance_breaks, question_key
 from exampdf.layout.exam.cover import cover_flowables, name_table
 from exampdf.layout.exam.question import QuestionStyle, question_flowables
+from exampdf.layout.exam.spec import ExamSpec
 from exampdf.layout.page.markers import CoverMark, Expand, SectionStart, to_odd_page
 from exampdf.layout.page.outline import Bookmark
 from exampdf.layout.page.pages import Probe
@@ -30,30 +31,30 @@ Rebuild = Callable[[list[Probe]], list[Flowable] | None]
 def exam_story(
     bank: Bank,
     versions: Sequence[ExamVersion],
-    config: ExamConfig,
+    spec: ExamSpec,
     theme: Theme,
     g: PageGeometry,
     breaks: Collection[tuple[str, int]] = (),
 ) -> list[Flowable]:
     """`breaks`: (version, number) of questions that start the right column of a last page."""
-    style = QuestionStyle(config.label_style, config.show_points)
+    style = QuestionStyle(spec.label_style, spec.show_points)
     story: list[Flowable] = []
     for i, version in enumerate(versions):
-        if config.cover:
+        if spec.cover:
             story.append(NextPageTemplate("cover"))
         if i:
-            story.extend(to_odd_page(config.simplex))
+            story.extend(to_odd_page(spec.simplex))
         story += [SectionStart(version.code), Bookmark(f"v-{version.code}", f"{version.code}版")]
         # Built when the layout reaches it and dropped once drawn: memory stays flat however
         # many versions there are.
-        story.append(Expand(_version_body(bank, version, config, theme, g, breaks, style)))
+        story.append(Expand(_version_body(bank, version, spec, theme, g, breaks, style)))
     return story
 
 
 def _version_body(
     bank: Bank,
     version: ExamVersion,
-    config: ExamConfig,
+    spec: ExamSpec,
     theme: Theme,
     g: PageGeometry,
     breaks: Collection[tuple[str, int]],
@@ -61,15 +62,15 @@ def _version_body(
 ) -> Callable[[], list[Flowable]]:
     def build() -> list[Flowable]:
         story: list[Flowable] = []
-        names = name_values(config.name_fields, version.student)
-        if config.cover:
+        names = name_values(spec.name_fields, version.student)
+        if spec.cover:
             story += [
                 CoverMark(),
-                *cover_flowables(config, version.code, theme, g.frame_width, g.frame_height, names),
+                *cover_flowables(spec, version.code, theme, g.frame_width, g.frame_height, names),
             ]
             story += [NextPageTemplate("body"), PageBreak()]
         else:
-            story.extend(first_page_head(config, theme, g.column_width, names))
+            story.extend(first_page_head(spec, theme, g.column_width, names))
         n = len(version.items)
         for number, item in enumerate(version.items, start=1):
             if (version.code, number) in breaks:
@@ -86,7 +87,7 @@ def _version_body(
 def exam_rebuild(
     bank: Bank,
     versions: Sequence[ExamVersion],
-    config: ExamConfig,
+    spec: ExamSpec,
     theme: Theme,
     g: PageGeometry,
 ) -> Rebuild:
@@ -94,41 +95,40 @@ def exam_rebuild(
 
     def rebuild(probes: list[Probe]) -> list[Flowable] | None:
         breaks = balance_breaks(probes, versions, g)
-        return exam_story(bank, versions, config, theme, g, breaks) if breaks else None
+        return exam_story(bank, versions, spec, theme, g, breaks) if breaks else None
 
     return rebuild
 
 
-_END_MARKS: dict[Theme, Flowable] = {}
+_END_MARKS: memo.Memo[Theme, Flowable] = memo.Memo("layout.exam.story.end_marks", 64)
 
 
 def _end_mark(theme: Theme) -> Flowable:
     """以上, one per theme: shared by every version like the questions' own paragraphs."""
     mark = _END_MARKS.get(theme)
     if mark is None:
-        mark = _END_MARKS[theme] = share(
-            make_paragraph(
-                [Run(END_MARK, theme.fonts.bold, theme.size)],
-                ParaStyle(leading=theme.leading, align="right", space_before=theme.size * 0.5),
-            )
+        para = make_paragraph(
+            [Run(END_MARK, theme.fonts.bold, theme.size)],
+            ParaStyle(leading=theme.leading, align="right", space_before=theme.size * 0.5),
         )
+        mark = _END_MARKS.put(theme, share(para))
     return mark
 
 
 def first_page_head(
-    config: ExamConfig, theme: Theme, width: float, names: Sequence[str] = ()
+    spec: ExamSpec, theme: Theme, width: float, names: Sequence[str] = ()
 ) -> list[Flowable]:
     """Without a cover: title, one line of facts and the name boxes above the first question."""
     size = theme.size * 1.6
     out: list[Flowable] = [
         make_paragraph(
-            [Run(config.title, theme.fonts.heading, size)],
+            [Run(spec.title, theme.fonts.heading, size)],
             ParaStyle(leading=size * 1.4, align="center", phrases=True),
         )
     ]
-    facts = [config.subtitle, config.subject, config.date]
-    if config.duration:
-        facts.append(f"試験時間 {config.duration}")
+    facts = [spec.subtitle, spec.subject, spec.date]
+    if spec.duration:
+        facts.append(f"試験時間 {spec.duration}")
     line = "　".join(x for x in facts if x)
     if line:
         out.append(
@@ -137,6 +137,6 @@ def first_page_head(
                 ParaStyle(leading=theme.leading, align="center", phrases=True),
             )
         )
-    out += [Spacer(1, 2 * mm), name_table(config.name_fields, theme, width, 10 * mm, values=names)]
+    out += [Spacer(1, 2 * mm), name_table(spec.name_fields, theme, width, 10 * mm, values=names)]
     out.append(Spacer(1, 7 * mm))
     return out

@@ -7,11 +7,11 @@ import re
 import warnings
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from functools import cache, lru_cache
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 
+from exampdf import memo
 from exampdf.layout.math.font import font_path, has_char
 
 # (glyph index, x, y, size), y up from the baseline, x from the box's left edge
@@ -45,7 +45,7 @@ class MathBox:
     text_font: str
 
 
-@lru_cache(maxsize=20_000)
+@memo.cached(maxsize=20_000)
 def lay_out(latex: str, display: bool, size: float, text_font: str) -> MathBox:
     """The formula laid out at `size` pt; \\text{} the math font cannot show is set in
     `text_font`. Call only on formulas parse/math.py accepted."""
@@ -70,7 +70,7 @@ def lay_out(latex: str, display: bool, size: float, text_font: str) -> MathBox:
     )
 
 
-@cache
+@memo.once
 def _ziamath() -> Any:
     """ziamath's Math class; importing it loads STIX Two Math through a deprecated
     importlib.resources call, whose warning is not ours to show."""

@@ -8,12 +8,13 @@ text from one embedded subset and a PDF reader never meets a glyph it cannot nam
 
 from __future__ import annotations
 
-from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+from exampdf import memo
 
 MATH_FONT = "exampdf-math"
 _PUA = 0xF0000  # plane 15 private use: glyph g without a code point is shown as _PUA + g
@@ -26,7 +27,7 @@ def font_path() -> Path:
     return Path(spec.origin).parent / "fonts" / "STIXTwoMath-Regular.ttf"
 
 
-@cache
+@memo.once
 def math_font() -> TTFont:
     """Registered once per process."""
     font = TTFont(MATH_FONT, str(font_path()))  # 40 ms, only for banks with math
@@ -34,7 +35,7 @@ def math_font() -> TTFont:
     return font
 
 
-@cache
+@memo.cached(maxsize=1)
 def _chars() -> dict[int, str]:
     """Glyph index -> the lowest code point mapped to it."""
     out: dict[int, str] = {}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import cache
 
+from exampdf import memo
 from exampdf.layout.text.glyphs import IGNORABLE, LAYOUT, SUBSTITUTES, cmap
 from exampdf.layout.text.textrun import Run
 
@@ -14,7 +14,7 @@ from exampdf.layout.text.textrun import Run
 MISSING_MARK = "〓"
 
 
-@cache
+@memo.cached(maxsize=65_536)
 def resolve(ch: str, font: str, fallback: tuple[str, ...]) -> tuple[str, str]:
     """(text, font) that draws `ch`: the run's font, a fallback, a substitute, else 〓."""
     if ch in LAYOUT or ch in cmap(font):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Literal
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 
+from exampdf import memo
 from exampdf.layout.text.fontcache import load_font
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "fonts"
@@ -50,7 +50,7 @@ def ensure(name: str) -> None:
         pdfmetrics.registerFont(load_font(name, FONT_DIR / _FILES[name]))
 
 
-@cache
+@memo.once
 def register_fonts(choice: FontChoice = "mincho") -> FontSet:
     for name in _FILES:
         if name not in LAZY:

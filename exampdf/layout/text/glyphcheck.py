@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from exampdf.diagnostics import Diagnostic, warning
+from exampdf.i18n import msg
 from exampdf.layout.text.fonts import FontSet
 from exampdf.layout.text.glyphs import cmap, drawable
 from exampdf.model import (
@@ -54,10 +55,10 @@ def _warn(path: str, line: int, chars: list[str]) -> Diagnostic:
     names = ", ".join(f"{c} (U+{ord(c):04X})" for c in chars)
     return warning(
         "W101",
-        f"no font has {names}; printed as 〓",
+        msg("W101", chars=names),
         path,
         line,
-        "use a common character or describe it in words",
+        msg("W101.hint"),
     )
 
 
@@ -74,13 +75,7 @@ def _blocks(blocks: tuple[Block, ...]) -> Iterator[Source]:
             for i, text in enumerate(b.code.split("\n"), start=1):
                 yield text, b.line + i, "code"
         for span in walk.spans(b):
-            yield from _inline_sources(span.inlines, _line(span))
-
-
-def _line(span: walk.Span) -> int:
-    """A table row's own line in GFM: header, delimiter row, then the body rows."""
-    r = span.row or 0
-    return span.line + r + (1 if r else 0)
+            yield from _inline_sources(span.inlines, span.source_line)
 
 
 def _inline_sources(inlines: tuple[Inline, ...], line: int) -> Iterator[Source]:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from reportlab.pdfbase import pdfmetrics
 
+from exampdf import memo
 from exampdf.layout.text.fonts import ensure
 
 # The last resort of the fallback chain (run font → symbol font → this table): marks authors
@@ -29,7 +28,7 @@ IGNORABLE = frozenset("\ufe0e\ufe0f\u200d")
 LAYOUT = frozenset("\n\t")
 
 
-@cache
+@memo.cached(maxsize=64)
 def cmap(font: str) -> frozenset[str]:
     """The characters `font` (a registered TrueType name) has glyphs for."""
     ensure(font)

@@ -9,6 +9,7 @@ from typing import Any
 from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus.flowables import Flowable
 
+from exampdf import memo
 from exampdf.layout.text.jsegment import RUBY_SCALE, min_width
 from exampdf.layout.text.linebreak import Align, Line, Piece, break_lines
 from exampdf.layout.text.mathrun import draw_math, line_boxes, lines_within
@@ -24,8 +25,7 @@ FORM_MARGIN = 24.0  # room around a painted paragraph for hanging punctuation an
 
 LineKey = tuple[tuple[Run, ...], float, float, str, bool, bool]
 # Every version prints the same stems and options: their lines are broken once per process.
-_LINES: dict[LineKey, tuple[Line, ...]] = {}
-_LINES_MAX = 50_000
+_LINES: memo.Memo[LineKey, tuple[Line, ...]] = memo.Memo("layout.text.jparagraph.lines", 50_000)
 
 
 @dataclass(frozen=True)
@@ -75,9 +75,7 @@ class JParagraph(Flowable):  # type: ignore[misc]
         key = (self.runs, width, st.first_indent, st.align, st.hanging, st.phrases)
         lines = _LINES.get(key)
         if lines is None:
-            if len(_LINES) >= _LINES_MAX:  # bounded memory on huge banks
-                _LINES.clear()
-            lines = _LINES[key] = break_lines(
+            lines = break_lines(
                 self.runs,
                 width,
                 st.first_indent,
@@ -85,6 +83,7 @@ class JParagraph(Flowable):  # type: ignore[misc]
                 hanging=st.hanging,
                 phrases=st.phrases,
             )
+            _LINES.put(key, lines)  # bounded memory on huge banks
         return lines
 
     def minWidth(self) -> float:

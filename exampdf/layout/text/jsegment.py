@@ -6,11 +6,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
 from itertools import accumulate, pairwise
 
 from reportlab.pdfbase import pdfmetrics
 
+from exampdf import memo
 from exampdf.layout.text import jlreq as J
 from exampdf.layout.text.mathrun import math_box
 from exampdf.layout.text.textrun import Run
@@ -57,7 +57,7 @@ class _Widths(dict[str, float]):
         return w
 
 
-@cache
+@memo.cached(maxsize=1024)
 def widths_for(font: str, size: float) -> _Widths:
     return _Widths(font, size)
 
@@ -217,14 +217,14 @@ def _flush(t: Text, group: list[Unit], limit: float) -> list[Unit]:
     return group if t.width(merged[0], merged[1]) > limit else [merged]
 
 
-@cache
+@memo.once
 def _parser() -> object:
     import budoux
 
     return budoux.load_default_japanese_parser()
 
 
-@lru_cache(maxsize=4096)  # options and cells are broken at more than one width
+@memo.cached(maxsize=4096)  # options and cells are broken at more than one width
 def _phrase_bounds(text: str) -> frozenset[int]:
     parser = _parser()
     bounds: set[int] = set()
