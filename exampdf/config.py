@@ -41,7 +41,7 @@ class ExamConfig:
     # how it looks
     paper: str = "A4"
     orientation: Literal["portrait", "landscape"] = "portrait"
-    columns: int = 0  # 0: automatic (2 for B4/A3 landscape, else 1)
+    columns: int = 0  # 0: automatic (2 where a line would exceed ~48 characters, else 1)
     font: Literal["mincho", "gothic"] = "mincho"
     base_size: float = 10.5
     label_style: LabelStyle = "A"
@@ -69,14 +69,6 @@ class ExamConfig:
     @property
     def version_count(self) -> int:
         return self.versions or (4 if self.shuffle else 1)
-
-    @property
-    def column_count(self) -> int:
-        """1 or 2: two columns by default only on landscape B4/A3 (the folded-sheet layout)."""
-        if self.columns:
-            return self.columns
-        wide = self.paper in ("B4", "A3") and self.orientation == "landscape"
-        return 2 if wide else 1
 
 
 CONFIG_NAME = "exam.toml"

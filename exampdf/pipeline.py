@@ -10,7 +10,6 @@ from exampdf.config import ExamConfig, unknown_groups
 from exampdf.diagnostics import Diagnostic, error, has_errors
 from exampdf.i18n import msg
 from exampdf.layout import (
-    geometry,
     glyph_diagnostics,
     make_theme,
     math_width_diagnostics,
@@ -106,7 +105,7 @@ def prepare(
         allow_outside_questions=config.allow_outside_questions,
     )
     fonts = register_fonts(config.font)
-    column = geometry(config.paper, config.orientation, config.column_count).column_width
+    column = exam_page(config).column_width
     diags = (
         *parsed.diagnostics,
         *glyph_diagnostics(parsed.bank, fonts),

@@ -4,7 +4,7 @@ the renderers: versions get a VersionSpec, the exam layout an ExamSpec, the keys
 from __future__ import annotations
 
 from exampdf.config import ExamConfig
-from exampdf.layout import ExamSpec, PageGeometry, geometry
+from exampdf.layout import ExamSpec, PageGeometry, exam_columns, geometry
 from exampdf.model.student import Student
 from exampdf.render.keyset import KeySpec
 from exampdf.versions import VersionSpec
@@ -35,7 +35,8 @@ def exam_spec(config: ExamConfig) -> ExamSpec:
 
 
 def exam_page(config: ExamConfig) -> PageGeometry:
-    return geometry(config.paper, config.orientation, config.column_count)
+    columns = exam_columns(config.paper, config.orientation, config.columns, config.base_size)
+    return geometry(config.paper, config.orientation, columns)
 
 
 def key_spec(config: ExamConfig) -> KeySpec:

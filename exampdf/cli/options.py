@@ -77,7 +77,8 @@ _OPTIONS = [
         "--columns",
         type=click.IntRange(1, 2),
         default=None,
-        help="Columns on exam sheets (default 2 for B4/A3 landscape, else 1).",
+        help="Columns on exam sheets (default: 2 where one column would hold more than about 48 "
+        "characters a line: B4/A3 portrait and landscape sheets; else 1).",
     ),
     click.option(
         "--label-style",

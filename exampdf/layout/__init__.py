@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from exampdf.layout.page.decor import Decor
     from exampdf.layout.page.markers import to_even_page
     from exampdf.layout.page.pages import PageInfo, Probe, page_infos
-    from exampdf.layout.page.paper import PAPERS, PageGeometry, geometry
+    from exampdf.layout.page.paper import PAPERS, PageGeometry, exam_columns, geometry
     from exampdf.layout.report import ReportData, report_story
     from exampdf.layout.text.fonts import FontSet, register_fonts
     from exampdf.layout.text.glyphcheck import glyph_diagnostics
@@ -40,6 +40,7 @@ _ENTRY_POINTS = {
     "page_infos": "exampdf.layout.page.pages",
     "to_even_page": "exampdf.layout.page.markers",
     "geometry": "exampdf.layout.page.paper",
+    "exam_columns": "exampdf.layout.page.paper",
     "PageGeometry": "exampdf.layout.page.paper",
     "PAPERS": "exampdf.layout.page.paper",
     "Theme": "exampdf.layout.theme",
@@ -62,6 +63,7 @@ __all__ = [
     "Rebuild",
     "ReportData",
     "Theme",
+    "exam_columns",
     "exam_rebuild",
     "exam_story",
     "geometry",

@@ -80,6 +80,7 @@ def histogram(totals: Sequence[float], max_points: int, theme: Theme, width: flo
     height, left, bottom = 55 * mm, 10 * mm, 8 * mm
     plot_w, plot_h = width - left - 2 * mm, height - bottom - 4 * mm
     d = Drawing(width, height)
+    d.initialFontName = theme.fonts.body  # else the renderer selects Times-Roman, never embedded
     top = max(counts) or 1
     bar_w = plot_w / len(counts)
     font, size = theme.fonts.body, theme.size * 0.75

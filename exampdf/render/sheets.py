@@ -56,7 +56,7 @@ def paint_sheet(c: Canvas, page: SheetPage, fonts: FontSet) -> None:
     for t in page.labels:
         _label(c, t, fonts, *pt(t.x, t.y))
     _bubbles(c, page, fonts, pt)
-    _qr(c, page.qr, *pt(page.paper.qr_x, TOP + QR_SIZE))
+    _qr(c, page.qr, fonts.body, *pt(page.paper.qr_x, TOP + QR_SIZE))
     c.restoreState()
 
 
@@ -94,10 +94,11 @@ def _bubbles(
     c.setFillColorRGB(0, 0, 0)
 
 
-def _qr(c: Canvas, payload: str, x: float, y: float) -> None:
+def _qr(c: Canvas, payload: str, font: str, x: float, y: float) -> None:
     widget = QrCodeWidget(payload, barLevel="M", barBorder=0)
     x0, y0, x1, y1 = widget.getBounds()
     size = QR_SIZE * mm
     drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.initialFontName = font  # else the renderer selects Times-Roman, never embedded
     drawing.add(widget)
     renderPDF.draw(drawing, c, x, y)

@@ -9,7 +9,7 @@ from exampdf.config import ExamConfig
 from exampdf.layout.exam.story import exam_rebuild, exam_story
 from exampdf.layout.page.decor import Decor
 from exampdf.layout.page.pages import PageInfo
-from exampdf.layout.page.paper import PageGeometry, geometry
+from exampdf.layout.page.paper import PageGeometry, exam_columns, geometry
 from exampdf.layout.theme import make_theme
 from exampdf.model import Bank, Paragraph, Question, Text
 from exampdf.render.pdf import PdfMeta, write_pdf
@@ -20,7 +20,8 @@ from exampdf.versions import VersionSpec, build_versions
 def build_exam(bank: Bank, config: ExamConfig, path: Path) -> tuple[list[PageInfo], PageGeometry]:
     versions = build_versions(bank, VersionSpec(config.version_count, config.seed, config.shuffle))
     theme = make_theme(config.font, config.base_size)
-    g = geometry(config.paper, config.orientation, config.column_count)
+    columns = exam_columns(config.paper, config.orientation, config.columns, config.base_size)
+    g = geometry(config.paper, config.orientation, columns)
     meta = PdfMeta(
         config.title, font=theme.fonts.body, first_template="cover" if config.cover else "body"
     )

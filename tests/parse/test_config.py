@@ -29,7 +29,7 @@ def test_a_full_file_is_read(tmp_path: Path) -> None:
     assert (config.paper, config.orientation, config.label_style) == ("B4", "landscape", "ア")
     assert config.name_fields == ("学籍番号", "氏名") and config.instructions == ("一", "二")
     assert config.cover and config.show_points and config.answer_sheet
-    assert config.base_size == 11.0 and config.column_count == 2
+    assert config.base_size == 11.0 and config.columns == 0
 
 
 @pytest.mark.parametrize(
@@ -50,14 +50,6 @@ def test_bad_values_are_diagnostics_at_their_line(tmp_path: Path, line: str, cod
     config, diags = _load(tmp_path, f'title = "t"\n\n{line}\n')
     assert [(c, n) for c, n, _ in diags] == [(code, 3)]
     assert config == ExamConfig(title="t")  # the bad key keeps its default
-
-
-def test_columns_default_to_two_only_on_wide_landscape_paper() -> None:
-    assert ExamConfig().column_count == 1
-    assert ExamConfig(paper="B4", orientation="landscape").column_count == 2
-    assert ExamConfig(paper="A3", orientation="landscape").column_count == 2
-    assert ExamConfig(paper="A4", orientation="landscape").column_count == 1
-    assert ExamConfig(paper="B4", orientation="landscape", columns=1).column_count == 1
 
 
 def test_command_line_wins_but_none_means_not_given() -> None:

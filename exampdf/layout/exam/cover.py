@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from exampdf.layout.blocks.labeled import Labeled
@@ -85,6 +86,7 @@ def _facts(spec: ExamSpec, theme: Theme) -> Flowable:
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), theme.fonts.body, theme.size),  # not Helvetica
                 ("LINEBELOW", (0, 0), (-1, -1), 0.4, (0.55, 0.55, 0.55)),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ]
@@ -119,6 +121,7 @@ def notes_box(lines: Sequence[str], theme: Theme, width: float) -> Table:
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), theme.fonts.body, theme.size),  # not Helvetica
                 ("BOX", (0, 0), (-1, -1), 0.9, (0, 0, 0)),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.5, (0, 0, 0)),
                 ("LEFTPADDING", (0, 1), (-1, -1), 4 * mm),
@@ -151,10 +154,11 @@ def name_table(
     room = width - sum(labels)
     wanted = [field_width(f, room) for f in fields]
     scale = min(1.0, room / sum(wanted))
-    cells: list[str] = []
+    cells: list[str | Flowable] = []
     widths: list[float] = []
     for i, (field, lab, want) in enumerate(zip(fields, labels, wanted, strict=True)):
-        cells += [field, values[i] if i < len(values) else ""]
+        value = values[i] if i < len(values) else ""
+        cells += [field, FitText(value, theme.fonts.bold, s, height - 2) if value else ""]
         widths += [lab, want * scale]
     table = Table([cells], colWidths=widths, rowHeights=[height], hAlign=align)
     table.setStyle(
@@ -173,6 +177,54 @@ def name_table(
         )
     )
     return table
+
+
+MIN_SIZE = 6.0  # points: the smallest text still read at a glance
+
+
+class FitText(Flowable):  # type: ignore[misc]
+    """Text in a fixed cell (a student's name): its size where it fits, else smaller down to
+    MIN_SIZE, else two lines, else narrowed; it never reaches the cell's rules."""
+
+    def __init__(self, text: str, font: str, size: float, room: float) -> None:
+        super().__init__()
+        self.text, self.font, self.size, self.room = text, font, size, room
+        self.lines: list[str] = [text]
+        self.used = size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.lines, self.used = _fit(self.text, self.font, self.size, avail_width)
+        self.height = min(self.room, self.used * 1.15 * len(self.lines))
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c, size = self.canv, self.used
+        step = self.height / len(self.lines)
+        for i, line in enumerate(self.lines):
+            width = stringWidth(line, self.font, size)
+            squeeze = min(1.0, self.width / width) if width else 1.0
+            text = c.beginText()
+            text.setFont(self.font, size)
+            text.setHorizScale(100 * squeeze)
+            baseline = self.height - step * i - (step + size * 0.72) / 2
+            text.setTextOrigin((self.width - width * squeeze) / 2, baseline)
+            text.textOut(line)
+            c.drawText(text)
+
+
+def _fit(text: str, font: str, size: float, width: float) -> tuple[list[str], float]:
+    """(lines, size): one line as large as fits (not below MIN_SIZE), else two lines split
+    at the space nearest the middle (or the middle) at the size the longer one allows."""
+    one = stringWidth(text, font, size)
+    if one <= width or size * width / one >= MIN_SIZE:
+        return [text], min(size, size * width / one) if one else size
+    middle = len(text) // 2
+    spaces = [i for i, ch in enumerate(text) if ch in " 　"]
+    cut = min(spaces, key=lambda i: abs(i - middle)) if spaces else middle
+    lines = [text[:cut].strip(), text[cut:].strip()]
+    longest = max(stringWidth(line, font, size) for line in lines)
+    return lines, max(MIN_SIZE, min(size, size * width / longest))
 
 
 class VersionBadge(Flowable):  # type: ignore[misc]

@@ -1,4 +1,4 @@
-"""Options in 1, 2 or 4 columns, chosen from their measured widths; labels aligned on a gutter."""
+"""Options in 1, 2, 3 or 4 columns, chosen from their measured widths; labels on a gutter."""
 
 from __future__ import annotations
 
@@ -68,11 +68,12 @@ class OptionGrid(Nested):
 
     def _choose(self, width: float) -> int:
         need = self.natural_width() + MIN_GAP_EM * self.em
+        count = len(self.cells)
         for n in COLUMN_CHOICES:
-            if n > 2 >= len(self.cells):
+            if n > 2 >= count:
                 continue  # two options spread over halves
             if need <= width / n:
-                return n
+                return _balanced(n, count, need <= width / 3)
         return 1
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -172,6 +173,14 @@ class OptionGrid(Nested):
                 set_matrix(canvas, m)
                 code.append("Q")
                 _remember(canvas, snippets, lab, body, gutter, inner, ch - lh, ch - bh)
+
+
+def _balanced(columns: int, count: int, three_fit: bool) -> int:
+    """Three columns instead of a last row holding one option alone (five options 3 + 2, not
+    4 + 1; not 2 + 2 + 1 when three fit), when three leave no option alone either."""
+    if count > columns and count % columns == 1 and three_fit and count % 3 != 1:
+        return 3
+    return columns
 
 
 Snippets = dict[tuple[int, int, float, float], PlacedCell]  # option cells whose parts are forms

@@ -67,15 +67,20 @@ def question_flowables(
     return [block]
 
 
+_WIDE_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
 def _stem(question: Question, style: QuestionStyle) -> tuple[Block, ...]:
-    """The stem, with 「（2点）」 after its last sentence when points are shown."""
+    """The stem, with 「（２点）」 after its first paragraph when points are shown: on the
+    question's opening sentence, not on a line of its own after a code block. Full-width
+    digits, so no 和欧間 space opens between the number and 点."""
     if not style.show_points:
         return question.stem
-    mark = Text(f"（{question.points}点）")
-    last = question.stem[-1] if question.stem else None
-    if isinstance(last, Paragraph):
-        return (*question.stem[:-1], replace(last, inlines=(*last.inlines, mark)))
-    return (*question.stem, Paragraph((mark,), question.line))
+    mark = Text(f"（{str(question.points).translate(_WIDE_DIGITS)}点）")
+    first = question.stem[0] if question.stem else None
+    if isinstance(first, Paragraph):
+        return (replace(first, inlines=(*first.inlines, mark)), *question.stem[1:])
+    return (Paragraph((mark,), question.line), *question.stem)
 
 
 # Every version prints the same stems, options, labels and 問N: their flowables are made once
@@ -213,7 +218,7 @@ class _Shelf:
                 JParagraph(
                     [
                         Run(
-                            f"{mark} {printed_label(pos, self.style.label_style)}",
+                            _label_text(mark, printed_label(pos, self.style.label_style)),
                             theme.fonts.body,
                             theme.size,
                         )
@@ -228,10 +233,18 @@ class _Shelf:
         gutter = self._gutters.get((mark, n))
         if gutter is None:
             widest = max(self._mark(mark, pos).lines(1e6)[0].natural for pos in range(n))
+            first = printed_label(0, self.style.label_style)
+            least = 3.0 if _label_text(mark, first) != first else 1.8  # 「○ A」 or a lone ①
             gutter = self._gutters[(mark, n)] = max(
-                self.theme.size * 3.0, widest + self.theme.size * 0.6
+                self.theme.size * least, widest + self.theme.size * 0.6
             )
         return gutter
+
+
+def _label_text(mark: str, label: str) -> str:
+    """「○ A」; a circled-number label is its own circle to mark (no 「○ ①」)."""
+    circled = "\u2460" <= label[:1] <= "\u24ff" or "\u3251" <= label[:1] <= "\u32bf"
+    return label if circled and mark == SINGLE_MARK else f"{mark} {label}"
 
 
 class AnswerBox(Flowable):  # type: ignore[misc]

@@ -59,6 +59,18 @@ class PageGeometry:
         return [x - self.gap / 2 for x, _, _, _ in self.column_frames()[1:]]
 
 
+MAX_COLUMN_CHARS = 48  # body characters a line may hold before two columns read better
+
+
+def exam_columns(paper: str, orientation: str, columns: int, size: float) -> int:
+    """`columns` when set; else two where one column would hold more than MAX_COLUMN_CHARS
+    body characters (B4 and A3 portrait, every landscape sheet), else one (A4, B5, letter)."""
+    if columns:
+        return columns
+    one = geometry(paper, orientation, 1).frame_width / size
+    return 2 if one > MAX_COLUMN_CHARS else 1
+
+
 def geometry(paper: str, orientation: str = "portrait", columns: int = 1) -> PageGeometry:
     width, height = PAPERS[paper]
     if orientation == "landscape":

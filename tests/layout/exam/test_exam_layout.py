@@ -12,6 +12,7 @@ import pytest
 
 from exampdf.config import ExamConfig
 from exampdf.layout.exam.options import OptionGrid
+from exampdf.layout.page.paper import exam_columns
 from exampdf.layout.text.jparagraph import JParagraph, ParaStyle
 from exampdf.layout.text.textrun import Run
 from exampdf.layout.theme import make_theme
@@ -103,7 +104,7 @@ def test_no_question_label_at_a_column_foot_without_its_options(
 
 def test_two_columns_have_a_rule_between_them_and_text_stays_on_its_side(tmp_path: Path) -> None:
     config = ExamConfig(paper="B4", orientation="landscape")
-    assert config.column_count == 2
+    assert exam_columns(config.paper, config.orientation, config.columns, config.base_size) == 2
     _, g = build_exam(bank(14), config, tmp_path / "exam.pdf")
     (rule_x,) = g.rule_xs()
     with pdfplumber.open(tmp_path / "exam.pdf") as pdf:
