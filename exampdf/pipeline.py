@@ -14,6 +14,7 @@ from exampdf.layout import (
     make_theme,
     math_width_diagnostics,
     register_fonts,
+    roster_glyph_diagnostics,
 )
 from exampdf.model import Bank
 from exampdf.model.student import Student
@@ -117,6 +118,7 @@ def prepare(
         return MakeResult(diags)
     bank = portable_sources(parsed.bank, inputs)  # outputs never name the author's folders
     students, roster_diags = read_roster(Path(config.roster)) if config.roster else ((), [])
+    roster_diags += roster_glyph_diagnostics(students, fonts, config.roster)
     if config.answer_sheet and students:
         roster_diags = [*roster_diags, *_unmarkable(students, config)]
     diags = (*diags, *roster_diags)
@@ -131,10 +133,10 @@ def _unmarkable(students: Sequence[Student], config: ExamConfig) -> list[Diagnos
     """R006: a roster id the answer sheet's student-number grid cannot hold, before printing."""
     from exampdf.sheets.compose import unmarkable_ids
 
-    lines = Path(config.roster).read_text(encoding="utf-8-sig", errors="replace").splitlines()
+    rows = {s.id: s.line for s in students}  # roster lines (spreadsheet rows for .xlsx)
     out = []
     for sid, n, grid in unmarkable_ids([s.id for s in students], config.id_digits):
-        line = next((i for i, text in enumerate(lines, start=1) if sid in text), 0)
+        line = rows.get(sid, 0)
         message = msg("R006.long", id=sid, n=n, grid=grid) if n else msg("R006", id=sid)
         out.append(error("R006", message, config.roster, line, msg("R006.hint")))
     return out

@@ -233,6 +233,14 @@ CHOICE_TEXTS: dict[str, tuple[str, str]] = {
         "no font has {chars}; printed as 〓",
         "{chars} はどのフォントにもありません。〓 で印刷します",
     ),
+    "W102": (
+        "no font has {chars} in {name}; it would print as an empty box",
+        "{name} の {chars} はどのフォントにもありません。空白の四角で印刷されます",
+    ),
+    "W102.hint": (
+        "write the name with a common character (𠮷 → 吉, 髙 → 高), or leave that box for the student",
+        "一般的な字で書く（𠮷 → 吉、髙 → 高）か、その欄は生徒に書かせてください",
+    ),
     "W101.hint": (
         "use a common character or describe it in words",
         "一般的な文字に置き換えるか、言葉で説明してください",

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from exampdf.layout.page.paper import PAPERS, PageGeometry, exam_columns, geometry
     from exampdf.layout.report import ReportData, report_story
     from exampdf.layout.text.fonts import FontSet, register_fonts
-    from exampdf.layout.text.glyphcheck import glyph_diagnostics
+    from exampdf.layout.text.glyphcheck import glyph_diagnostics, roster_glyph_diagnostics
     from exampdf.layout.theme import Theme, make_theme
 
 _ENTRY_POINTS = {
@@ -48,6 +48,7 @@ _ENTRY_POINTS = {
     "register_fonts": "exampdf.layout.text.fonts",
     "FontSet": "exampdf.layout.text.fonts",
     "glyph_diagnostics": "exampdf.layout.text.glyphcheck",
+    "roster_glyph_diagnostics": "exampdf.layout.text.glyphcheck",
     "math_width_diagnostics": "exampdf.layout.blocks.mathcheck",
 }
 
@@ -74,6 +75,7 @@ __all__ = [
     "page_infos",
     "register_fonts",
     "report_story",
+    "roster_glyph_diagnostics",
     "to_even_page",
     "version_key_story",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Letters and digits of any script are file-safe; full-width digits become ASCII (NFKC) so
 # that １０１ and 101 are the same student, and 山田01 and 田中01 are not.
@@ -18,6 +18,7 @@ class Student:
     number: str = ""
     name: str = ""
     klass: str = ""
+    line: int = field(default=0, compare=False)  # of the roster (its row in a spreadsheet)
 
     @property
     def code(self) -> str:

@@ -52,7 +52,7 @@ def roster_rows(rows: Sequence[Row], where: str) -> tuple[tuple[Student, ...], l
     for i, row in rows[header_at + 1 :]:
         if not any(c.strip() for c in row):
             continue
-        student = _student(row, columns)
+        student = _student(row, columns, i)
         if not student.id:
             diags.append(error("R004", msg("R004"), where, i))
         elif student.code in seen:
@@ -76,7 +76,7 @@ def _columns(header: Sequence[str]) -> dict[str, int]:
     return found
 
 
-def _student(row: Sequence[str], columns: dict[str, int]) -> Student:
+def _student(row: Sequence[str], columns: dict[str, int], line: int) -> Student:
     def cell(field: str) -> str:
         index = columns.get(field)
         return row[index].strip() if index is not None and index < len(row) else ""
@@ -84,4 +84,4 @@ def _student(row: Sequence[str], columns: dict[str, int]) -> Student:
     number, klass = cell("number"), cell("klass")
     # Without an id column, class and number together name a student (2年1組 5番 -> 1-5).
     sid = cell("id") or (f"{klass}-{number}" if klass and number else number)
-    return Student(sid, number, cell("name"), klass)
+    return Student(sid, number, cell("name"), klass, line)

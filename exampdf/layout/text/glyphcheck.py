@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from exampdf.diagnostics import Diagnostic, warning
 from exampdf.i18n import msg
@@ -20,6 +20,7 @@ from exampdf.model import (
     plain_text,
     walk,
 )
+from exampdf.model.student import Student
 
 Source = tuple[str, int, str]  # text, line, "text" or "code"
 
@@ -40,6 +41,23 @@ def glyph_diagnostics(bank: Bank, fonts: FontSet) -> list[Diagnostic]:
             for text, line, kind in _inline_sources(choice.content, choice.line):
                 _collect(text, line, chains[kind], found)
         out.extend(_warn(q.source, line, chars) for line, chars in sorted(found.items()))
+    return out
+
+
+def roster_glyph_diagnostics(
+    students: Sequence[Student], fonts: FontSet, path: str
+) -> list[Diagnostic]:
+    """W102 for a roster row whose name, class or number holds a character the name boxes'
+    fonts lack (𠮷): it would print as an empty box on the cover and the answer sheet."""
+    out: list[Diagnostic] = []
+    chain = (fonts.bold, fonts.body)
+    for s in students:
+        text = s.name + s.klass + s.number + s.id
+        missing = [ch for ch in dict.fromkeys(text) if not all(drawable(ch, (f,)) for f in chain)]
+        if missing:
+            chars = ", ".join(f"{c} (U+{ord(c):04X})" for c in missing)
+            message = msg("W102", chars=chars, name=s.name or s.id)
+            out.append(warning("W102", message, path, s.line, msg("W102.hint")))
     return out
 
 
