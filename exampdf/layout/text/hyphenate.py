@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from functools import cache, lru_cache
 from typing import NamedTuple
 
+from exampdf import memo
 from exampdf.layout.text.jsegment import Text, Unit, sensible_cuts
 from exampdf.layout.text.textrun import Run
 
@@ -28,14 +28,14 @@ class Cand(NamedTuple):
     kind: int
 
 
-@cache
+@memo.once
 def _dictionary() -> object:
     import pyphen
 
     return pyphen.Pyphen(lang="en_US", left=2, right=3)
 
 
-@lru_cache(maxsize=4096)
+@memo.cached(maxsize=4096)
 def word_points(word: str) -> tuple[int, ...]:
     """Offsets inside `word` where the en_US patterns allow a hyphen."""
     return tuple(_dictionary().positions(word))  # type: ignore[attr-defined]
