@@ -80,6 +80,7 @@ def test_every_inline_type_is_visited_by_every_shape() -> None:
         assert walk.map_inlines((node,), lambda n: n) == (node,)
         assert list(walk.iter_inlines((node,))) == [node, *walk.children(node)]
         assert walk.fold_inline(node, fold) == type(node).__name__
+        assert isinstance(plain_text((node,)), str)
 
 
 def test_every_block_type_is_visited_by_every_shape() -> None:
@@ -183,8 +184,9 @@ def test_mypy_fails_when_a_node_type_is_added_and_not_handled(tmp_path: Path) ->
         pkg.mkdir()
         (pkg / "__init__.py").write_text("")
         (pkg / "nodes.py").write_text(model)
-        walker = (MODEL / "walk.py").read_text().replace("exampdf.model.nodes", f"{name}.nodes")
-        (pkg / "walk.py").write_text(walker)
+        for module in ("walk.py", "plaintext.py"):
+            code = (MODEL / module).read_text().replace("exampdf.model.nodes", f"{name}.nodes")
+            (pkg / module).write_text(code)
     out, _, status = api.run(
         ["--strict", "--no-incremental", "--cache-dir", str(tmp_path / ".mypy"), str(tmp_path)]
     )
@@ -192,4 +194,5 @@ def test_mypy_fails_when_a_node_type_is_added_and_not_handled(tmp_path: Path) ->
     assert status == 1
     assert errors
     assert all(line.startswith(str(tmp_path / "added")) for line in errors), out
-    assert any("walk.py" in line and "assert_never" in line for line in errors), out
+    for module in ("walk.py", "plaintext.py"):
+        assert any(module in line and "assert_never" in line for line in errors), out
