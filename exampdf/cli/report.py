@@ -9,7 +9,7 @@ import click
 from exampdf.cli.common import fail
 from exampdf.cli.grade import KEY_OPT, RESPONSES_ARG, graded
 from exampdf.i18n import t
-from exampdf.layout import Decor, ReportData, geometry, make_theme, report_story
+from exampdf.layout import PAPERS, Decor, ReportData, geometry, make_theme, report_story
 from exampdf.render.pdf import PdfMeta, write_pdf
 
 
@@ -24,7 +24,12 @@ from exampdf.render.pdf import PdfMeta, write_pdf
     help="PDF to write (default: report.pdf beside RESPONSES).",
 )
 @click.option("--title", default=None, help="Title (default: the exam's title from key.json).")
-def report(responses: Path, key_path: Path, output: Path | None, title: str | None) -> None:
+@click.option(
+    "--paper", type=click.Choice(list(PAPERS)), default="A4", help="Paper size (default A4)."
+)
+def report(
+    responses: Path, key_path: Path, output: Path | None, title: str | None, paper: str
+) -> None:
     """Histogram of totals and a per-question table of the item analysis, as a PDF."""
     key, scores, items = graded(responses, key_path)
     data = ReportData(
@@ -34,7 +39,7 @@ def report(responses: Path, key_path: Path, output: Path | None, title: str | No
         items=tuple(items),
     )
     theme = make_theme()
-    g = geometry("A4")
+    g = geometry(paper)  # the page geometry every writer shares (layout/page/paper.py)
     target = output or responses.parent / "report.pdf"
     meta = PdfMeta(title=f"{data.title} 成績分析", font=theme.fonts.body)
     try:

@@ -110,3 +110,15 @@ def test_version_and_completion() -> None:
     assert runner.invoke(main, ["--version"]).output.startswith("exampdf, version ")
     script = runner.invoke(main, [], prog_name="exampdf", env={"_EXAMPDF_COMPLETE": "bash_source"})
     assert "_exampdf_completion" in script.output
+
+
+def test_report_paper_is_the_shared_page_geometry(tmp_path: Path) -> None:
+    """`--paper B5` sets the report on the same JIS B5 page the exam writer uses."""
+    (tmp_path / "key.json").write_text(json.dumps(KEY), encoding="utf-8")
+    (tmp_path / "r.csv").write_text(RESPONSES, encoding="utf-8")
+    args = ["report", str(tmp_path / "r.csv"), "--key", str(tmp_path / "key.json")]
+    result = CliRunner().invoke(main, ["--lang", "en", *args, "--paper", "B5"])
+    assert result.exit_code == 0, result.output
+    with pdfplumber.open(tmp_path / "report.pdf") as pdf:
+        page = pdf.pages[0]
+        assert (round(page.width), round(page.height)) == (516, 729)  # 182 x 257 mm
