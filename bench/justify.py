@@ -31,7 +31,7 @@ from exampdf.layout.text import jlreq as J
 LOOSE, VERY_LOOSE = 0.10, 0.20
 GLUE_EM, GLUE_ALLOWED = 0.25, 0.25  # 和欧間 and how much it may grow
 SPACE_ALLOWED = 0.5  # a word space may grow by half its width
-SEGMENT_GAP = 2.0  # em: a wider gap separates two columns or cells on one baseline
+SEGMENT_GAP = 1.0  # em: a wider gap separates columns or table cells on one baseline
 _JA = re.compile(rf"[{J.JAPANESE_RANGES}]")
 _WE = re.compile(rf"[{J.WESTERN_RANGES}]")
 _LATIN = re.compile(r"[A-Za-z]")
