@@ -3,13 +3,13 @@
 $XDG_CACHE_HOME/exampdf, else ~/.cache/exampdf; EXAMPDF_NO_CACHE=1 turns every cache off.
 Writers go through a temporary file and os.replace, so a reader never sees half a file;
 readers must check what they read (a key stored inside) and fall back to the real work.
+Caches hold data only (JSON, marshal of plain values), never pickles: a file someone else
+put here can at worst be ignored, never run code.
 """
 
 from __future__ import annotations
 
-import gc
 import os
-import pickle
 import tempfile
 from pathlib import Path
 
@@ -37,16 +37,3 @@ def write_atomic(file: Path, data: bytes) -> None:
     except BaseException:
         os.unlink(tmp)
         raise
-
-
-def unpickle(data: bytes) -> object:
-    """pickle.loads for a cache entry: thousands of small objects and no cyclic garbage among
-    them, so the collector stays off while they are made (it would walk them again and
-    again, doubling the load time)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return pickle.loads(data)
-    finally:
-        if enabled:
-            gc.enable()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -11,6 +12,7 @@ from exampdf.diagnostics import Diagnostic, has_errors, warning
 from exampdf.export import ImageReader, gift_images, to_gift, to_json, to_moodle
 from exampdf.i18n import msg, t
 from exampdf.parse import parse_bank
+from exampdf.parse.files import display_path
 
 SUFFIX = {"moodle": ".xml", "gift": ".gift.txt", "json": ".json"}
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
@@ -50,7 +52,8 @@ def export(bank: tuple[Path, ...], fmt: str, output: Path | None) -> None:
             _gift_image(q.source, src) for q in parsed.bank.questions for src in gift_images(q)
         ]
     else:
-        text = to_json(parsed.bank)
+        files = tuple(display_path(Path(f)) for f in parsed.bank.files)  # printable names
+        text = to_json(replace(parsed.bank, files=files))
     report(missing, "human")
     target = output or Path("out") / f"questions{SUFFIX[fmt]}"
     if str(target) == "-":

@@ -6,24 +6,28 @@ given), holding the files of the last run. It is trusted only if it was written 
 code: the key holds the size and modification time of every module of exampdf, and the
 versions of Python, markdown-it-py and PyYAML. Anything wrong with it means parsing as usual.
 Images are not part of it: they are checked on every run, as are the bank-wide checks.
+
+The file is JSON, and every value read from it is checked against the model's type hints
+(`exampdf.model.codec`): a crafted cache file can at worst be ignored, never run code.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.util
+import json
 import os
-import pickle
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from exampdf import memo
-from exampdf.cache import cache_dir, unpickle, write_atomic
+from exampdf.cache import cache_dir, write_atomic
 from exampdf.diagnostics import Diagnostic
 from exampdf.model import Question
+from exampdf.model.codec import decode, encode
 
-FORMAT = 1
+FORMAT = 2  # 2: JSON checked against the model (1 was a pickle)
 KEEP = 16  # parse cache files kept (one per bank); the least recently written go first
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -67,7 +71,8 @@ class ParseCache:
             self.key = code_key()
         except (OSError, ValueError):
             return
-        self.file = directory / f"parse-{hashlib.sha256(where.encode()).hexdigest()[:16]}.pickle"
+        name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+        self.file = directory / f"parse-{name}.json"
         self.old = _load(self.file, self.key)
 
     def parse(
@@ -92,8 +97,9 @@ class ParseCache:
         if self.file is None or self.new.keys() == self.old.keys():
             return
         try:
-            data = pickle.dumps((self.key, self.new), pickle.HIGHEST_PROTOCOL)
-            write_atomic(self.file, data)
+            entries = [[list(entry), encode(parsed)] for entry, parsed in self.new.items()]
+            data = json.dumps({"key": encode(self.key), "entries": entries})  # ASCII only
+            write_atomic(self.file, data.encode("ascii"))
             _prune(self.file.parent)
         except Exception:  # read-only or full disk, …: the next run parses again
             pass
@@ -101,19 +107,18 @@ class ParseCache:
 
 def _load(file: Path, key: tuple[object, ...]) -> dict[Entry, Parsed]:
     try:
-        data = file.read_bytes()
-        stored = unpickle(data)
-        if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
-            entries = stored[1]
-            if isinstance(entries, dict):
-                return entries
-    except Exception:  # missing, unreadable, corrupt, from another version: parse instead
-        pass
-    return {}
+        stored = json.loads(file.read_bytes())
+        if not isinstance(stored, dict) or stored.get("key") != encode(key):
+            return {}
+        return {decode(entry, Entry): decode(parsed, Parsed) for entry, parsed in stored["entries"]}
+    except Exception:  # missing, unreadable, corrupt, crafted, from another version: parse
+        return {}
 
 
 def _prune(directory: Path) -> None:
     """Keep the KEEP most recently written parse caches (tests and old banks make many)."""
-    files = sorted(directory.glob("parse-*.pickle"), key=lambda f: f.stat().st_mtime_ns)
+    for old in directory.glob("parse-*.pickle"):  # written by exampdf before the JSON format
+        old.unlink(missing_ok=True)
+    files = sorted(directory.glob("parse-*.json"), key=lambda f: f.stat().st_mtime_ns)
     for old in files[:-KEEP]:
         old.unlink(missing_ok=True)

@@ -11,8 +11,12 @@ from exampdf.model import Block, CodeBlock, Question, Table, walk
 
 # Generous for any real question (a typical file is a few KiB); small enough that the worst
 # Markdown inputs of this size still parse in seconds, not minutes.
-MAX_FILE_BYTES = 256 * 1024
+MAX_FILE_BYTES = 128 * 1024  # markdown-it takes ~4 s per 100 KiB of the worst inline markup
 MAX_LINE_CHARS = 5_000  # a longer line is pasted data (minified code, base64), not prose
+# markdown-it's block rules are superlinear in the number of table rows and list items
+# (8,000 rows: ~10 s); 3,000 lines parse in about a second whatever they hold, and hold
+# three full 1,000-line code blocks.
+MAX_LINES = 3_000
 MAX_CODE_LINES = 1_000  # about 16 printed pages of code in one block
 MAX_OPTIONS = 26  # A–Z
 MAX_DEPTH = 8  # lists and quotes inside each other; markdown-it drops content past ~10
@@ -47,6 +51,10 @@ def clean_text(text: str, source: str) -> tuple[str | None, list[Diagnostic]]:
         message = msg("W120", chars=", ".join(found[:5]))
         diags.append(warning("W120", message, source, _line(text, m), msg("W120.hint")))
         text = _CONTROL.sub("", text)
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:  # before markdown-it: what it would take long over is refused
+        message = msg("E110", lines=lines, limit=MAX_LINES)
+        return None, [*diags, error("E110", message, source, MAX_LINES + 1, msg("E110.hint"))]
     for number, line in enumerate(text.split("\n"), start=1):
         if len(line) > MAX_LINE_CHARS:
             message = msg("E102", length=len(line), limit=MAX_LINE_CHARS)

@@ -40,12 +40,12 @@ def test_stem_asking_for_thousands_of_digits_answers_parses() -> None:
 
 # 17.5: the option limit comes before anything that compares options with each other.
 def test_too_many_options_stop_at_the_limit_line() -> None:
-    options = "".join(f"A. o{i}\n" for i in range(3000))
+    options = "".join(f"A. o{i}\n" for i in range(2000))
     text = f"# t\n\n## 問題\nq\n\n## 選択肢\n{options}\n## 正解\nA\n"
     question, diags = parse_text(text, "q.md")
     assert question is None
     e104 = [d for d in diags if d.code == "E104"]
-    assert e104 and e104[0].line == 7 + 26 and "3,000 options" in e104[0].message
+    assert e104 and e104[0].line == 7 + 26 and "2,000 options" in e104[0].message
 
 
 # 17.4: a file name that is not UTF-8 is read and named printably everywhere.
@@ -161,3 +161,28 @@ def test_control_characters_in_an_id_are_refused(escape: str) -> None:
     text = f'---\nid: "a{escape}b"\n---\n' + BODY.format(n=1, answer="B")
     question, diags = parse_text(text, "q.md")
     assert question is None and "E010" in _codes(diags)
+
+
+def test_export_json_names_a_non_utf8_file_printably(tmp_path: Path) -> None:
+    """Found by bench/fuzz.py: the JSON export wrote the raw name and failed to encode it."""
+    from click.testing import CliRunner
+
+    from exampdf.cli import main
+
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    with open(os.path.join(os.fsencode(bank), b"q\xff.md"), "w", encoding="utf-8") as f:
+        f.write(BODY.format(n=1, answer="B"))
+    out = tmp_path / "x.json"
+    args = ["export", str(bank), "--format", "json", "-o", str(out)]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "q\\\\xff.md" in out.read_text(encoding="utf-8")
+
+
+# 17.5: the line limit comes before markdown-it, whose table and list rules are superlinear.
+@pytest.mark.parametrize(("rows", "refused"), [(2_980, False), (3_000, True)])
+def test_line_limit_is_checked_before_parsing(rows: int, refused: bool) -> None:
+    table = "|a|b|\n|-|-|\n" + "|x|y|\n" * rows
+    _, diags = parse_text(BODY.format(n=table, answer="B"), "q.md")
+    assert ("E110" in _codes(diags)) == refused

@@ -44,8 +44,8 @@ def test_ten_thousand_character_line() -> None:
     assert codes(text) == {"E102": 4}
 
 
-def test_five_thousand_line_code_block() -> None:
-    code = "\n".join(f"x{i} = {i}" for i in range(5000))
+def test_two_and_a_half_thousand_line_code_block() -> None:
+    code = "\n".join(f"x{i} = {i}" for i in range(2500))
     assert codes(question(explanation=f"```python\n{code}\n```")) == {"E103": 16}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def test_a_cached_parse_equals_a_fresh_one(
     fresh = _uncached(bank, monkeypatch)
     assert "W014" in fresh and "E011" in fresh
     assert repr(parse_bank([bank])) == fresh  # parses and stores
-    (stored,) = cache.glob("parse-*.pickle")
+    (stored,) = cache.glob("parse-*.json")
     before = stored.stat().st_mtime_ns
     assert repr(parse_bank([bank])) == fresh  # reads, and writes nothing
     assert stored.stat().st_mtime_ns == before
@@ -65,21 +66,57 @@ def test_corrupt_or_foreign_cache_files_are_ignored(
     bank = _bank(tmp_path)
     fresh = _uncached(bank, monkeypatch)
     parse_bank([bank])
-    (stored,) = cache.glob("parse-*.pickle")
-    key, entries = pickle.loads(stored.read_bytes())
-    poisoned = {k: (None, []) for k in entries}  # would empty the bank if it were trusted
+    (stored,) = cache.glob("parse-*.json")
+    data = json.loads(stored.read_bytes())
+    key, entries = data["key"], data["entries"]
+    poisoned = [[e, [None, []]] for e, _ in entries]  # would empty the bank if it were trusted
+
+    def dump(k: object, e: object) -> bytes:
+        return json.dumps({"key": k, "entries": e}).encode()
+
     for junk in (
         b"",
         b"garbage",
         stored.read_bytes()[:100],
-        pickle.dumps(["not", "a", "cache"]),
-        pickle.dumps(((*key[:-1], ()), poisoned)),  # another library version
-        pickle.dumps(((parse_cache.FORMAT + 1, *key[1:]), poisoned)),
+        json.dumps(["not", "a", "cache"]).encode(),
+        dump([*key[:-1], []], poisoned),  # another library version
+        dump([parse_cache.FORMAT + 1, *key[1:]], poisoned),
     ):
         stored.write_bytes(junk)
         assert repr(parse_bank([bank])) == fresh
-    stored.write_bytes(pickle.dumps((key, poisoned)))  # the right key: trusted, as a hit is
+    stored.write_bytes(dump(key, poisoned))  # the right key: trusted, as a hit is
     assert parse_bank([bank]).bank.questions == ()
+
+
+class _Boom:
+    def __reduce__(self) -> tuple[object, ...]:
+        return (exec, ("raise SystemExit('pickle ran code')",))
+
+
+def test_a_crafted_cache_file_is_at_worst_ignored(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 17 item 12: no pickle is ever loaded; nodes of the wrong shape are refused."""
+    bank = _bank(tmp_path)
+    fresh = _uncached(bank, monkeypatch)
+    parse_bank([bank])
+    (stored,) = cache.glob("parse-*.json")
+    data = json.loads(stored.read_bytes())
+    key, entries = data["key"], data["entries"]
+    (_, question), *_ = [(e, p) for e, p in entries if p[0] is not None]
+    wrong = [
+        ["Question", *question[1:2], 123, *question[3:]],  # a number where text belongs
+        ["Exploit", "x"],  # no such node
+        [*question, "extra field"],
+        ["Question", *question[1:4], [["CodeBlock", 1, 2, 3, 4]], *question[5:]],
+    ]
+    for bad in wrong:
+        crafted = [[e, [bad if p[0] is not None else p[0], p[1]]] for e, p in entries]
+        stored.write_bytes(json.dumps({"key": key, "entries": crafted}).encode())
+        assert repr(parse_bank([bank])) == fresh
+    for name in (stored.name, stored.name.replace(".json", ".pickle")):
+        (cache / name).write_bytes(pickle.dumps(_Boom()))  # the old format: never unpickled
+        assert repr(parse_bank([bank])) == fresh
 
 
 def test_turned_off_no_files_and_old_caches_are_pruned(
@@ -94,4 +131,15 @@ def test_turned_off_no_files_and_old_caches_are_pruned(
         other.mkdir()
         (other / "q.md").write_bytes((bank / "warn.md").read_bytes())
         parse_bank([other])
-    assert len(list(cache.glob("parse-*.pickle"))) == 2
+    assert len(list(cache.glob("parse-*.json"))) == 2
+
+
+def test_codec_refuses_messages_that_would_fail_when_printed() -> None:
+    from exampdf.i18n import Msg, msg
+    from exampdf.model.codec import decode, encode
+
+    good = msg("E102", length=6000, limit=5000)
+    assert decode(encode(good), Msg) == good
+    for bad in (["Msg", "NO-SUCH-MESSAGE", []], ["Msg", "E102", [["length", 1]]]):
+        with pytest.raises(ValueError):
+            decode(bad, Msg)

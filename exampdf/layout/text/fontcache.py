@@ -2,32 +2,37 @@
 
 ReportLab's TTFont reads a whole font file and walks its cmap, hmtx and loca tables on every
 start (~40 ms per BIZ UD face, five faces per run). What that leaves on the face is plain data,
-so it is pickled once to the user's cache folder ($XDG_CACHE_HOME/exampdf, else
-~/.cache/exampdf) and read back on later runs. The file's bytes are still read on every run:
-subsetting at save time takes glyphs from them.
+so it is stored once (marshal of plain values, never a pickle) in the user's cache folder
+($XDG_CACHE_HOME/exampdf, else ~/.cache/exampdf) and read back on later runs. The file's
+bytes are still read on every run: subsetting at save time takes glyphs from them.
 
 A cache file is used only if the key stored inside it equals the key of this run (font path,
 size and modification time, the font's registered name, ReportLab's, Python's and this
 format's version). Anything that goes wrong (no home, read-only or full disk, a corrupt or
 foreign file) falls back to parsing the font, silently. EXAMPDF_NO_CACHE=1 turns it off.
+What is read back is checked before use: only plain values (no code objects), exactly the
+attributes a parsed face has, each of its type, and the big tables element by element, so a
+crafted cache file is at worst ignored.
 """
 
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
-import pickle
 import sys
+from contextlib import suppress
+from itertools import chain
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
 
 import reportlab
-from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
-from exampdf.cache import cache_dir, unpickle, write_atomic
+from exampdf.cache import cache_dir, write_atomic
 
-FORMAT = 1  # bump when what is stored changes
+FORMAT = 2  # bump when what is stored changes (2: marshal of checked plain data, not pickle)
 _DATA = "_ttf_data"  # the file's bytes: read from the font itself on every load
 _SCALE = "_pdfScale"  # a lambda made by extractInfo: rebuilt from unitsPerEm
 _FRESH = "state"  # TTFont's per-document state: always new and empty
@@ -45,11 +50,13 @@ def load_font(name: str, path: Path) -> TTFont:
         where = hashlib.sha256(f"{name}\x00{path.resolve()}".encode()).hexdigest()[:16]
     except (OSError, RuntimeError):
         return TTFont(name, str(path))
-    file = directory / f"{path.stem}-{where}.pickle"
+    file = directory / f"{path.stem}-{where}.marshal"
     font = _read(file, key, path)
     if font is None:
         font = TTFont(name, str(path))
         _write(file, key, font)
+        with suppress(OSError):
+            file.with_suffix(".pickle").unlink(missing_ok=True)  # FORMAT 1 wrote pickles
     return font
 
 
@@ -91,20 +98,24 @@ def _identity(x: float) -> float:
 def _read(file: Path, key: tuple[object, ...], path: Path) -> TTFont | None:
     try:
         with open(file, "rb") as f:
-            data = f.read()
-        entry = unpickle(data)  # some 100 000 small objects
+            entry = marshal.loads(f.read())
         if not isinstance(entry, dict) or entry.get("key") != key:
             return None
         font_state, face_state = entry["font"], entry["face"]
-        if not isinstance(font_state, dict) or not isinstance(face_state, dict):
+        if not (_valid(font_state, _FONT) and _valid(face_state, _FACE_TYPES)):
             return None
         face = TTFontFace.__new__(TTFontFace)
         face.__dict__.update(face_state)
+        for name in _NAMES:
+            setattr(face, name, TTFNameBytes(face_state[name]))
         setattr(face, _SCALE, _scale(face.unitsPerEm))
         with open(path, "rb") as f:
             setattr(face, _DATA, f.read())
         font = TTFont.__new__(TTFont)
-        font.__dict__.update(font_state)
+        font.__dict__.update({k: v for k, v in font_state.items() if k != "encoding"})
+        encoding = TTEncoding.__new__(TTEncoding)
+        encoding.name = font_state["encoding"]
+        font.encoding = encoding
         setattr(font, _FRESH, WeakKeyDictionary())
         setattr(font, _FACE, face)
         return font
@@ -115,10 +126,99 @@ def _read(file: Path, key: tuple[object, ...], path: Path) -> TTFont | None:
 def _write(file: Path, key: tuple[object, ...], font: TTFont) -> None:
     try:
         font_state = {k: v for k, v in vars(font).items() if k not in (_FRESH, _FACE)}
+        font_state["encoding"] = font.encoding.name
         face_state = {k: v for k, v in vars(font.face).items() if k not in (_DATA, _SCALE)}
-        data = pickle.dumps(
-            {"key": key, "font": font_state, "face": face_state}, pickle.HIGHEST_PROTOCOL
-        )
+        for name in _NAMES:
+            face_state[name] = bytes(face_state[name])
+        if not (_valid(font_state, _FONT) and _valid(face_state, _FACE_TYPES)):
+            return  # another ReportLab keeps other things: not cached
+        data = marshal.dumps({"key": key, "font": font_state, "face": face_state})
         write_atomic(file, data)
-    except Exception:  # read-only home, full disk, an attribute pickle cannot store, …
+    except Exception:  # read-only home, full disk, a value marshal cannot store, …
         pass
+
+
+# What a parsed TTFont and its face hold (ReportLab 4), and of which types.
+_FONT: dict[str, Any] = {"fontName": str, "encoding": str, "_asciiReadable": int, "_shapable": bool}
+_NAMES = ("name", "familyName", "styleName", "fullName", "uniqueFontID")
+_NUMBER = (int, float)
+_FACE_TYPES: dict[str, Any] = {
+    **dict.fromkeys(_NAMES, bytes),
+    "glyphNames": list,
+    "glyphWidths": dict,
+    "ascent": _NUMBER,
+    "descent": _NUMBER,
+    "bold": int,
+    "italic": int,
+    "requiredEncoding": (type(None), str),
+    "builtIn": int,
+    "validate": int,
+    "filename": str,
+    "_pos": int,
+    "version": int,
+    "numTables": int,
+    "searchRange": int,
+    "entrySelector": int,
+    "rangeShift": int,
+    "table": dict,
+    "tables": list,
+    "subfontNameX": bytes,
+    "fontRevision": tuple,
+    "unitsPerEm": int,
+    "bbox": list,
+    "capHeight": _NUMBER,
+    "stemV": int,
+    "italicAngle": _NUMBER,
+    "underlinePosition": int,
+    "underlineThickness": int,
+    "flags": int,
+    "numGlyphs": int,
+    "_full_font": bool,
+    "charToGlyph": dict,
+    "glyphToChar": dict,
+    "charWidths": dict,
+    "hmetrics": list,
+    "defaultWidth": _NUMBER,
+    "glyphPos": list,
+}
+
+
+def _valid(state: Any, types: dict[str, Any]) -> bool:
+    """Exactly these attributes, each of its type, and the tables the layout walks (widths,
+    glyph maps, metrics) made of numbers: nothing else ReportLab could trip over."""
+    if not isinstance(state, dict) or state.keys() != types.keys():
+        return False
+    if not all(isinstance(state[k], t) for k, t in types.items()):
+        return False
+    if "charToGlyph" not in state:
+        return True
+    ints = (int,)
+    return (
+        _map(state["charToGlyph"], ints, ints)
+        and _map(state["charWidths"], ints, _NUMBER)
+        and _map(state["glyphWidths"], ints, _NUMBER)
+        and _all(state["glyphToChar"].values(), (list,))
+        and _all(chain.from_iterable(state["glyphToChar"].values()), ints)
+        and _all(state["glyphToChar"].keys(), ints)
+        and _all(state["glyphPos"], ints)
+        and _all(state["bbox"], _NUMBER)
+        and _all(state["fontRevision"], ints)
+        and _all(state["hmetrics"], (tuple,))
+        and set(map(len, state["hmetrics"])) <= {2}
+        and _all(chain.from_iterable(state["hmetrics"]), _NUMBER)
+        and _all(state["glyphNames"], (str,))
+        and all(type(k) is str and _table(v) for k, v in state["table"].items())
+        and all(_table(v) for v in state["tables"])
+    )
+
+
+def _all(values: Any, types: tuple[type, ...]) -> bool:
+    return set(map(type, values)) <= set(types)  # map(type): at C speed over 10⁴ values
+
+
+def _map(mapping: dict[Any, Any], keys: tuple[type, ...], values: tuple[type, ...]) -> bool:
+    return _all(mapping.keys(), keys) and _all(mapping.values(), values)
+
+
+def _table(entry: Any) -> bool:
+    return type(entry) is dict and all(type(v) in (int, str) for v in entry.values())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import pickle
 import subprocess
@@ -46,7 +47,7 @@ def _same(a: TTFont, b: TTFont) -> None:
 
 def test_a_cached_load_equals_a_parse(cache: Path) -> None:
     first = fontcache.load_font(NAME, PATH)  # parses and stores
-    (entry,) = cache.glob("*.pickle")
+    (entry,) = cache.glob("*.marshal")
     cached = fontcache.load_font(NAME, PATH)
     _same(TTFont(NAME, str(PATH)), first)
     _same(TTFont(NAME, str(PATH)), cached)
@@ -56,26 +57,54 @@ def test_a_cached_load_equals_a_parse(cache: Path) -> None:
 
 def test_a_corrupt_or_foreign_cache_file_is_ignored_and_replaced(cache: Path) -> None:
     fontcache.load_font(NAME, PATH)
-    (entry,) = cache.glob("*.pickle")
-    for junk in (b"", b"not a pickle", pickle.dumps(["a", "list"]), entry.read_bytes()[:1000]):
+    (entry,) = cache.glob("*.marshal")
+    for junk in (b"", b"not marshal", marshal.dumps(["a", "list"]), entry.read_bytes()[:1000]):
         entry.write_bytes(junk)
         _same(TTFont(NAME, str(PATH)), fontcache.load_font(NAME, PATH))
-        assert pickle.loads(entry.read_bytes())["key"] == fontcache.cache_key(NAME, PATH)
+        assert marshal.loads(entry.read_bytes())["key"] == fontcache.cache_key(NAME, PATH)
+
+
+class _Boom:
+    def __reduce__(self) -> tuple[object, ...]:
+        return (exec, ("raise SystemExit('pickle ran code')",))
+
+
+def test_a_crafted_cache_file_is_at_worst_ignored(cache: Path) -> None:
+    """Issue 17 item 12: only checked plain data is used; no pickle is ever loaded."""
+    fontcache.load_font(NAME, PATH)
+    (entry,) = cache.glob("*.marshal")
+    stored = marshal.loads(entry.read_bytes())
+    (cache / entry.name.replace(".marshal", ".pickle")).write_bytes(pickle.dumps(_Boom()))
+    code = compile("raise SystemExit('marshal ran code')", "x", "exec")
+    for face_change in (
+        {"charWidths": {0x41: "wide"}},  # a string where a number belongs
+        {"charToGlyph": {0x41: code}},  # a code object
+        {"hmetrics": [(1, 2, 3)]},
+        {"extra": 1},  # an attribute a parsed face does not have
+        {"glyphToChar": {1: [code]}},
+        {"table": {"cmap": {"offset": 1.5j}}},
+    ):
+        crafted = {**stored, "face": {**stored["face"], **face_change}}
+        entry.write_bytes(marshal.dumps(crafted))
+        _same(TTFont(NAME, str(PATH)), fontcache.load_font(NAME, PATH))
+    missing = {k: v for k, v in stored["face"].items() if k != "glyphPos"}
+    entry.write_bytes(marshal.dumps({**stored, "face": missing}))
+    _same(TTFont(NAME, str(PATH)), fontcache.load_font(NAME, PATH))
 
 
 def test_an_entry_for_another_key_is_never_used(cache: Path) -> None:
     fontcache.load_font(NAME, PATH)
-    (entry,) = cache.glob("*.pickle")
-    stored = pickle.loads(entry.read_bytes())
+    (entry,) = cache.glob("*.marshal")
+    stored = marshal.loads(entry.read_bytes())
     stored["face"]["charWidths"] = {0x41: 12345.0}  # would show if this entry were trusted
     for key in (
         (*stored["key"][:-1], "another python"),
         (fontcache.FORMAT + 1, *stored["key"][1:]),
         tuple(v + 1 if isinstance(v, int) and i == 4 else v for i, v in enumerate(stored["key"])),
     ):
-        entry.write_bytes(pickle.dumps({**stored, "key": key}))
+        entry.write_bytes(marshal.dumps({**stored, "key": key}))
         assert fontcache.load_font(NAME, PATH).face.charWidths[0x41] != 12345.0
-    entry.write_bytes(pickle.dumps(stored))  # the right key: trusted (this is what a hit reads)
+    entry.write_bytes(marshal.dumps(stored))  # the right key: trusted (this is what a hit reads)
     assert fontcache.load_font(NAME, PATH).face.charWidths[0x41] == 12345.0
 
 
@@ -121,5 +150,5 @@ def test_cached_fonts_write_the_same_pdf_bytes(tmp_path: Path) -> None:
         out = tmp_path / f"{run}.pdf"
         subprocess.run([sys.executable, "-c", _DRAW, str(out)], env={**env, **extra}, check=True)
         digests.append(hashlib.sha256(out.read_bytes()).hexdigest())
-    assert len(list((tmp_path / "xdg" / "exampdf").glob("*.pickle"))) == 6
+    assert len(list((tmp_path / "xdg" / "exampdf").glob("*.marshal"))) == 6
     assert digests[0] == digests[1] == digests[2]
