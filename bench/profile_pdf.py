@@ -1,5 +1,7 @@
 """cProfile of one PDF of a build, in this process: `python bench/profile_pdf.py key|exam [N V]`.
 
+`key-math` / `exam-math` profile the math-heavy bank of bench/math_bank.py instead.
+
 Writes a synthetic bank of N questions (default 30) and profiles writing answer-key.pdf or
 exam.pdf (all slices, one after another, then the join) for V versions (default 40), printing
 the top functions by own and by cumulative time. Times under the profiler are about twice
@@ -17,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_bank import write_bank
+from math_bank import write_math_bank
 
 from exampdf.config import ExamConfig
 from exampdf.layout.theme import make_theme
@@ -29,12 +32,12 @@ from exampdf.specs import exam_page, exam_spec, key_spec
 
 
 def main() -> None:
-    which = sys.argv[1] if len(sys.argv) > 1 else "key"
+    which, _, kind = (sys.argv[1] if len(sys.argv) > 1 else "key").partition("-")
     questions = int(sys.argv[2]) if len(sys.argv) > 2 else 30
     versions = int(sys.argv[3]) if len(sys.argv) > 3 else 40
     with tempfile.TemporaryDirectory() as tmp:
         bank, out = Path(tmp) / "bank", Path(tmp) / "out"
-        write_bank(bank, questions, 1)
+        (write_math_bank if kind == "math" else write_bank)(bank, questions, 1)
         out.mkdir()
         config = dataclasses.replace(ExamConfig(), versions=versions, seed=7, shuffle=True)
         ready = prepare([bank], config, ignore)

@@ -19,13 +19,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_bank import write_bank
+from math_bank import write_math_bank
 from proc import run_measured
 from typst_bench import available as typst_available
 from typst_bench import time_typst
 
 import exampdf
 
-WORKLOADS = {"W1": (30, 40), "W2": (100, 200), "W3": (2000, 10)}
+WORKLOADS = {"W1": (30, 40), "M1": (30, 40), "W2": (100, 200), "W3": (2000, 10)}
+MATH = {"M1"}  # issue 14: W1's shape with 2–4 inline and 1 display formula per stem and explanation
 GROWTH_VERSIONS = [(30, v) for v in (10, 40, 160)]
 GROWTH_QUESTIONS = [(q, 10) for q in (30, 100, 300)]
 
@@ -74,9 +76,9 @@ def measure(
     cold: bool = False,
 ) -> tuple[float, float]:
     """Print one row; return the median wall seconds and the output size in MB."""
-    bank = work / f"bank{questions}"
+    bank = bank_dir(work, name, questions)
     if not bank.exists():
-        write_bank(bank, questions, 1)
+        (write_math_bank if name in MATH else write_bank)(bank, questions, 1)
     out = work / f"out-{name}"
     if not cold:
         run_once(bank, versions, out, jobs)  # fills the caches, as any earlier run would
@@ -93,12 +95,17 @@ def measure(
     return wall, size
 
 
+def bank_dir(work: Path, name: str, questions: int) -> Path:
+    return work / (f"math{questions}" if name in MATH else f"bank{questions}")
+
+
 def measure_typst(
-    questions: int, versions: int, runs: int, work: Path, exampdf: tuple[float, float]
+    name: str, questions: int, versions: int, runs: int, work: Path, exampdf: tuple[float, float]
 ) -> None:
     """The same bank and versions typeset by Typst, with typst/exampdf ratios."""
-    out = work / f"typst-{questions}x{versions}.pdf"
-    results = [time_typst(work / f"bank{questions}", versions, out) for _ in range(runs)]
+    out = work / f"typst-{name}-{questions}x{versions}.pdf"
+    bank = bank_dir(work, name, questions)
+    results = [time_typst(bank, versions, out) for _ in range(runs)]
     wall = statistics.median(r.wall for r in results)
     rss = max(r.rss_kib for r in results) / 1024
     n = results[-1].pages
@@ -130,19 +137,23 @@ def main() -> None:
         print("typst: skipped (" + ("--no-typst" if args.no_typst else "pip install typst") + ")")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
+        w1 = 0.0
         for name, (q, v) in WORKLOADS.items():
-            if args.quick and name != "W1":
+            if args.quick and name not in ("W1", "M1"):
                 continue
-            runs = args.runs if name == "W1" else 1
+            runs = args.runs if name in ("W1", "M1") else 1
             ref = measure(name, q, v, runs, work, args.jobs)
             if name == "W1":
+                w1 = ref[0]
                 measure("W1 cold", q, v, runs, work, args.jobs, cold=True)
+            if name in MATH:
+                print(f"{'':10} {name}/W1: time {ref[0] / w1:.2f}x (goal: at most 1.3x)")
             if typst and (name != "W3" or args.typst_w3):
-                measure_typst(q, v, runs, work, ref)
+                measure_typst(name, q, v, runs, work, ref)
         for q, v in GROWTH_VERSIONS + GROWTH_QUESTIONS:
             ref = measure("growth", q, v, 1, work, args.jobs)
             if typst:
-                measure_typst(q, v, 1, work, ref)
+                measure_typst("growth", q, v, 1, work, ref)
 
 
 if __name__ == "__main__":

@@ -33,6 +33,8 @@ from exampdf.model import (
     Inline,
     Link,
     ListBlock,
+    MathBlock,
+    MathInline,
     Paragraph,
     Question,
     Quote,
@@ -45,6 +47,9 @@ from exampdf.model import (
 )
 from exampdf.parse import parse_bank
 from exampdf.versions import ExamVersion, VersionSpec, build_versions
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from math_bank import TYPST as TYPST_MATH  # bench/ is not a package
 
 ROOT = Path(__file__).resolve().parent.parent
 FONTS = ROOT / "fonts"
@@ -157,6 +162,8 @@ def inlines(nodes: Sequence[Inline]) -> str:
                 out.append(escape(node.alt))
         elif isinstance(node, Ruby):
             out.append(f"#ruby[{escape(node.text)}][{escape(node.base)}]")
+        elif isinstance(node, MathInline):
+            out.append(_math(node.latex, node.display))
         elif isinstance(node, HardBreak):
             out.append("#linebreak()")
         elif isinstance(node, SoftBreak):
@@ -198,7 +205,17 @@ def block(b: Block) -> str:
         return f"#quote(block: true)[{blocks(b.blocks)}]"
     if isinstance(b, Rule):
         return "#line(length: 100%, stroke: 0.5pt + luma(140))"
+    if isinstance(b, MathBlock):
+        return _math(b.latex, True)
     raise TypeError(f"unknown block {type(b).__name__}")
+
+
+def _math(latex: str, display: bool) -> str:
+    """The formula in Typst math (bench/math_bank.py's formulas; others as raw text)."""
+    typst = TYPST_MATH.get(latex)
+    if typst is None:
+        return f"#raw({string(latex)})"
+    return f"$ {typst} $" if display else f"${typst}$"
 
 
 def _table(t: Table) -> str:

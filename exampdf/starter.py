@@ -121,11 +121,37 @@ lines: 6
 選択肢のない問題は記述式になり、問題用紙には解答欄（`lines` 行）が印刷されます。
 """
 
+MATH = """\
+# 例題4 - 数式
+
+## 問題
+$x$ についての二次方程式 $x^2 - 5x + 6 = 0$ の解として正しいものはどれか。
+（数式は `$…$`、行を分けて示す式は `$$…$$` で書きます）
+
+$$
+x = \\frac{-b \\pm \\sqrt{b^2 - 4ac}}{2a}
+$$
+
+## 選択肢
+A. $x = 1,\\ 6$
+B. $x = 2,\\ 3$
+C. $x = -2,\\ -3$
+D. $x = \\frac{5}{2}$
+
+## 正解
+B
+
+## 解説
+$(x - 2)(x - 3) = 0$ より $x = 2,\\ 3$。
+解の公式で $a = 1$, $b = -5$, $c = 6$ としても同じ結果になります。
+"""
+
 FILES = {
     "exam.toml": EXAM_TOML,
     "questions/q01_single.md": SINGLE,
     "questions/q02_multi.md": MULTI,
     "questions/q03_written.md": WRITTEN,
+    "questions/q04_math.md": MATH,
 }
 
 

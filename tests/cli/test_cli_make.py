@@ -25,7 +25,7 @@ def test_summary_lists_files_sizes_seed_and_warnings(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == "10 questions, 1 version, seed 3"  # issue 16 item 12
+    assert lines[0] == "11 questions, 1 version, seed 3"  # issue 16 item 12
     assert any(line.startswith(f"  {out / 'exam.pdf'}  ") and "pages, " in line for line in lines)
     assert any(re.fullmatch(rf"  {re.escape(str(out / 'key.csv'))}  [\d.]+ K?B", x) for x in lines)
     assert lines[-1].startswith("0 warnings, ")
@@ -38,7 +38,7 @@ def test_quiet_and_verbose(tmp_path: Path) -> None:
     assert quiet.exit_code == 0 and quiet.output == ""
     verbose = CliRunner().invoke(main, ["--lang", "ja", *args, "-v"])
     assert "問題を読み込み中: " in verbose.output and "exam.pdf を組版中: " in verbose.output
-    assert "10 問, 1 版, シード 20240401" in verbose.output
+    assert "11 問, 1 版, シード 20240401" in verbose.output
 
 
 def test_progress_bar_draws_on_a_terminal() -> None:

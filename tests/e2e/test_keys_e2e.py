@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from exampdf.cli import main
 from exampdf.model import plain_text
 from exampdf.parse import parse_bank
-from tests.helpers.pdftext import page_lines, squash
+from tests.helpers.pdftext import has_math, page_lines, squash
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "questions"
@@ -59,6 +59,8 @@ def test_per_version_keys_agree_with_key_json(built: Path) -> None:
             lines = blocks[q["number"]]
             answer = next(line for line in lines if line.startswith("正解："))
             assert answer == "正解：" + "、".join(q["answer"])
+            if has_math(question):
+                continue  # formulas print as glyphs, not LaTeX (tests/layout/math reads them)
             texts = {c.letter: squash(plain_text(c.content)) for c in question.choices}
             printed = [(m.group(1), squash(m.group(2))) for x in lines if (m := OPTION.match(x))]
             # the options, in printed order, start with the bank options key.json names

@@ -171,15 +171,15 @@ def test_cli_export_sample_bank(tmp_path: Path, fmt: str) -> None:
         main, ["--lang", "en", "export", str(ROOT / "questions"), "--format", fmt, "-o", str(out)]
     )
     assert result.exit_code == 0, result.output
-    assert f"{fmt}: {out} (10 questions)" in result.output
+    assert f"{fmt}: {out} (11 questions)" in result.output
     text = out.read_text(encoding="utf-8")
     if fmt == "moodle":
-        assert len(ET.fromstring(text).findall("question")) == 11
+        assert len(ET.fromstring(text).findall("question")) == 12
     elif fmt == "gift":
-        assert len(read_gift(text)) == 10
+        assert len(read_gift(text)) == 11
     else:
-        assert len(json.loads(text)["questions"]) == 10
-    assert len(parse_bank([ROOT / "questions"]).bank.questions) == 10
+        assert len(json.loads(text)["questions"]) == 11
+    assert len(parse_bank([ROOT / "questions"]).bank.questions) == 11
 
 
 def test_cli_export_errors(tmp_path: Path) -> None:

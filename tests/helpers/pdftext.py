@@ -8,6 +8,7 @@ from pathlib import Path
 import pdfplumber
 
 from exampdf.layout.page.paper import geometry
+from exampdf.model import MathInline, Question, walk
 
 QUESTION = re.compile(r"^問(\d+)\s*")
 OPTION = re.compile(r"^([○□])\s*([A-Z]+)\.\s*")
@@ -58,3 +59,9 @@ def _squash(text: str) -> str:
 
 def squash(text: str) -> str:
     return _squash(text)
+
+
+def has_math(question: Question) -> bool:
+    """Options with formulas, which print as math glyphs rather than as their LaTeX."""
+    nodes = [n for c in question.choices for n in walk.iter_inlines(c.content)]
+    return any(isinstance(n, MathInline) for n in nodes)

@@ -16,13 +16,15 @@ def test_starter_bank_is_clean_and_complete(tmp_path: Path) -> None:
         "questions/q01_single.md",
         "questions/q02_multi.md",
         "questions/q03_written.md",
+        "questions/q04_math.md",
     ]
     assert 'title = "' in (folder / "exam.toml").read_text(encoding="utf-8")
     result = parse_bank([folder / "questions"])
     assert result.diagnostics == ()
     kinds = [q.kind for q in result.bank.questions]
-    assert kinds == ["single", "multi", "written"]
-    single, multi, written_q = result.bank.questions
+    assert kinds == ["single", "multi", "written", "single"]
+    single, multi, written_q, math = result.bank.questions
+    assert math.answer == (1,) and "MathBlock" in repr(math.stem)
     assert single.pinned == (3,) and single.answer == (1,)
     assert multi.answer == (0, 2)
     assert written_q.answer_lines == 6 and written_q.model_answer

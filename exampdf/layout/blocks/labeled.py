@@ -6,6 +6,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from exampdf.layout.blocks.cut import cut
 from exampdf.layout.blocks.place import Nested, place
+from exampdf.layout.text.jparagraph import JParagraph
 
 
 class Labeled(Nested):
@@ -22,6 +23,7 @@ class Labeled(Nested):
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         _, lh = self.label.wrap(self.gutter, avail_height)
         _, bh = self.body.wrap(avail_width - self.gutter, avail_height)
+        lh += baseline_drop(self.body)  # the label moves down with a formula's first line
         self._lh, self._bh = lh, bh
         self.width, self.height = avail_width, max(lh, bh)
         return self.width, self.height
@@ -44,3 +46,12 @@ class Labeled(Nested):
     def draw(self) -> None:
         place(self.canv, self.label, 0, self.height - self._lh)
         place(self.canv, self.body, self.gutter, self.height - self._bh)
+
+
+def baseline_drop(body: Flowable) -> float:
+    """How far formulas lowered the first baseline of `body` (a paragraph, or the first part
+    of a stack), so that a label beside it can share that baseline."""
+    parts = getattr(body, "parts", None)  # a Stack (which imports this module)
+    if parts:
+        return baseline_drop(parts[0])
+    return body.first_drop() if isinstance(body, JParagraph) else 0.0

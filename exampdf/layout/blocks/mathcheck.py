@@ -1,5 +1,6 @@
 """W110: display formulas wider than the exam's column, found before any PDF is made
-(layout then sets them smaller, layout/blocks/mathblock.py)."""
+(layout then sets them smaller, layout/blocks/mathblock.py); every formula is laid out here,
+in the process that forks the PDF writers, so they inherit the laid-out formulas."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from exampdf.diagnostics import Diagnostic, warning
 from exampdf.i18n import msg
 from exampdf.layout.math.engine import lay_out
 from exampdf.layout.text.fonts import FontSet
-from exampdf.model import Bank, Block, ListBlock, MathBlock, Quote
+from exampdf.model import Bank, Block, Choice, ListBlock, MathBlock, MathInline, Quote, walk
 
 GUTTER_EM = 3.0  # the 問N label column a question's text is set beside
 
@@ -20,6 +21,7 @@ def math_width_diagnostics(
     room = column_width - GUTTER_EM * size
     out: list[Diagnostic] = []
     for q in bank.questions:
+        _lay_out_inline(q.stem + q.explanation + q.model_answer, q.choices, fonts, size)
         for b in _display(q.stem + q.explanation + q.model_answer):
             width = lay_out(b.latex, True, size, fonts.body).width
             if width > room:
@@ -37,3 +39,14 @@ def _display(blocks: Iterable[Block]) -> Iterator[MathBlock]:
                 yield from _display(item)
         elif isinstance(b, Quote):
             yield from _display(b.blocks)
+
+
+def _lay_out_inline(
+    blocks: tuple[Block, ...], choices: Iterable[Choice], fonts: FontSet, size: float
+) -> None:
+    """Formulas in sentences, options and cells at the body size (as the sheets set them)."""
+    spans = [s.inlines for s in walk.iter_spans(blocks)] + [c.content for c in choices]
+    for inlines in spans:
+        for node in walk.iter_inlines(inlines):
+            if isinstance(node, MathInline):
+                lay_out(node.latex, node.display, size, fonts.body)

@@ -9,6 +9,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus import Flowable, Spacer
 
 from exampdf.layout.blocks.cut import shrunk
+from exampdf.layout.blocks.labeled import baseline_drop
 from exampdf.layout.blocks.place import Nested, form_of, place
 from exampdf.layout.text.jparagraph import JParagraph
 from exampdf.pdf.ops import content, matrix, set_matrix, translated, use_forms
@@ -89,6 +90,7 @@ class OptionGrid(Nested):
                 if cell is None:  # (draw wraps a label or body again if its width changed)
                     lh = lab.wrap(gutter, avail_height)[1]
                     bh = body.wrap(col - gutter, avail_height)[1]
+                    lh += baseline_drop(body)  # a formula's first line: the label moves down
                     cell = known[(id(lab), id(body), col, gutter)] = (
                         lab,
                         body,

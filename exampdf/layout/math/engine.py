@@ -27,7 +27,7 @@ _PX_PER_PT = 1.333
 # it without the spaces of subtraction (`x = -2`, `f(-3)`).
 _SIGN = re.compile(
     r"(^|[=(\[{,<>&]|\\\\|\\(?:leq?|geq?|neq?|to|in|times|cdot|pm|mp|approx|equiv"
-    r"|fallingdotseq|sim|simeq|cong|[Rr]ightarrow|[Ll]eftarrow|mid|left\S?|quad|qquad|,|;))"
+    r"|fallingdotseq|sim|simeq|cong|[Rr]ightarrow|[Ll]eftarrow|mid|left\S?|quad|qquad|[,; ]))"
     r"(\s*)([-+])"
 )
 

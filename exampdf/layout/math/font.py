@@ -15,6 +15,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from exampdf import memo
+from exampdf.pdf.tounicode import fix_math_to_unicode
 
 MATH_FONT = "exampdf-math"
 _PUA = 0xF0000  # plane 15 private use: glyph g without a code point is shown as _PUA + g
@@ -32,6 +33,7 @@ def math_font() -> TTFont:
     """Registered once per process."""
     font = TTFont(MATH_FONT, str(font_path()))  # 40 ms, only for banks with math
     pdfmetrics.registerFont(font)
+    fix_math_to_unicode(font.face.name.decode("latin-1"))
     return font
 
 
@@ -60,3 +62,11 @@ def glyph_char(gid: int) -> str:
 def has_char(c: str) -> bool:
     """Whether the math font itself shows `c` (else \\text{} sets it in the body font)."""
     return ord(c) in math_font().face.charToGlyph
+
+
+def char_glyph(c: str) -> int:
+    """The glyph a character of MATH_FONT shows (glyph_char's inverse; 0 for none)."""
+    code = ord(c)
+    if code >= _PUA:
+        return code - _PUA
+    return int(math_font().face.charToGlyph.get(code, 0))

@@ -10,9 +10,9 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus.flowables import Flowable
 
 from exampdf import memo
+from exampdf.layout.text import mathrun
 from exampdf.layout.text.jsegment import RUBY_SCALE, min_width
 from exampdf.layout.text.linebreak import Align, Line, Piece, break_lines
-from exampdf.layout.text.mathrun import draw_math, line_boxes, lines_within
 from exampdf.layout.text.textrun import ASCENT, Run
 from exampdf.pdf.forms import inherited_form, new_form_name
 from exampdf.pdf.ops import content, text_content, text_subset
@@ -86,6 +86,12 @@ class JParagraph(Flowable):  # type: ignore[misc]
             _LINES.put(key, lines)  # bounded memory on huge banks
         return lines
 
+    def first_drop(self) -> float:
+        """How far formulas lowered the first baseline (after wrap; 0 without math)."""
+        if not self._math or not self.width:
+            return 0.0
+        return mathrun.first_drop(self.runs, self.lines(self.width), self.style.leading)
+
     def minWidth(self) -> float:
         """Narrowest width without breaking inside a word (ReportLab tables ask this)."""
         st = self.style
@@ -98,7 +104,7 @@ class JParagraph(Flowable):  # type: ignore[misc]
         self.width = availWidth
         lines = self.lines(availWidth)
         if self._math:
-            self.height = sum(h for h, _ in line_boxes(self.runs, lines, self.style.leading))
+            self.height = mathrun.height(self.runs, lines, self.style.leading)
         else:
             self.height = len(lines) * self.style.leading
         return availWidth, self.height
@@ -107,7 +113,7 @@ class JParagraph(Flowable):  # type: ignore[misc]
         lines = self.lines(availWidth)
         fit = int((availHeight + 1e-6) // self.style.leading)
         if self._math:
-            fit = lines_within(line_boxes(self.runs, lines, self.style.leading), availHeight)
+            fit = mathrun.lines_within(self.runs, lines, self.style.leading, availHeight)
         if len(lines) < 2 * MIN_SPLIT or fit >= len(lines):
             return []
         n = min(fit, len(lines) - MIN_SPLIT)
@@ -162,7 +168,7 @@ class JParagraph(Flowable):  # type: ignore[misc]
             _draw_backs(canv, placed, left)
         _draw_text(canv, placed, left)
         if self._math:
-            draw_math(canv, placed, left)
+            mathrun.draw_math(canv, placed, left)
         if self._ruby:
             _draw_ruby(canv, placed, left, self.width - left - self.style.right_indent)
         if self._underlined:
@@ -187,11 +193,7 @@ class JParagraph(Flowable):  # type: ignore[misc]
         lead = self.style.leading
         placed: list[tuple[Piece, Run, float]] = []
         if self._math:
-            top = self.height
-            for ln, (h, down) in zip(lines, line_boxes(self.runs, lines, lead), strict=True):
-                placed.extend((p, self.runs[p.run], top - down) for p in ln.pieces)
-                top -= h
-            return placed
+            return mathrun.placed_math(self.runs, lines, lead, self.height)
         for i, ln in enumerate(lines):
             size = max((self.runs[p.run].size for p in ln.pieces), default=0.0)
             base = self.height - i * lead - (lead - size) / 2 - ASCENT * size

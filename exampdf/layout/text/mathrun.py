@@ -41,14 +41,40 @@ def line_boxes(runs: Sequence[Run], lines: Sequence[Line], lead: float) -> list[
     return out
 
 
-def lines_within(boxes: Sequence[LineBox], height: float) -> int:
-    """How many lines, from the first, fit in `height`."""
+def first_drop(runs: Sequence[Run], lines: Sequence[Line], lead: float) -> float:
+    """How far a formula pushes the first baseline down from where plain text has it (a
+    label beside the paragraph moves down as much, to share the baseline)."""
+    if not lines:
+        return 0.0
+    size = max((runs[p.run].size for p in lines[0].pieces), default=0.0)
+    return line_boxes(runs, lines[:1], lead)[0][1] - ((lead - size) / 2 + ASCENT * size)
+
+
+def height(runs: Sequence[Run], lines: Sequence[Line], lead: float) -> float:
+    """The paragraph's height, its lines grown for their formulas."""
+    return sum(h for h, _ in line_boxes(runs, lines, lead))
+
+
+def lines_within(runs: Sequence[Run], lines: Sequence[Line], lead: float, room: float) -> int:
+    """How many lines, from the first, fit in `room`."""
     used = 0.0
-    for n, (h, _) in enumerate(boxes):
+    for n, (h, _) in enumerate(line_boxes(runs, lines, lead)):
         used += h
-        if used > height + 1e-6:
+        if used > room + 1e-6:
             return n
-    return len(boxes)
+    return len(lines)
+
+
+def placed_math(
+    runs: Sequence[Run], lines: Sequence[Line], lead: float, height: float
+) -> list[tuple[Piece, Run, float]]:
+    """Every piece with its baseline, lines stacked at their grown heights from the top."""
+    placed: list[tuple[Piece, Run, float]] = []
+    top = height
+    for ln, (h, down) in zip(lines, line_boxes(runs, lines, lead), strict=True):
+        placed.extend((p, runs[p.run], top - down) for p in ln.pieces)
+        top -= h
+    return placed
 
 
 def draw_math(canv: Any, placed: Sequence[tuple[Piece, Run, float]], left: float) -> None:

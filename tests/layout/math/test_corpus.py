@@ -95,3 +95,12 @@ def test_fonts_embedded_as_subsets(tmp_path: Path) -> None:
         names = {c["fontname"] for page in doc.pages for c in page.chars}
     assert any("STIXTwoMath" in n for n in names)
     assert all("+" in n for n in names)  # subset prefixes
+
+
+def test_math_italics_read_back_as_themselves(tmp_path: Path) -> None:
+    """ToUnicode for codes beyond the BMP (exampdf/pdf/tounicode.py): 𝑥 copies as 𝑥."""
+    pdf = tmp_path / "corpus.pdf"
+    draw(pdf)
+    with pdfplumber.open(pdf) as doc:
+        text = "".join(c["text"] for c in doc.pages[0].chars)
+    assert "𝑥" in text and "ᵆ" not in text

@@ -106,3 +106,10 @@ def test_display_formula_wider_than_the_frame_is_scaled_to_fit(tmp_path: Path) -
     assert min(c["x0"] for c in math) >= FRAME_LEFT - 0.01
     assert max(c["x1"] for c in math) <= FRAME_RIGHT + 1.0  # the last glyph's advance
     assert max(c["size"] for c in math) < SIZE  # set smaller
+
+
+def test_a_label_shares_the_baseline_a_formula_pushed_down(tmp_path: Path) -> None:
+    chars = typeset(tmp_path, "- $\\int_0^1 x\\,dx$ を求めよ\n- 二つ目\n").chars()
+    bullet = next(c for c in chars if c["text"] == "・")
+    text = next(c for c in chars if c["text"] == "を")
+    assert _base(bullet) == pytest.approx(_base(text), abs=0.01)
