@@ -9,10 +9,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from exampdf.scan.locate import PX_PER_MM
-from exampdf.scan.read import PageRead
+from exampdf.scan.read import VIEW_PX_PER_MM, PageRead
 
-VIEW_SCALE = 0.5  # read.py keeps the page at half the working resolution
 COLOURS = {"filled": (200, 90, 0), "unsure": (0, 140, 255), "empty": (0, 170, 0)}
 
 
@@ -24,7 +22,7 @@ def annotated_pdf(path: Path, pages: Sequence[PageRead]) -> int:
     if not images:
         return 0
     pil = [Image.fromarray(cv2.cvtColor(im, cv2.COLOR_BGR2RGB)) for im in images]
-    dpi = PX_PER_MM * VIEW_SCALE * 25.4
+    dpi = VIEW_PX_PER_MM * 25.4
     pil[0].save(path, "PDF", resolution=dpi, save_all=True, append_images=pil[1:], quality=70)
     return len(pil)
 
@@ -32,10 +30,10 @@ def annotated_pdf(path: Path, pages: Sequence[PageRead]) -> int:
 def _draw(p: PageRead) -> np.ndarray:
     gray = cv2.imdecode(np.frombuffer(p.view, np.uint8), cv2.IMREAD_GRAYSCALE)
     img: np.ndarray = cv2.cvtColor(np.asarray(gray, np.uint8), cv2.COLOR_GRAY2BGR)
-    r = max(3, int(2.6 * PX_PER_MM * VIEW_SCALE))
+    r = max(3, int(2.6 * VIEW_PX_PER_MM))
     for x, y, state in p.marks:
         if state != "empty":
-            centre = (int(x * VIEW_SCALE), int(y * VIEW_SCALE))
+            centre = (int(x), int(y))
             cv2.circle(img, centre, r, COLOURS[state], 2)
     ident = next((c.value for c in p.cells if c.key == "id"), "")
     head = f"{Path(p.file).name} p{p.page}  version {p.version}  page {p.sheet_page}  id {ident}"
@@ -45,11 +43,12 @@ def _draw(p: PageRead) -> np.ndarray:
         for c in p.cells
         if c.key.startswith("q")
     )
-    for i in range(0, len(answers), 110):
-        y = img.shape[0] - 14 - 20 * ((len(answers) - 1) // 110 - i // 110)
-        cv2.putText(
-            img, answers[i : i + 110], (12, y), cv2.FONT_HERSHEY_SIMPLEX, 0.45, (0, 0, 200), 1
-        )
+    lines = [answers[i : i + 110] for i in range(0, len(answers), 110)]
+    top = img.shape[0] - 24 - 20 * len(lines)  # a white band below the bottom marks
+    cv2.rectangle(img, (0, top), (img.shape[1], img.shape[0]), (255, 255, 255), -1)
+    for n, line in enumerate(reversed(lines)):
+        y = img.shape[0] - 14 - 20 * n
+        cv2.putText(img, line, (12, y), cv2.FONT_HERSHEY_SIMPLEX, 0.45, (0, 0, 200), 1)
     return img
 
 

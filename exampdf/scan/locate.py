@@ -27,11 +27,12 @@ class Located:
 
 
 def working_image(img: Gray, paper: G.Paper) -> Gray:
-    """Shrink to about PX_PER_MM (area averaging also turns dithering back into grey)."""
-    scale = PX_PER_MM * paper.h * 1.05 / max(img.shape)
-    if scale >= 0.9:
+    """Shrink by a whole factor to PX_PER_MM or a little more (area averaging also turns
+    dithering back into grey; whole factors take OpenCV's fast path)."""
+    f = round(max(img.shape) / (PX_PER_MM * paper.h * 1.05))
+    if f < 2:
         return img
-    size = (max(1, round(img.shape[1] * scale)), max(1, round(img.shape[0] * scale)))
+    size = (img.shape[1] // f, img.shape[0] // f)
     return np.asarray(cv2.resize(img, size, interpolation=cv2.INTER_AREA), np.uint8)
 
 
@@ -69,7 +70,11 @@ def to_px(H: NDArray[np.float64], pts: Floats) -> Floats:
 
 
 def locate(
-    dark: Floats, paper: G.Paper, qr_pts: Floats | None
+    dark: Floats,
+    paper: G.Paper,
+    qr_pts: Floats | None,
+    tolerance: float = 5.0,
+    fp_byte: int = -1,
 ) -> tuple[NDArray[np.float64], int] | None:
     """Homography mm -> px from the four corner marks: of the solid squares on the page, the
     four that form the marks' rectangle (and agree with the QR code where it was read)."""
@@ -81,7 +86,7 @@ def locate(
     best: tuple[float, NDArray[np.float64]] | None = None
     for four in itertools.combinations(blobs[:12], 4):
         areas = [b[2] for b in four]
-        if max(areas) > 2.0 * min(areas):
+        if max(areas) > 3.0 * min(areas):  # a photo foreshortens one side
             continue
         quad = _as_portrait(np.array([[b[0], b[1]] for b in four], np.float32))
         if quad is None:
@@ -93,36 +98,83 @@ def locate(
             continue
         for target in (quad, quad[[3, 2, 1, 0]]):
             H = np.asarray(cv2.getPerspectiveTransform(marks_mm, target), np.float64)
-            score = _fit(H, dark, paper, qr_pts, w / span_w)
+            score = _fit(H, dark, paper, qr_pts, w / span_w, tolerance, fp_byte)
             if score is not None and (best is None or score < best[0]):
                 best = (score, H)
+    if best is None and qr_pts is not None:
+        return _three_marks(blobs[:8], marks_mm, dark, paper, qr_pts, tolerance, fp_byte)
     return None if best is None else (best[1], 4)
 
 
+def _three_marks(
+    blobs: list[tuple[float, float, float]],
+    marks_mm: Floats,
+    dark: Floats,
+    paper: G.Paper,
+    qr_pts: Floats,
+    tolerance: float,
+    fp_byte: int,
+) -> tuple[NDArray[np.float64], int] | None:
+    """A mark lost over the scan's edge: an affine map from three marks, the QR code
+    saying which three they are."""
+    best: tuple[float, NDArray[np.float64]] | None = None
+    for three in itertools.combinations(blobs, 3):
+        areas = [b[2] for b in three]
+        if max(areas) > 2.0 * min(areas):
+            continue
+        dst = np.array([[b[0], b[1]] for b in three], np.float32)
+        for corners in itertools.permutations(range(4), 3):
+            A = cv2.getAffineTransform(marks_mm[list(corners)], dst)
+            H = np.vstack([A, [0.0, 0.0, 1.0]])
+            unit = float(np.linalg.norm(A[:, 0]))
+            side = float(np.sqrt(np.mean(areas))) / max(unit, 1e-6)
+            if not 0.6 < side / G.MARK_SIZE < 1.5:
+                continue
+            score = _fit(H, dark, paper, qr_pts, unit, tolerance, fp_byte)
+            if score is not None and (best is None or score < best[0]):
+                best = (score, H)
+    return None if best is None else (best[1], 3)
+
+
 def _fit(
-    H: NDArray[np.float64], dark: Floats, paper: G.Paper, qr_pts: Floats | None, unit: float
+    H: NDArray[np.float64],
+    dark: Floats,
+    paper: G.Paper,
+    qr_pts: Floats | None,
+    unit: float,
+    tolerance: float,
+    fp_byte: int,
 ) -> float | None:
     """Lower is better: how far (mm) the QR corners land from where zxing saw them, or,
-    without a QR code, minus the ink where the QR code should be and whether the code row
-    reads."""
-    if qr_pts is None:  # the code row reads only the right way up
-        return -_qr_ink(dark, H, paper) - (G.decode_bits(code_row(dark, H, paper)) is not None)
+    without a QR code, minus the ink where the QR code should be (if the code row reads);
+    None rejects the placement."""
+    if unit < 1.5:
+        return None  # a sheet this small is no sheet at the working resolution
+    if qr_pts is None:  # without the QR code only a code row that reads names the sheet
+        decoded = G.decode_bits(code_row(dark, H, paper))
+        if decoded is None or decoded[0] != fp_byte:  # upside down may pass the parity
+            return None
+        return -_qr_ink(dark, H, paper)
     err = float(np.abs(to_px(H, qr_corners_mm(paper)) - qr_pts).max()) / max(unit, 1e-6)
-    return err if err < 5.0 else None
+    return err if err < tolerance else None
 
 
 def _solid_squares(dark: Floats) -> list[tuple[float, float, float]]:
-    """Centres and areas of dark, filled, square blobs standing alone on paper."""
-    binary = (dark > 0.45).astype(np.uint8)
-    n, _, stats, centroids = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    """Centres and areas (in `dark`'s pixels) of dark, filled, square blobs standing alone
+    on paper, found at half resolution (a mark is still 20 pixels wide there)."""
+    half = cv2.resize(dark, (dark.shape[1] // 2, dark.shape[0] // 2), interpolation=cv2.INTER_AREA)
+    binary = (half > 0.45).astype(np.uint8)
+    _, _, stats, centroids = cv2.connectedComponentsWithStats(binary, connectivity=8)
     out = []
-    for i in range(1, n):
+    big = np.nonzero(stats[1:, cv2.CC_STAT_AREA] >= 16)[0] + 1
+    for i in big:
         x, y, w, h, a = (int(v) for v in stats[i])
-        if w < 4 or h < 4 or not 0.75 < w / h < 1.33 or a < 0.82 * w * h:
+        if w < 4 or h < 4 or not 0.75 < w / h < 1.33 or a < 0.7 * w * h:
             continue
         if not _isolated(binary, x, y, w, h, a):
             continue
-        out.append((float(centroids[i][0]), float(centroids[i][1]), float(a)))
+        cx, cy = centroids[i]
+        out.append((2 * float(cx) + 0.5, 2 * float(cy) + 0.5, 4.0 * a))
     return out
 
 

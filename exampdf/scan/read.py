@@ -18,13 +18,13 @@ from exampdf.scan.locate import (
     darkness,
     locate,
     read_qr,
-    to_px,
     working_image,
 )
 from exampdf.scan.marks import Reading, decide, sample
 from exampdf.sheets import geometry as G
 
 CROP_PX_PER_MM = 8.0
+VIEW_PX_PER_MM = 3.0  # the page kept for the annotated PDF
 
 
 @dataclass
@@ -49,6 +49,7 @@ class PageRead:
     version: str = ""
     sheet_page: int = 0
     student: str = ""  # roster version's id
+    by_qr: bool = False  # identified by its QR code (else by its code row)
     cells: list[Cell] = field(default_factory=list)
     view: bytes = b""  # JPEG of the page, for the annotated PDF
     marks: list[tuple[float, float, str]] = field(default_factory=list)  # px x, y, state
@@ -65,7 +66,10 @@ def read_page(img: Gray, file: str, number: int, key: ScanKey) -> PageRead:
     if payload.startswith("FOREIGN|"):
         out.status, out.detail = "foreign", f"a QR code that is not exampdf's: {payload[8:]}"
         return out
-    found = locate(dark, key.paper, qr_pts)
+    fp_byte = int(key.fingerprint[:2], 16)
+    found = locate(dark, key.paper, qr_pts, fp_byte=fp_byte)
+    if found is None and qr_pts is not None:  # zxing's corners are rough on a photo
+        found = locate(dark, key.paper, qr_pts, tolerance=15.0, fp_byte=fp_byte)
     if found is None:
         out.detail = "no QR code and no corner marks: not an answer sheet, or too damaged"
         return out
@@ -74,6 +78,7 @@ def read_page(img: Gray, file: str, number: int, key: ScanKey) -> PageRead:
     if version is None:
         return out
     out.status, out.version, out.student = "read", version.sheet.code, version.student
+    out.by_qr = bool(payload)
     _read_bubbles(work, dark, H, key, version, out, _is_binary(img))
     return out
 
@@ -140,9 +145,9 @@ def _read_bubbles(
     for c in out.cells:
         if c.status == "review":
             c.crop = _crop(work, H, _crop_box(c, v, key.paper))
-    centres = to_px(H, np.array([[r.bubble.x, r.bubble.y] for r in readings], np.float32))
-    out.marks = [(float(x), float(y), r.state) for (x, y), r in zip(centres, readings, strict=True)]
-    out.view = _jpeg(work)
+    s = VIEW_PX_PER_MM  # the view: the sheet upright, whatever the scan's dpi and angle
+    out.marks = [(r.bubble.x * s, r.bubble.y * s, r.state) for r in readings]
+    out.view = _view(work, H, key.paper)
 
 
 def _row_cell(row: G.Row, readings: Sequence[Reading]) -> Cell:
@@ -195,8 +200,11 @@ def _crop(work: Gray, H: NDArray[np.float64], box: tuple[float, float, float, fl
     return png.tobytes() if ok else b""
 
 
-def _jpeg(work: Gray) -> bytes:
-    scale = 3.0 / 6.0
-    small = cv2.resize(work, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    ok, jpg = cv2.imencode(".jpg", small, [cv2.IMWRITE_JPEG_QUALITY, 70])
+def _view(work: Gray, H: NDArray[np.float64], paper: G.Paper) -> bytes:
+    s = VIEW_PX_PER_MM
+    to_mm = np.array([[1 / s, 0, 0], [0, 1 / s, 0], [0, 0, 1]], np.float64)
+    size = (int(paper.w * s), int(paper.h * s))
+    flags = cv2.WARP_INVERSE_MAP | cv2.INTER_LINEAR
+    upright = cv2.warpPerspective(work, H @ to_mm, size, flags=flags, borderValue=255)
+    ok, jpg = cv2.imencode(".jpg", upright, [cv2.IMWRITE_JPEG_QUALITY, 70])
     return jpg.tobytes() if ok else b""
