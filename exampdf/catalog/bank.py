@@ -22,11 +22,11 @@ BANK_TEXTS: dict[str, tuple[str, str]] = {
         "they usually come from copying out of a PDF or a terminal",
         "PDF や端末からコピーしたときに入ることがよくあります",
     ),
-    "E110": (
+    "E114": (
         "file has {lines:,} lines; the limit is {limit:,}",
         "ファイルが {lines:,} 行あります。上限は {limit:,} 行です",
     ),
-    "E110.hint": (
+    "E114.hint": (
         "one question per file; long data belongs in a separate file",
         "1ファイルに1問ずつにしてください。長いデータは別のファイルに置いてください",
     ),

@@ -53,8 +53,8 @@ def clean_text(text: str, source: str) -> tuple[str | None, list[Diagnostic]]:
         text = _CONTROL.sub("", text)
     lines = text.count("\n") + 1
     if lines > MAX_LINES:  # before markdown-it: what it would take long over is refused
-        message = msg("E110", lines=lines, limit=MAX_LINES)
-        return None, [*diags, error("E110", message, source, MAX_LINES + 1, msg("E110.hint"))]
+        message = msg("E114", lines=lines, limit=MAX_LINES)
+        return None, [*diags, error("E114", message, source, MAX_LINES + 1, msg("E114.hint"))]
     for number, line in enumerate(text.split("\n"), start=1):
         if len(line) > MAX_LINE_CHARS:
             message = msg("E102", length=len(line), limit=MAX_LINE_CHARS)

@@ -185,4 +185,4 @@ def test_export_json_names_a_non_utf8_file_printably(tmp_path: Path) -> None:
 def test_line_limit_is_checked_before_parsing(rows: int, refused: bool) -> None:
     table = "|a|b|\n|-|-|\n" + "|x|y|\n" * rows
     _, diags = parse_text(BODY.format(n=table, answer="B"), "q.md")
-    assert ("E110" in _codes(diags)) == refused
+    assert ("E114" in _codes(diags)) == refused

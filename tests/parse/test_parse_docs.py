@@ -44,3 +44,9 @@ def test_documented_answer_forms_parse(answer: str) -> None:
     question, diags = parse_text(text, "doc.md")
     assert question is not None, [d.human() for d in diags]
     assert question.answer
+
+
+def test_no_code_is_documented_twice() -> None:
+    """Two features once claimed E110 (math commands, too many lines): a code means one thing."""
+    documented = re.findall(r"^\*\*([EW]\d{3}) — ", DOC, re.M)
+    assert sorted(c for c in set(documented) if documented.count(c) > 1) == []
