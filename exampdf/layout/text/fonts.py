@@ -10,7 +10,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 
 from exampdf import memo
-from exampdf.layout.text.fontcache import load_font
+from exampdf.pdf.fontcache import load_font
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "fonts"
 

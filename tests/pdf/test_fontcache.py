@@ -14,8 +14,8 @@ import pytest
 from reportlab.pdfbase.ttfonts import TTFont
 
 from exampdf.cache import cache_dir
-from exampdf.layout.text import fontcache
 from exampdf.layout.text.fonts import _FILES, FONT_DIR
+from exampdf.pdf import fontcache
 
 NAME = "exampdf-gothic-bold"
 PATH = FONT_DIR / _FILES[NAME]
