@@ -1,4 +1,5 @@
-"""Typeset Markdown blocks into a small PDF and read back characters, rects and fonts."""
+"""Typeset Markdown blocks (or any flowables) into a small PDF and read back characters, rects
+and fonts."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
-from reportlab.platypus import SimpleDocTemplate
+from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from exampdf.layout.blocks.dispatch import block_flowables
 from exampdf.layout.theme import Theme, make_theme
@@ -35,10 +36,21 @@ class Pdf:
 def typeset(tmp_path: Path, markdown: str, theme: Theme | None = None) -> Pdf:
     theme = theme or make_theme()
     blocks = convert_blocks(parse_tree(markdown).children)
+    return typeset_flowables(tmp_path, block_flowables(blocks, theme), theme)
+
+
+def typeset_flowables(
+    tmp_path: Path,
+    flowables: list[Flowable],
+    theme: Theme | None = None,
+    page: tuple[float, float] = PAGE,
+) -> Pdf:
+    """Flowables made by any layout module, on `page` with the same margins."""
+    theme = theme or make_theme()
     path = tmp_path / "blocks.pdf"
     doc = SimpleDocTemplate(
         str(path),
-        pagesize=PAGE,
+        pagesize=page,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=MARGIN,
@@ -46,7 +58,7 @@ def typeset(tmp_path: Path, markdown: str, theme: Theme | None = None) -> Pdf:
         invariant=1,
         initialFontName=theme.fonts.body,
     )
-    doc.build(block_flowables(blocks, theme))
+    doc.build(flowables)
     with pdfplumber.open(path) as pdf:
         pages = [
             {
@@ -61,8 +73,18 @@ def typeset(tmp_path: Path, markdown: str, theme: Theme | None = None) -> Pdf:
     return Pdf(pages)
 
 
-def lines_of(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """Characters grouped by baseline (rounded), top to bottom, each line left to right."""
+def lines_of(chars: list[dict[str, Any]], tolerance: float = 0.0) -> list[list[dict[str, Any]]]:
+    """Characters grouped by baseline (rounded), top to bottom, each line left to right.
+    With `tolerance`, characters whose bottoms lie within it of the line's first one share
+    the line (a label and its body may sit half a point apart)."""
+    if tolerance:
+        out: list[list[dict[str, Any]]] = []
+        for c in sorted(chars, key=lambda c: c["bottom"]):
+            if out and c["bottom"] - out[-1][0]["bottom"] <= tolerance:
+                out[-1].append(c)
+            else:
+                out.append([c])
+        return [sorted(line, key=lambda c: c["x0"]) for line in out]
     rows: dict[float, list[dict[str, Any]]] = {}
     for c in chars:
         rows.setdefault(round(c["bottom"], 0), []).append(c)

@@ -1,0 +1,86 @@
+"""The key booklets' parts: answer labels and fingerprints as data, the key table read back."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from reportlab.platypus import Flowable, Table
+
+from exampdf.layout.key.keyparts import KeyInfo, answer_text, cover, fingerprint_text, key_tables
+from exampdf.layout.theme import make_theme
+from exampdf.model import Bank
+from exampdf.versions import ExamVersion, VersionItem
+from exampdf.versions.labels import option_label
+from tests.helpers.bankfactory import question
+from tests.helpers.blockpdf import lines_of, typeset_flowables
+
+THEME = make_theme()
+
+
+def _rows(tmp_path: Path, flowables: list[Flowable]) -> list[str]:
+    pdf = typeset_flowables(tmp_path, flowables, THEME, page=(400.0, 2000.0))
+    return ["".join(c["text"] for c in ln) for ln in lines_of(pdf.chars())]
+
+
+def test_answer_text_gives_the_printed_labels_of_the_correct_options() -> None:
+    item = VersionItem(0, (2, 0, 1))  # bank C printed first, then A, then B
+    assert answer_text(question("q", options=3, answer=(0,)), item) == "B"
+    assert answer_text(question("q", options=3, answer=(0, 2)), item) == "A・B"
+    kana = answer_text(question("q", options=3, answer=(1,)), item, lambda p: option_label(p, "ア"))
+    assert kana == "ウ"
+    written = replace(question("w"), choices=(), answer=())
+    assert answer_text(written, VersionItem(0, ())) == "記述"
+
+
+def test_fingerprint_is_four_groups_of_16_on_two_lines() -> None:
+    sha = "0123456789abcdef" * 3 + "fedcba9876543210"
+    assert fingerprint_text(sha) == (
+        "0123456789abcdef 0123456789abcdef\n0123456789abcdef fedcba9876543210"
+    )
+
+
+def _bank_and_versions(n: int) -> tuple[Bank, list[ExamVersion]]:
+    bank = Bank(tuple(question(f"q{i}", options=3, answer=(i % 3,)) for i in range(n)))
+    a = ExamVersion("A", tuple(VersionItem(i, (0, 1, 2)) for i in range(n)))
+    b = ExamVersion("B", tuple(VersionItem(n - 1 - i, (2, 1, 0)) for i in range(n)))
+    return bank, [a, b]
+
+
+def test_key_table_wraps_into_bands_that_fit_the_width() -> None:
+    bank, versions = _bank_and_versions(30)
+    narrow = [f for f in key_tables(bank, versions, THEME, 250.0) if isinstance(f, Table)]
+    wide = [f for f in key_tables(bank, versions, THEME, 2000.0) if isinstance(f, Table)]
+    assert len(wide) == 1 and len(narrow) >= 3
+    assert all(t.wrap(250.0, 1000.0)[0] <= 250.0 for t in narrow)
+
+
+def test_key_table_lists_each_versions_printed_answers_and_totals(tmp_path: Path) -> None:
+    bank, versions = _bank_and_versions(4)
+    rows = _rows(tmp_path, key_tables(bank, versions, THEME, 300.0))
+    # answers A B C A in bank order; B prints the questions backwards and the options C B A
+    assert rows == ["版問1問2問3問4計", "AABCA4点", "BCABC4点", "配点：各1点"]
+
+
+def test_key_table_bands_carry_the_header_and_the_total_only_at_the_end(tmp_path: Path) -> None:
+    bank, versions = _bank_and_versions(12)
+    rows = _rows(tmp_path, key_tables(bank, versions, THEME, 200.0))
+    headers = [r for r in rows if r.startswith("版")]
+    assert len(headers) >= 2 and headers[0].startswith("版問1問2")
+    assert [h.endswith("計") for h in headers] == [False] * (len(headers) - 1) + [True]
+    assert "".join(headers).count("問") == 12
+    assert rows[-2].endswith("12点")
+
+
+def test_uneven_points_go_in_each_cell_instead_of_one_line(tmp_path: Path) -> None:
+    bank, versions = _bank_and_versions(2)
+    bank = Bank((replace(bank.questions[0], points=3), bank.questions[1]))
+    rows = _rows(tmp_path, key_tables(bank, versions, THEME, 300.0))
+    # each answer over its points; the version code and total sit between the two lines
+    assert rows == ["版問1問2計", "AB", "A4点", "(3点)(1点)", "BC", "B4点", "(1点)(3点)"]
+
+
+def test_cover_lists_only_the_facts_that_have_a_value(tmp_path: Path) -> None:
+    info = KeyInfo(title="期末試験", seed=7, fingerprint="0" * 64)
+    rows = _rows(tmp_path, cover(info, [("版", "A版、B版"), ("作成", "")], THEME, "解答・解説"))
+    assert rows == ["期末試験", "解答・解説", "版A版、B版"]

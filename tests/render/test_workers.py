@@ -1,0 +1,70 @@
+"""render/parallel.Workers on tiny jobs: where each job runs and what comes back."""
+
+from __future__ import annotations
+
+import gc
+import os
+import signal
+import threading
+from typing import Any
+
+import pytest
+
+from exampdf.render.parallel import Workers, default_jobs
+
+
+def _where(arg: Any) -> tuple[int, Any]:
+    return os.getpid(), arg
+
+
+def test_one_worker_runs_each_job_here_when_it_is_submitted() -> None:
+    calls: list[Any] = []
+    with Workers([calls.append, _where], 1) as workers:
+        assert workers.size == 0
+        workers.submit(0, "x")
+        assert calls == ["x"]  # done before get() is asked for
+        assert workers.submit(1, 7).get() == (os.getpid(), 7)
+
+
+def test_pool_size_is_bounded_by_the_jobs() -> None:
+    assert Workers([_where] * 3, 2).size == 2
+    assert Workers([_where], 4).size == 1  # one job still runs beside this process
+    assert Workers([], 4).size == 0
+
+
+def test_jobs_run_in_forked_workers_without_being_pickled() -> None:
+    lock = threading.Lock()  # a closure over it cannot be pickled: it must be inherited
+
+    def job(arg: Any) -> tuple[int, Any]:
+        with lock:
+            return os.getpid(), arg * 2
+
+    with Workers([job, _where], 2) as workers:
+        assert gc.get_freeze_count() > 0  # what the workers inherit is left out of collections
+        pending = [workers.submit(i % 2, i) for i in range(4)]
+        results = [p.get() for p in pending]
+    assert [value for _, value in results] == [0, 1, 4, 3]
+    assert os.getpid() not in {pid for pid, _ in results}
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_failing_job_raises_in_the_caller_and_the_pool_is_stopped() -> None:
+    def fail(arg: Any) -> None:
+        raise ValueError(arg)
+
+    with pytest.raises(ValueError, match="bad bank"), Workers([fail, _where], 2) as workers:
+        workers.submit(0, "bad bank").get()
+    assert workers.pool is None and gc.get_freeze_count() == 0
+
+
+def test_workers_leave_ctrl_c_to_the_parent() -> None:
+    def handler(_: Any) -> Any:
+        return signal.getsignal(signal.SIGINT)
+
+    with Workers([handler, handler], 2) as workers:
+        assert workers.submit(0).get() == signal.SIG_IGN
+    assert signal.getsignal(signal.SIGINT) != signal.SIG_IGN
+
+
+def test_default_jobs_is_the_cpus_this_process_may_use() -> None:
+    assert default_jobs() == len(os.sched_getaffinity(0))
