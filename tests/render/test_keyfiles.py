@@ -1,0 +1,67 @@
+"""key.json and key.csv from versions and page ranges (pure functions, no PDF)."""
+
+from __future__ import annotations
+
+import json
+
+from exampdf.config import SectionPick
+from exampdf.layout.page.pages import PageInfo
+from exampdf.model import Bank
+from exampdf.parse.roster import Student
+from exampdf.render.keyfiles import Provenance, key_csv, key_json, key_manifest
+from exampdf.versions import ExamVersion, VersionItem
+from tests.helpers.bankfactory import question
+
+BANK = Bank((question("q0", options=4, answer=(0, 3)), question("q1", options=3, answer=(1,))))
+A = ExamVersion(
+    "A",
+    (VersionItem(1, (1, 2, 0)), VersionItem(0, (1, 3, 0, 2))),
+    Student("s9", number="9", name="山田", klass="2組"),
+)
+
+
+def _manifest(pages: list[PageInfo]) -> dict[str, object]:
+    provenance = Provenance(tool="1.0", picks=(SectionPick("基礎", 1, True),), balance=False)
+    return key_manifest(BANK, [A], pages, "小テスト", 3, True, provenance)
+
+
+def test_a_versions_entry_says_what_was_printed_where() -> None:
+    pages = [PageInfo(n, "A", n - 1, 2, False, n == 3) for n in (2, 3)]
+    manifest = _manifest(pages)
+    (entry,) = manifest["versions"]  # type: ignore[misc]
+    assert list(entry) == ["code", "pages", "student", "permutation", "questions"]
+    assert entry["pages"] == [2, 3]
+    assert entry["student"] == {"id": "s9", "number": "9", "name": "山田", "class": "2組"}
+    assert entry["permutation"] == [1, 0]
+    first, second = entry["questions"]
+    # q1 printed B, C, A: its answer (bank B) is printed first
+    assert first["order"] == ["B", "C", "A"] and first["options"] == [1, 2, 0]
+    assert (first["answer"], first["bank_answer"]) == (["A"], ["B"])
+    assert second["answer"] == ["B", "C"] and second["bank_answer"] == ["A", "D"]
+    assert second["multi"] is True and second["options"] == [1, 3, 0, 2]
+    assert manifest["picks"] == [{"group": "基礎", "pick": 1, "vary": True}]
+    assert manifest["balance"] is False and "bank" not in manifest
+
+
+def test_a_version_without_pages_gets_zero() -> None:
+    (entry,) = _manifest([])["versions"]  # type: ignore[misc]
+    assert entry["pages"] == [0, 0]
+
+
+def test_json_reads_back_to_the_manifest_one_line_per_version() -> None:
+    manifest = _manifest([PageInfo(1, "A", 1, 1, False, True)])
+    text = key_json(manifest)
+    assert json.loads(text) == manifest
+    lines = text.splitlines()
+    assert lines[0] == "{" and lines[-1] == "}"
+    assert sum(line.startswith('    {"code": "A"') for line in lines) == 1
+    assert "山田" in text  # not escaped to \\u
+
+
+def test_csv_has_one_row_per_printed_question_with_multiple_answers_joined() -> None:
+    csv = key_csv(_manifest([]))
+    assert csv.splitlines() == [
+        "version,number,id,answer,points",
+        "A,1,q1,A,1",
+        "A,2,q0,B;C,1",
+    ]
