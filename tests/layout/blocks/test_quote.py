@@ -32,17 +32,29 @@ def test_split_between_children_when_one_does_not_fit() -> None:
     children = [_block(40), _block(40), _block(40)]
     head, tail = QuoteBox(children, 12.0).split(200.0, 90.0)
     assert (head.children, tail.children) == (children[:2], children[2:])
+    head, tail = QuoteBox(children, 12.0).split(200.0, 80.0)  # an exact fit stays
+    assert (head.children, tail.children) == (children[:2], children[2:])
     assert QuoteBox(children, 12.0).split(200.0, 30.0) == []  # not even the first child fits
 
 
-def test_split_inside_a_long_child_keeps_the_indent() -> None:
+def _long() -> Flowable:
     text = "引用の長い段落が次のページへ続くことを確かめる文章です。" * 6
-    para = make_paragraph([Run(text, THEME.fonts.body, 10.5)], ParaStyle(leading=18.0))
-    full = QuoteBox([para], 20.0).wrap(200.0, 1000.0)[1]
-    head, tail = QuoteBox([para], 20.0).split(200.0, 60.0)
+    return make_paragraph([Run(text, THEME.fonts.body, 10.5)], ParaStyle(leading=18.0))
+
+
+def test_children_are_wrapped_to_the_width_beside_the_rule() -> None:
+    assert QuoteBox([_long()], 100.0).wrap(300.0, 1000.0)[1] == _long().wrap(200.0, 1000.0)[1]
+
+
+def test_split_inside_a_long_child_keeps_the_children_before_it_and_the_indent() -> None:
+    first, para, last = _block(20.0), _long(), _block(10.0)
+    full = QuoteBox([first, para, last], 20.0).wrap(200.0, 1000.0)[1]
+    head, tail = QuoteBox([first, para, last], 20.0).split(200.0, 80.0)
+    assert head.children[0] is first and len(head.children) == 2
+    assert tail.children[-1] is last and len(tail.children) == 2
     assert (head.indent, tail.indent) == (20.0, 20.0)
     heights = [b.wrap(200.0, 1000.0)[1] for b in (head, tail)]
-    assert heights[0] <= 60.0 and sum(heights) == pytest.approx(full)
+    assert heights[0] <= 80.0 and sum(heights) == pytest.approx(full)
 
 
 def test_children_are_drawn_indented_right_of_the_rule(tmp_path: Path) -> None:
