@@ -44,9 +44,9 @@ class Stack(Nested):
                 used += size
                 continue
             pieces = part.split(avail_width, room - used - part.getSpaceBefore() * bool(i))
-            head, tail = self.parts[:i], self.parts[i + 1 :]
+            head, tail = self.parts[:i], self.parts[i:]  # unsplit: the part goes on whole
             if pieces:
-                head, tail = [*head, pieces[0]], [*pieces[1:], *tail]
+                head, tail = [*head, pieces[0]], [*pieces[1:], *self.parts[i + 1 :]]
             if not head:
                 return []
             ending = [self.more] if self.more is not None else []
