@@ -22,6 +22,21 @@ FRAME_LEFT = MARGIN + PAD
 FRAME_RIGHT = PAGE[0] - MARGIN - PAD
 
 
+class Slab(Flowable):  # type: ignore[misc]
+    """A filled box of a fixed size that never splits (a table row, an image, a drawing)."""
+
+    def __init__(self, width: float, height: float) -> None:
+        super().__init__()
+        self.size = (width, height)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = self.size
+        return self.size
+
+    def draw(self) -> None:
+        self.canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+
+
 @dataclass
 class Pdf:
     pages: list[dict[str, Any]]  # per page: chars, rects, lines, annots

@@ -5,17 +5,17 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pypdf
 
-from exampdf.config import ExamConfig
 from exampdf.layout.page.pages import PageInfo
 from exampdf.layout.theme import make_theme
 from exampdf.model import Bank
 from exampdf.parse.fingerprint import Fingerprint
 from exampdf.render.keyfiles import version_entries
-from exampdf.render.keyset import KeyRun, key_pdf_jobs, write_key_files
+from exampdf.render.keyset import KeyRun, KeySpec, key_pdf_jobs, write_key_files
 from exampdf.versions import ExamVersion, VersionItem
 from tests.helpers.bankfactory import question
 from tests.helpers.blockpdf import lines_of
@@ -26,8 +26,9 @@ B = ExamVersion("B", (VersionItem(1, (2, 0, 1)), VersionItem(0, (1, 0, 2))))
 PRINT = Fingerprint("f" * 64, (("q0.md", "0" * 64),))
 
 
-def _run(**config: object) -> KeyRun:
-    return KeyRun(ExamConfig(title="小テスト", **config), make_theme(), PRINT)  # type: ignore[arg-type]
+def _run(**spec: Any) -> KeyRun:
+    fields: dict[str, Any] = {"title": "小テスト", "seed": 1, "shuffle": True, **spec}
+    return KeyRun(KeySpec(**fields), make_theme(), PRINT)
 
 
 def test_one_booklet_unless_a_key_per_version_is_asked_for(tmp_path: Path) -> None:

@@ -5,32 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reportlab.platypus import Flowable, KeepInFrame, SimpleDocTemplate, Spacer
+from reportlab.platypus import KeepInFrame, SimpleDocTemplate, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
 from exampdf.layout.blocks.fit import FitTall, fit_tall
 from exampdf.layout.text.paragraphs import ParaStyle, make_paragraph
 from exampdf.layout.text.textrun import Run
 from exampdf.layout.theme import make_theme
-from tests.helpers.blockpdf import MARGIN, PAD, PAGE, typeset_flowables
+from tests.helpers.blockpdf import MARGIN, PAD, PAGE, Slab, typeset_flowables
 
 THEME = make_theme()
 FRAME_HEIGHT = PAGE[1] - 2 * (MARGIN + PAD)
-
-
-class Slab(Flowable):  # type: ignore[misc]
-    """A filled box of a fixed size that never splits (a table row taller than a page)."""
-
-    def __init__(self, width: float, height: float) -> None:
-        super().__init__()
-        self.size = (width, height)
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = self.size
-        return self.size
-
-    def draw(self) -> None:
-        self.canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
 
 
 def test_behaves_like_its_block_until_a_fresh_frame_cannot_hold_it() -> None:

@@ -5,26 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Spacer
 
 from exampdf.config import ExamConfig
 from exampdf.layout.blocks.stack import Stack
 from exampdf.model import Bank, Paragraph, Table, Text
 from tests.helpers.bankfactory import question
+from tests.helpers.blockpdf import Slab
 from tests.helpers.examlayout import build_exam
 from tests.helpers.pdftext import page_lines
-
-
-class Slab(Flowable):  # type: ignore[misc]
-    """A block of a fixed height that never splits (an image, a table row)."""
-
-    def __init__(self, height: float) -> None:
-        super().__init__()
-        self.size = height
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = avail_width, self.size
-        return self.width, self.height
 
 
 def test_split_between_parts_keeps_every_part() -> None:
@@ -35,7 +24,7 @@ def test_split_between_parts_keeps_every_part() -> None:
 
 
 def test_a_part_that_cannot_split_moves_whole_to_the_next_part() -> None:
-    a, slab, c = Spacer(1, 40.0), Slab(100.0), Spacer(1, 40.0)
+    a, slab, c = Spacer(1, 40.0), Slab(100.0, 100.0), Spacer(1, 40.0)
     head, tail = Stack([a, slab, c]).split(200.0, 90.0)
     assert head.parts == [a]
     assert tail.parts == [slab, c]  # the slab is neither dropped nor duplicated

@@ -9,7 +9,6 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
-from exampdf.config import ExamConfig
 from exampdf.layout.exam.cover import (
     DO_NOT_OPEN,
     VersionBadge,
@@ -19,6 +18,7 @@ from exampdf.layout.exam.cover import (
     name_table,
     notes_box,
 )
+from exampdf.layout.exam.spec import ExamSpec
 from exampdf.layout.theme import make_theme
 from tests.helpers.blockpdf import MARGIN, PAD, lines_of, typeset_flowables
 
@@ -33,10 +33,10 @@ def _line_with(chars: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
 
 
 def test_default_instructions_name_the_fields_and_where_to_answer() -> None:
-    booklet = default_instructions(ExamConfig(name_fields=("学籍番号", "氏名")))
+    booklet = default_instructions(ExamSpec(name_fields=("学籍番号", "氏名")))
     assert booklet[0] == "学籍番号・氏名を所定の欄に記入しなさい。"
     assert "この問題冊子に記入" in booklet[1]
-    assert "解答用紙に記入" in default_instructions(ExamConfig(answer_sheet=True))[1]
+    assert "解答用紙に記入" in default_instructions(ExamSpec(answer_sheet=True))[1]
 
 
 def test_names_get_the_most_room_and_long_numbers_more_than_classes() -> None:
@@ -67,7 +67,7 @@ def test_name_table_prints_each_value_right_of_its_label(tmp_path: Path) -> None
 
 
 def test_cover_fills_exactly_one_page_with_the_warning_at_its_foot(tmp_path: Path) -> None:
-    config = ExamConfig(school="県立高校", subtitle="第2回", subject="情報Ⅰ", duration="50分")
+    config = ExamSpec(school="県立高校", subtitle="第2回", subject="情報Ⅰ", duration="50分")
     flowables = cover_flowables(config, "A", THEME, FRAME_W, FRAME_H, names=("1組", "3", "山田"))
     pdf = typeset_flowables(tmp_path, flowables, THEME, page=A4)
     assert len(pdf.pages) == 1
@@ -81,12 +81,12 @@ def test_cover_fills_exactly_one_page_with_the_warning_at_its_foot(tmp_path: Pat
 
 
 def test_cover_without_facts_lists_none(tmp_path: Path) -> None:
-    flowables = cover_flowables(ExamConfig(), "A", THEME, FRAME_W, FRAME_H)
+    flowables = cover_flowables(ExamSpec(), "A", THEME, FRAME_W, FRAME_H)
     text = typeset_flowables(tmp_path, flowables, THEME, page=A4).pages[0]["text"]
     assert not any(label in text for label in ("科目", "実施日", "試験時間"))
 
 
-def _filler(config: ExamConfig, height: float) -> tuple[float, float]:
+def _filler(config: ExamSpec, height: float) -> tuple[float, float]:
     """(height of the spacer between the version badge and the notes, height of the rest)."""
     flowables = cover_flowables(config, "A", THEME, FRAME_W, height)
     (badge,) = [i for i, f in enumerate(flowables) if isinstance(f, VersionBadge)]
@@ -95,9 +95,9 @@ def _filler(config: ExamConfig, height: float) -> tuple[float, float]:
 
 
 def test_the_space_under_the_badge_takes_what_the_page_leaves() -> None:
-    filler, rest = _filler(ExamConfig(subject="情報Ⅰ"), FRAME_H)
+    filler, rest = _filler(ExamSpec(subject="情報Ⅰ"), FRAME_H)
     assert filler + rest == pytest.approx(FRAME_H - 6 * mm)  # slack for ReportLab's rounding
-    filler, rest = _filler(ExamConfig(subject="情報Ⅰ"), 100.0)
+    filler, rest = _filler(ExamSpec(subject="情報Ⅰ"), 100.0)
     assert filler == pytest.approx(6 * mm)  # too little height: the halves still stand apart
 
 
