@@ -2,7 +2,7 @@
 
 Prints median wall time over several runs, pages per second, peak RSS of the process and
 output sizes for W1 (30 questions x 40 versions), W2 (100 x 200) and W3 (2,000 x 10), then how
-the cost grows with versions (10/40/160 at 30 questions) and questions (30/100/300 at 10).
+the cost grows with versions (10/40/160/640 at 30 questions) and questions (30/100/300 at 10).
 When the optional `typst` package is installed (`pip install typst`), each row is followed by
 Typst typesetting the same content (bench/typst_bench.py) and the typst/exampdf ratios.
 """
@@ -28,7 +28,7 @@ import exampdf
 
 WORKLOADS = {"W1": (30, 40), "M1": (30, 40), "W2": (100, 200), "W3": (2000, 10)}
 MATH = {"M1"}  # issue 14: W1's shape with 2–4 inline and 1 display formula per stem and explanation
-GROWTH_VERSIONS = [(30, v) for v in (10, 40, 160)]
+GROWTH_VERSIONS = [(30, v) for v in (10, 40, 160, 640)]
 GROWTH_QUESTIONS = [(q, 10) for q in (30, 100, 300)]
 
 

@@ -14,6 +14,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from pathlib import Path
 
 ENCODING = "utf-8-sig"  # UTF-8 with a byte-order mark
@@ -32,13 +33,19 @@ def safe_cell(value: Cell) -> Cell:
 
 def csv_text(header: Sequence[Cell], rows: Iterable[Sequence[Cell]]) -> str:
     """The CSV text of a header and rows, every cell made safe."""
+    return csv_rows(chain([header], rows))
+
+
+def csv_rows(rows: Iterable[Sequence[Cell]]) -> str:
+    """The CSV text of some rows, every cell made safe (rows' texts join into one file)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow([safe_cell(c) for c in header])
     writer.writerows([safe_cell(c) for c in row] for row in rows)
     return buf.getvalue()
 
 
-def write_csv(path: Path, text: str) -> None:
-    """Write CSV text as Excel opens it correctly by double-click (UTF-8 with BOM)."""
-    path.write_text(text, encoding=ENCODING)
+def write_csv(path: Path, text: str | Iterable[str]) -> None:
+    """Write CSV text (or its pieces, in order) as Excel opens it correctly by double-click
+    (UTF-8 with BOM)."""
+    with path.open("w", encoding=ENCODING) as f:
+        f.writelines([text] if isinstance(text, str) else text)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from exampdf.config import SectionPick
-from exampdf.csvfile import csv_text
+from exampdf.csvfile import csv_rows
 from exampdf.layout import PageInfo
 from exampdf.model import Bank
 from exampdf.parse.fingerprint import Fingerprint
@@ -29,19 +29,24 @@ class Provenance:
     picks: tuple[SectionPick, ...] = ()
 
 
-def key_manifest(
-    bank: Bank,
-    versions: Sequence[ExamVersion],
-    pages: Sequence[PageInfo],
+@dataclass(frozen=True)
+class VersionKey:
+    """One version's part of key.json and key.csv as text, pages left out: what the files
+    hold for a version is kept as compact text, never as a tree of dicts (300 questions x
+    702 versions as dicts took more memory than laying out a slice of the exam)."""
+
+    code: str
+    json_rest: str  # the version's JSON object without its code and pages: '{"permutation": …}'
+    csv_rows: str  # its key.csv rows, without the header
+
+
+def key_header(
     title: str,
     seed: int,
     shuffle: bool,
     provenance: Provenance = Provenance(),  # frozen: a shared default is safe
-    entries: Sequence[dict[str, Any]] | None = None,  # version_entries(), made beforehand
 ) -> dict[str, Any]:
-    ranges: dict[str, list[int]] = {}
-    for page in pages:
-        ranges.setdefault(page.section, []).append(page.number)
+    """key.json's fields before the versions."""
     out: dict[str, Any] = {
         "schema": SCHEMA,
         "title": title,
@@ -57,20 +62,21 @@ def key_manifest(
             "files": [{"path": p, "sha256": h} for p, h in provenance.bank.files],
         }
     out["files"] = dict(provenance.files)
-    if entries is None:
-        entries = version_entries(bank, versions)
-    out["versions"] = [_paged(e, ranges.get(e["code"], [0])) for e in entries]
     return out
 
 
-def version_entries(bank: Bank, versions: Sequence[ExamVersion]) -> list[dict[str, Any]]:
+def version_entries(bank: Bank, versions: Sequence[ExamVersion]) -> list[VersionKey]:
     """Each version's entry but its pages: the bulk of key.json, known before any layout."""
-    return [_version(bank, v) for v in versions]
+    return [_entry(_version(bank, v)) for v in versions]
 
 
-def _paged(entry: dict[str, Any], numbers: list[int]) -> dict[str, Any]:
-    code, *rest = entry.items()
-    return dict([code, ("pages", [min(numbers), max(numbers)]), *rest])
+def _entry(version: dict[str, Any]) -> VersionKey:
+    code = version.pop("code")
+    rows = (
+        [code, q["number"], q["id"], ";".join(q["answer"]), q["points"]]
+        for q in version["questions"]
+    )
+    return VersionKey(code, _dump(version), csv_rows(rows))
 
 
 def _version(bank: Bank, v: ExamVersion) -> dict[str, Any]:
@@ -98,22 +104,37 @@ def _question(bank: Bank, number: int, item: VersionItem) -> dict[str, Any]:
     }
 
 
-def key_json(manifest: dict[str, Any]) -> str:
-    """One line per top-level field and per version: readable and diffable, and written by
-    json's C encoder (indent= falls back to pure Python, 2 s for a 200-version key)."""
-
-    def dump(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
-
-    fields = [f"  {dump(k)}: {dump(v)}" for k, v in manifest.items() if k != "versions"]
-    versions = ",\n".join(f"    {dump(v)}" for v in manifest.get("versions", []))
-    return "{\n" + ",\n".join([*fields, f'  "versions": [\n{versions}\n  ]']) + "\n}\n"
+def _dump(value: Any) -> str:
+    """json's C encoder on one line (indent= falls back to pure Python, 2 s for a
+    200-version key)."""
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
-def key_csv(manifest: dict[str, Any]) -> str:
-    rows = (
-        [v["code"], q["number"], q["id"], ";".join(q["answer"]), q["points"]]
-        for v in manifest["versions"]
-        for q in v["questions"]
-    )
-    return csv_text(["version", "number", "id", "answer", "points"], rows)
+def key_json(
+    header: Mapping[str, Any], entries: Sequence[VersionKey], pages: Sequence[PageInfo]
+) -> Iterator[str]:
+    """key.json in pieces, one line per top-level field and per version: readable and
+    diffable. Written piece by piece, the file is never one string in memory."""
+    ranges: dict[str, list[int]] = {}
+    for page in pages:
+        ranges.setdefault(page.section, []).append(page.number)
+    yield "{\n"
+    for k, v in header.items():
+        yield f"  {_dump(k)}: {_dump(v)},\n"
+    yield '  "versions": [\n'
+    for i, e in enumerate(entries):
+        numbers = ranges.get(e.code, [0])
+        pages_text = _dump([min(numbers), max(numbers)])
+        sep = ",\n" if i + 1 < len(entries) else ""
+        yield f'    {{"code": {_dump(e.code)}, "pages": {pages_text}, {e.json_rest[1:]}{sep}'
+    yield "\n  ]\n}\n"
+
+
+CSV_HEADER = ("version", "number", "id", "answer", "points")
+
+
+def key_csv(entries: Sequence[VersionKey]) -> Iterator[str]:
+    """key.csv in pieces: the header, then each version's rows."""
+    yield csv_rows([CSV_HEADER])
+    for e in entries:
+        yield e.csv_rows

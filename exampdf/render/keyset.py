@@ -7,7 +7,6 @@ import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from exampdf import __version__
 from exampdf.config import SectionPick
@@ -15,7 +14,14 @@ from exampdf.csvfile import write_csv
 from exampdf.layout import Decor, KeyInfo, PageInfo, Theme, geometry, key_story, version_key_story
 from exampdf.model import Bank
 from exampdf.parse.fingerprint import Fingerprint
-from exampdf.render.keyfiles import Provenance, key_csv, key_json, key_manifest
+from exampdf.render.keyfiles import (
+    Provenance,
+    VersionKey,
+    key_csv,
+    key_header,
+    key_json,
+    version_entries,
+)
 from exampdf.render.pdf import PdfMeta, write_pdf
 from exampdf.versions import ExamVersion
 from exampdf.versions.labels import option_label
@@ -102,7 +108,7 @@ def write_key_files(
     exam_pages: Sequence[PageInfo],
     pages: Mapping[str, int],
     run: KeyRun,
-    entries: Sequence[dict[str, Any]] | None = None,  # keyfiles.version_entries, if made
+    entries: Sequence[VersionKey] | None = None,  # keyfiles.version_entries, if made
 ) -> None:
     """key.json and key.csv, once every PDF is in `stage` (the JSON records their SHA-256)."""
     spec = run.spec
@@ -113,13 +119,14 @@ def write_key_files(
         balance=spec.balance,
         picks=spec.sections,
     )
-    manifest = key_manifest(
-        bank, versions, exam_pages, spec.title, spec.seed, spec.shuffle, provenance, entries
-    )
-    if run.sheet is not None:
-        manifest = {**manifest, "answer_sheet": dict(run.sheet)}
-    (stage / KEY_JSON).write_text(key_json(manifest), encoding="utf-8")
-    write_csv(stage / KEY_CSV, key_csv(manifest))
+    if entries is None:
+        entries = version_entries(bank, versions)
+    header = key_header(spec.title, spec.seed, spec.shuffle, provenance)
+    if run.sheet is not None:  # before the versions, as key.json has always put it
+        header["answer_sheet"] = dict(run.sheet)
+    with (stage / KEY_JSON).open("w", encoding="utf-8") as f:
+        f.writelines(key_json(header, entries, exam_pages))
+    write_csv(stage / KEY_CSV, key_csv(entries))
 
 
 def _sha256(path: Path) -> str:

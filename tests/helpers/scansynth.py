@@ -14,7 +14,7 @@ from numpy.typing import NDArray
 from exampdf.config import ExamConfig
 from exampdf.layout.text.fonts import register_fonts
 from exampdf.model import Bank
-from exampdf.render.keyfiles import key_json, key_manifest
+from exampdf.render.keyfiles import key_header, key_json, version_entries
 from exampdf.render.pdf import PdfMeta
 from exampdf.render.sheets import write_answer_sheets
 from exampdf.sheets import geometry as G
@@ -49,10 +49,10 @@ def make_exam(
     config = ExamConfig(answer_sheet=True, paper=paper, seed=seed, shuffle=True)
     vs = build_versions(bank, VersionSpec(versions, seed, True))
     folder.mkdir(parents=True, exist_ok=True)
-    manifest = key_manifest(bank, vs, [], config.title, seed, True)
-    manifest["answer_sheet"] = sheet_manifest(bank, vs, config)
+    header = key_header(config.title, seed, True)
+    header["answer_sheet"] = sheet_manifest(bank, vs, config)
     key_path = folder / "key.json"
-    key_path.write_text(key_json(manifest), encoding="utf-8")
+    key_path.write_text("".join(key_json(header, version_entries(bank, vs), [])), encoding="utf-8")
     sheets = answer_sheets(bank, vs, config)
     fonts = register_fonts("mincho")
     pdf = folder / "answer-sheets.pdf"
