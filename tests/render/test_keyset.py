@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -82,8 +83,9 @@ def test_key_files_record_every_pdf_and_each_versions_pages(tmp_path: Path) -> N
 
 def test_entries_made_beforehand_are_used_as_given(tmp_path: Path) -> None:
     (tmp_path / "exam.pdf").write_bytes(b"exam")
-    entries = version_entries(BANK, [A])
-    entries[0]["permutation"] = ["marker"]
+    (entry,) = version_entries(BANK, [A])
+    marked = '{"permutation": ["marker"], ' + entry.json_rest.split("], ", 1)[1]
+    entries = [replace(entry, json_rest=marked)]
     write_key_files(tmp_path, BANK, [A, B], [], {}, _run(), entries)
     key = json.loads((tmp_path / "key.json").read_text(encoding="utf-8"))
     assert [v["code"] for v in key["versions"]] == ["A"]
