@@ -54,8 +54,12 @@ def deferred_canvas(
         def save(self) -> None:
             infos = page_infos(self._marks, self._covers)
             pages_out.extend(infos)
-            for state, info in zip(self._states, infos, strict=True):
-                self.write_page(state)
+            # Each held page is dropped once written: a page's operators are never in
+            # memory twice (held and in the document), and the peak stays near one copy.
+            held, self._states = self._states, []
+            held.reverse()
+            for info in infos:
+                self.write_page(held.pop())
                 painter(self, info)
                 self.emit_page()
             if seed_out is not None:

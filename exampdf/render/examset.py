@@ -37,6 +37,12 @@ from exampdf.versions import ExamVersion
 SLICES_MAX = 12  # enough pieces for a few workers to finish together
 SLICE_VERSIONS_MIN = 12  # fewer would spend more on each PDF's fixed costs than they save
 SLICE_DIR = ".exam-slices"
+# A slice's pages are held until it is saved (page n / N per version, and ReportLab writes a
+# document at the end), about 40-160 KB a page: a cap on the questions a slice prints keeps a
+# worker's memory bounded however many versions there are (300 questions x 200 versions
+# reached 400 MB in a worker with 24 versions to a slice). 1,500 printed questions are
+# 50 versions of 30 questions, 15 of 100, 5 of 300: about 400 pages.
+SLICE_ITEMS_MAX = 1500
 
 
 @dataclass(frozen=True)
@@ -51,9 +57,11 @@ class Slice:
 SliceJob = Callable[[DocSeed | None], Slice]
 
 
-def slice_ranges(count: int) -> list[range]:
+def slice_ranges(count: int, items: int = 0) -> list[range]:
     """Version 0 alone, then the rest in up to SLICES_MAX runs that shrink towards the end
-    (from about 1.5 to 0.5 of the mean), so the workers finish close together."""
+    (from about 1.5 to 0.5 of the mean), so the workers finish close together; where such a
+    run would print more than SLICE_ITEMS_MAX questions (`items` per version), in equal runs
+    under that cap instead, as many as it takes."""
     if count <= 1:
         return [range(count)]
     rest = count - 1
@@ -61,6 +69,10 @@ def slice_ranges(count: int) -> list[range]:
     weights = [3 * pieces - 1 - 2 * i for i in range(pieces)]  # 3n-1, 3n-3, …, n+1
     total = sum(weights)
     bounds = [1 + rest * sum(weights[:i]) // total for i in range(pieces + 1)]
+    cap = max(1, SLICE_ITEMS_MAX // items) if items else rest
+    if max(b - a for a, b in pairwise(bounds)) > cap:
+        pieces = -(-rest // cap)
+        bounds = [1 + rest * i // pieces for i in range(pieces + 1)]
     return [range(1), *(range(a, b) for a, b in pairwise(bounds))]
 
 
@@ -76,7 +88,7 @@ def exam_slice_jobs(
     """One job per slice; each writes its PDF under `stage`/SLICE_DIR."""
     folder = stage / SLICE_DIR
     folder.mkdir(exist_ok=True)
-    ranges = slice_ranges(len(versions))
+    ranges = slice_ranges(len(versions), max((len(v.items) for v in versions), default=0))
     meta = PdfMeta(
         spec.title,
         font=theme.fonts.body,

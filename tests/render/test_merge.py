@@ -215,3 +215,16 @@ def test_slices_that_end_on_an_odd_page_are_padded_with_one_blank(
             assert p.number + 1 in starts or p.number == len(pages)
         padded |= bool(blanks)
     assert padded or simplex, "no size gave a version an odd number of pages"
+
+
+@given(st.integers(min_value=1, max_value=800), st.integers(min_value=1, max_value=400))
+def test_slices_stay_under_the_printed_question_cap(count: int, items: int) -> None:
+    """A slice's pages are held until it is saved: however many versions, a slice prints at
+    most SLICE_ITEMS_MAX questions (or one version, if a version alone prints more)."""
+    from exampdf.render.examset import SLICE_ITEMS_MAX
+
+    ranges = slice_ranges(count, items)
+    assert [v for r in ranges for v in r] == list(range(count))
+    assert all(len(r) * items <= max(SLICE_ITEMS_MAX, items) for r in ranges)
+    if (count - 1) * items * 3 // 2 <= SLICE_ITEMS_MAX:  # small exams slice as before
+        assert ranges == slice_ranges(count)
