@@ -39,7 +39,7 @@ from exampdf.render.keyset import (
 from exampdf.render.output import staged_output
 from exampdf.render.parallel import Job, Workers
 from exampdf.render.pdf import PdfMeta
-from exampdf.specs import exam_page, exam_spec, key_spec, version_spec
+from exampdf.specs import exam_page, exam_spec, key_spec, sheet_spec, version_spec
 from exampdf.versions import ExamVersion, answer_spread, build_versions
 from exampdf.versions.balance import Spread
 
@@ -157,7 +157,7 @@ def write_all(
     if config.answer_sheet:  # what `exampdf scan` replays the sheet geometry from
         from exampdf.sheets.compose import sheet_manifest
 
-        sheet = sheet_manifest(bank, versions, config)
+        sheet = sheet_manifest(bank, versions, sheet_spec(config))
     run = KeyRun(
         key_spec(config), theme, fingerprint(bank.files), tuple(prepared.spread.lines_ja()), sheet
     )
@@ -188,7 +188,7 @@ def write_all(
         from exampdf.render.sheets import write_answer_sheets
         from exampdf.sheets.compose import answer_sheets  # QR codes: only when asked
 
-        sheets = answer_sheets(bank, versions, config)
+        sheets = answer_sheets(bank, versions, sheet_spec(config))
         meta = PdfMeta(f"{config.title} 解答用紙", font=theme.fonts.body, author=config.pdf_author)
         pages[SHEETS] = write_answer_sheets(stage / SHEETS, sheets, theme.fonts, meta)
     return pages

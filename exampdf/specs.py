@@ -1,5 +1,6 @@
 """The plain specs each stage takes, built from ExamConfig here so the whole config stays above
-the renderers: versions get a VersionSpec, the exam layout an ExamSpec, the keys a KeySpec."""
+the renderers: versions get a VersionSpec, the exam layout an ExamSpec, the keys a KeySpec,
+the answer sheets a SheetSpec."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from exampdf.config import ExamConfig
 from exampdf.layout import ExamSpec, PageGeometry, exam_columns, geometry
 from exampdf.model.student import Student
 from exampdf.render.keyset import KeySpec
+from exampdf.sheets.spec import SheetSpec
 from exampdf.versions import VersionSpec
 
 
@@ -51,4 +53,15 @@ def key_spec(config: ExamConfig) -> KeySpec:
         key_per_version=config.key_per_version,
         balance=config.balance,
         sections=config.sections,
+    )
+
+
+def sheet_spec(config: ExamConfig) -> SheetSpec:
+    return SheetSpec(
+        title=config.title,
+        paper=config.paper,
+        id_digits=config.id_digits,
+        label_style=config.label_style,
+        name_fields=config.name_fields,
+        seed=config.seed,
     )

@@ -5,20 +5,20 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from exampdf.config import ExamConfig
 from exampdf.model import Bank, Question
 from exampdf.model.student import name_values
 from exampdf.sheets import geometry as G
 from exampdf.sheets.geometry import Box, Bubble, Label, Paper, SheetPage, VersionSheet
+from exampdf.sheets.spec import SheetSpec
 from exampdf.versions import ExamVersion
 from exampdf.versions.labels import option_label
 
 
-def sheet_paper(config: ExamConfig, versions: Sequence[ExamVersion]) -> Paper:
+def sheet_paper(spec: SheetSpec, versions: Sequence[ExamVersion]) -> Paper:
     """The paper of exam.toml, with as many ID digits as exam.toml or the roster's IDs ask."""
     ids = [len(unicodedata.normalize("NFKC", v.student.id)) for v in versions if v.student]
-    digits = config.id_digits or max(ids, default=G.DEFAULT_ID_DIGITS)
-    return G.paper(config.paper, min(G.MAX_ID_DIGITS, max(1, digits)))
+    digits = spec.id_digits or max(ids, default=G.DEFAULT_ID_DIGITS)
+    return G.paper(spec.paper, min(G.MAX_ID_DIGITS, max(1, digits)))
 
 
 def exam_fingerprint(bank: Bank, versions: Sequence[ExamVersion], seed: int) -> str:
@@ -28,12 +28,12 @@ def exam_fingerprint(bank: Bank, versions: Sequence[ExamVersion], seed: int) -> 
     )
 
 
-def version_sheet(bank: Bank, v: ExamVersion, index: int, config: ExamConfig) -> VersionSheet:
+def version_sheet(bank: Bank, v: ExamVersion, index: int, spec: SheetSpec) -> VersionSheet:
     qs = [bank.questions[it.question] for it in v.items]
     labels = tuple(
-        tuple(option_label(pos, config.label_style) for pos in range(len(q.choices))) for q in qs
+        tuple(option_label(pos, spec.label_style) for pos in range(len(q.choices))) for q in qs
     )
-    names = name_values(config.name_fields, v.student)
+    names = name_values(spec.name_fields, v.student)
     return VersionSheet(v.code, index, tuple(row_spec(q) for q in qs), labels, names)
 
 
@@ -43,18 +43,16 @@ def row_spec(q: Question) -> G.RowSpec:
     return G.RowSpec(len(q.choices), q.multi)
 
 
-def answer_sheets(
-    bank: Bank, versions: Sequence[ExamVersion], config: ExamConfig
-) -> list[SheetPage]:
-    fp = exam_fingerprint(bank, versions, config.seed)
-    p = sheet_paper(config, versions)
+def answer_sheets(bank: Bank, versions: Sequence[ExamVersion], spec: SheetSpec) -> list[SheetPage]:
+    fp = exam_fingerprint(bank, versions, spec.seed)
+    p = sheet_paper(spec, versions)
     out: list[SheetPage] = []
     for index, v in enumerate(versions):
-        sheet = version_sheet(bank, v, index, config)
+        sheet = version_sheet(bank, v, index, spec)
         rows = G.place_rows(sheet, p)
         pages = max((r.page for r in rows), default=1)
         for page in range(1, pages + 1):
-            bubbles, boxes, labels = _frame(config, sheet, p, fp, page, pages)
+            bubbles, boxes, labels = _frame(spec, sheet, p, fp, page, pages)
             for r in (r for r in rows if r.page == page):
                 bubbles += r.bubbles
                 boxes.append(r.box)
@@ -67,12 +65,12 @@ def answer_sheets(
 
 
 def _frame(
-    config: ExamConfig, v: VersionSheet, p: Paper, fp: str, page: int, pages: int
+    spec: SheetSpec, v: VersionSheet, p: Paper, fp: str, page: int, pages: int
 ) -> tuple[list[Bubble], list[Box], list[Label]]:
     """What every page of a sheet carries: title, version, names, student number, code row.
     Continuation pages repeat the student number so each page names its student."""
     title_w = p.version_x - G.GAP - G.EDGE
-    labels = _title(config.title, title_w)
+    labels = _title(spec.title, title_w)
     sheet_name = "解答用紙" + (f"（{page}/{pages}）" if pages > 1 else "")
     labels.append(Label(G.EDGE, 47.0, sheet_name, 10.0))
     vx, vw = p.version_x, G.VERSION_W
@@ -82,7 +80,7 @@ def _frame(
         Label(vx + vw / 2, G.TOP + G.VERSION_H - 2.0, "版", 7.0, align="center"),
     ]
     boxes = [Box(vx, G.TOP, vw, G.VERSION_H), *G.corner_marks(p)]
-    boxes += _name_boxes(config.name_fields, v.names, labels, p)
+    boxes += _name_boxes(spec.name_fields, v.names, labels, p)
     bubbles, grid = G.id_grid(p)
     boxes += grid
     labels.append(
@@ -173,10 +171,10 @@ def _row_labels(r: G.Row, written: bool) -> list[Label]:
 
 
 def sheet_manifest(
-    bank: Bank, versions: Sequence[ExamVersion], config: ExamConfig
+    bank: Bank, versions: Sequence[ExamVersion], spec: SheetSpec
 ) -> dict[str, object]:
     """key.json's "answer_sheet": what the scanner needs to replay the geometry."""
-    p = sheet_paper(config, versions)
+    p = sheet_paper(spec, versions)
     lines = {
         bank.questions[it.question].id: bank.questions[it.question].answer_lines
         for v in versions
@@ -185,7 +183,7 @@ def sheet_manifest(
     }
     return {
         "format": G.FORMAT,
-        "fingerprint": exam_fingerprint(bank, versions, config.seed),
+        "fingerprint": exam_fingerprint(bank, versions, spec.seed),
         "paper": [p.w, p.h],
         "id_digits": p.id_digits,
         "written_lines": lines,

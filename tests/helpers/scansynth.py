@@ -19,6 +19,7 @@ from exampdf.render.pdf import PdfMeta
 from exampdf.render.sheets import write_answer_sheets
 from exampdf.sheets import geometry as G
 from exampdf.sheets.compose import answer_sheets, sheet_manifest
+from exampdf.specs import sheet_spec
 from exampdf.versions import VersionSpec, build_versions
 from tests.helpers.bankfactory import question
 
@@ -50,10 +51,10 @@ def make_exam(
     vs = build_versions(bank, VersionSpec(versions, seed, True))
     folder.mkdir(parents=True, exist_ok=True)
     header = key_header(config.title, seed, True)
-    header["answer_sheet"] = sheet_manifest(bank, vs, config)
+    header["answer_sheet"] = sheet_manifest(bank, vs, sheet_spec(config))
     key_path = folder / "key.json"
     key_path.write_text("".join(key_json(header, version_entries(bank, vs), [])), encoding="utf-8")
-    sheets = answer_sheets(bank, vs, config)
+    sheets = answer_sheets(bank, vs, sheet_spec(config))
     fonts = register_fonts("mincho")
     pdf = folder / "answer-sheets.pdf"
     write_answer_sheets(pdf, sheets, fonts, PdfMeta("t", font=fonts.body))

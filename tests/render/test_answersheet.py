@@ -14,6 +14,7 @@ from exampdf.render.pdf import PdfMeta
 from exampdf.render.sheets import write_answer_sheets
 from exampdf.sheets import geometry as A
 from exampdf.sheets.compose import answer_sheets
+from exampdf.specs import sheet_spec
 from exampdf.versions import ExamVersion, VersionSpec, build_versions
 from tests.helpers.bankfactory import question
 
@@ -31,7 +32,7 @@ def _bank() -> Bank:
 def _sheets(config: ExamConfig, n: int = 2) -> tuple[Bank, list[A.SheetPage], list[ExamVersion]]:
     bank = _bank()
     versions = build_versions(bank, VersionSpec(n, 7, True))
-    return bank, answer_sheets(bank, versions, config), versions
+    return bank, answer_sheets(bank, versions, sheet_spec(config)), versions
 
 
 def test_one_row_of_bubbles_per_question_labelled_as_printed() -> None:
@@ -66,7 +67,7 @@ def test_qr_payload_names_fingerprint_version_and_page() -> None:
 def test_many_written_questions_continue_on_more_pages() -> None:
     bank = Bank(tuple(question(f"w{i}", options=0, answer=()) for i in range(20)))
     versions = build_versions(bank, VersionSpec(1, 1, False))
-    pages = answer_sheets(bank, versions, ExamConfig())
+    pages = answer_sheets(bank, versions, sheet_spec(ExamConfig()))
     # 5 ruled lines of 7 mm each: three answers per column, six per page
     assert [p.page for p in pages] == [1, 2, 3, 4] and pages[3].qr.endswith("p=4/4")
     assert all(len([b for b in p.bubbles if b.question == 0]) == 80 for p in pages)

@@ -12,6 +12,7 @@ from exampdf.config import ExamConfig
 from exampdf.pipeline import Prepared, make, prepare
 from exampdf.progress import ignore
 from exampdf.sheets.compose import answer_sheets
+from exampdf.specs import sheet_spec
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "answer-sheet.md"
 Q = "# t\n\n## 問題\n問{n}\n\n## 選択肢\n{options}\n\n## 正解\nA\n"
@@ -67,5 +68,8 @@ def test_printed_fp_is_the_documented_recipe_over_key_json(tmp_path: Path) -> No
     key = json.loads((tmp_path / "out" / "key.json").read_text(encoding="utf-8"))
     prepared = prepare([bank], config, ignore)
     assert isinstance(prepared, Prepared)
-    printed = {p.qr.split("|")[1] for p in answer_sheets(prepared.bank, prepared.versions, config)}
+    printed = {
+        p.qr.split("|")[1]
+        for p in answer_sheets(prepared.bank, prepared.versions, sheet_spec(config))
+    }
     assert printed == {f"fp={documented_fp(key)}"}

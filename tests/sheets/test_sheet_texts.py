@@ -19,6 +19,7 @@ from exampdf.render.pdf import PdfMeta
 from exampdf.render.sheets import write_answer_sheets
 from exampdf.sheets import geometry as G
 from exampdf.sheets.compose import answer_sheets, unmarkable_ids
+from exampdf.specs import sheet_spec
 from exampdf.versions import VersionSpec, build_versions
 from tests.helpers.bankfactory import question
 
@@ -37,7 +38,7 @@ def _render(tmp: Path, paper: str, title: str = LONG_TITLE) -> tuple[Path, list[
         title=title, paper=paper, answer_sheet=True, name_fields=("学籍番号", "氏名")
     )
     versions = build_versions(bank, VersionSpec(1, 3, True, students=students))
-    pages = answer_sheets(bank, versions, config)
+    pages = answer_sheets(bank, versions, sheet_spec(config))
     fonts = register_fonts("mincho")
     path = tmp / f"sheets-{paper}.pdf"
     write_answer_sheets(path, pages, fonts, PdfMeta("t", font=fonts.body))
@@ -92,7 +93,9 @@ def test_the_student_number_grid_has_as_many_digits_as_the_ids() -> None:
     for ids, digits, want in (((), 0, 8), (("1234567890123",), 0, 13), (("101",), 10, 10)):
         students = tuple(Student(i) for i in ids)
         versions = build_versions(bank, VersionSpec(1, 1, False, students=students))
-        pages = answer_sheets(bank, versions, ExamConfig(answer_sheet=True, id_digits=digits))
+        pages = answer_sheets(
+            bank, versions, sheet_spec(ExamConfig(answer_sheet=True, id_digits=digits))
+        )
         columns = {b.column for b in pages[0].bubbles if b.question == 0}
         assert columns == set(range(want))
     assert unmarkable_ids(["s2023-0101", "１０１", "12345"], 4) == [
@@ -121,7 +124,9 @@ def test_a_long_title_wraps_beside_the_version_box() -> None:
     bank = Bank((question("q0"),))
     versions = build_versions(bank, VersionSpec(1, 1, False))
     for paper in ("A4", "B5"):
-        page = answer_sheets(bank, versions, ExamConfig(title=LONG_TITLE, paper=paper))[0]
+        page = answer_sheets(bank, versions, sheet_spec(ExamConfig(title=LONG_TITLE, paper=paper)))[
+            0
+        ]
         lines = [lb for lb in page.labels if lb.bold and lb.y < G.NAME_Y and lb.text != "A"]
         assert 2 <= len(lines) <= 3 and "".join(lb.text for lb in lines) == LONG_TITLE
         room = page.paper.version_x - G.GAP - G.EDGE
