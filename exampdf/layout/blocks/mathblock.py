@@ -8,7 +8,7 @@ from typing import Any
 from reportlab.platypus import Flowable
 
 from exampdf.layout.text.jparagraph import JParagraph, ParaStyle
-from exampdf.layout.text.mathrun import math_box
+from exampdf.layout.text.mathbox import math_box
 from exampdf.layout.text.textrun import MATH_MARK, Run
 
 MIN_SCALE = 0.5  # narrower frames than this would make the formula unreadable: it overflows

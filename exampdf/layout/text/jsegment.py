@@ -12,7 +12,7 @@ from reportlab.pdfbase import pdfmetrics
 
 from exampdf import memo
 from exampdf.layout.text import jlreq as J
-from exampdf.layout.text.mathrun import math_box
+from exampdf.layout.text.mathbox import math_box
 from exampdf.layout.text.textrun import Run
 
 W = J.WORD_RANGES

@@ -4,22 +4,15 @@ painting it (the formula itself is laid out and painted by layout/math)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from exampdf.layout.math.engine import MathBox, lay_out
 from exampdf.layout.math.paint import paint
+from exampdf.layout.text.linebreak import Line, Piece
+from exampdf.layout.text.mathbox import math_box
 from exampdf.layout.text.textrun import ASCENT, Run
-
-if TYPE_CHECKING:  # jsegment measures math runs here and linebreak imports jsegment
-    from exampdf.layout.text.linebreak import Line, Piece
 
 LineBox = tuple[float, float]  # line height, line top to baseline
 PAD = 0.12  # em of room kept between a formula and the text of the lines above and below
-
-
-def math_box(run: Run) -> MathBox:
-    """The formula at the run's size; \\text{} in the run's font (bold in headings)."""
-    return lay_out(run.math, run.display, run.size, run.font)
 
 
 def line_boxes(runs: Sequence[Run], lines: Sequence[Line], lead: float) -> list[LineBox]:
