@@ -169,6 +169,14 @@ CHOICE_TEXTS: dict[str, tuple[str, str]] = {
         "break it over lines with \\begin{{aligned}} … \\end{{aligned}}",
         "\\begin{{aligned}} … \\end{{aligned}} で複数行に分けてください",
     ),
+    "W111": (
+        "the title holds a formula; titles are plain text, so it prints as written",
+        "タイトルに数式があります。タイトルは書式なしの文字なので、そのまま印刷されます",
+    ),
+    "W111.hint": (
+        "write the formula in words in the title, or move it into the question",
+        "タイトルでは数式を言葉で書くか、問題文に移してください",
+    ),
     # images
     "E108": ("image {src}: {problem}", "画像 {src}: {problem}"),
     "image.unnamed": ("no file named", "ファイル名がありません"),

@@ -8,8 +8,9 @@ import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from exampdf.diagnostics import Diagnostic, error
+from exampdf.diagnostics import Diagnostic, error, warning
 from exampdf.i18n import Msg, msg
 from exampdf.model import (
     Block,
@@ -24,6 +25,9 @@ from exampdf.model import (
     walk,
 )
 from exampdf.parse.mathsubset import COMMANDS, ENVIRONMENTS, SPACES
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 _TOKEN = re.compile(r"\\([A-Za-z]+|.)|[{}]|\\$", re.S)
 _ENV = re.compile(r"\s*\{([A-Za-z*]*)\}")
@@ -126,7 +130,25 @@ def formula_diagnostics(q: Question) -> list[Diagnostic]:
             out.append(error(p.code, p.message, q.source, line + p.line, p.hint))
     for line in _unclosed(q.stem + q.explanation + q.model_answer):
         out.append(error("E113", msg("E113"), q.source, line, msg("E113.hint")))
+    if _title_has_math(q.title):
+        out.append(warning("W111", msg("W111"), q.source, q.line, msg("W111.hint")))
     return out
+
+
+def _title_has_math(title: str) -> bool:
+    """A `# title` is plain text (bookmarks, the key's headings): say so rather than print a
+    formula there as its LaTeX without a word."""
+    if "$" not in title:
+        return False
+    from exampdf.parse.markdown import parser  # markdown-it: only for a title with a `$`
+
+    return any(t.type.startswith("math") for t in _inline_tokens(parser().parse(title)))
+
+
+def _inline_tokens(tokens: list[Token]) -> Iterator[Token]:
+    for t in tokens:
+        yield t
+        yield from t.children or ()
 
 
 def _formulas(q: Question) -> Iterator[tuple[str, int]]:

@@ -86,3 +86,21 @@ def test_the_rest_of_the_bank_still_checks(tmp_path: Path) -> None:
     result = parse_bank([tmp_path])
     assert [q.title for q in result.bank.questions] == ["b"]
     assert [d.code for d in result.diagnostics] == ["E110"]
+
+
+@pytest.mark.parametrize(
+    ("title", "warned"),
+    [
+        ("二次方程式 $x^2 - 5x + 6 = 0$", True),
+        ("費用は$5", False),
+        ("$5 と $10", False),
+        ("式", False),
+    ],
+)
+def test_a_formula_in_a_title_is_not_printed_silently(
+    tmp_path: Path, title: str, warned: bool
+) -> None:
+    (tmp_path / "a.md").write_text(f"# {title}\n\n## 問題\n問\n\n## 正解\n1\n", encoding="utf-8")
+    result = parse_bank([tmp_path])
+    found = [(d.code, d.line) for d in result.diagnostics]
+    assert found == ([("W111", 1)] if warned else [])
