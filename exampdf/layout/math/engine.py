@@ -45,6 +45,25 @@ class MathBox:
     text_font: str
 
 
+# TeX puts a thin space between an operator name (with its scripts) and what it applies to
+# (`\log_2 n`, `\sin x`, `\det A`); ziamath sets them together, so it is written in. Not
+# before an opening bracket or another space (`\sin(x)`, `\sin\,x`).
+_OPERATOR = re.compile(
+    r"(\\(?:log|ln|lg|exp|sin|cos|tan|sec|csc|cot|arcsin|arccos|arctan|sinh|cosh|tanh"
+    r"|det|dim|ker|deg|gcd|max|min|sup|inf|lim|arg|Pr)(?![A-Za-z])"
+    r"(?:\s*[_^](?:\{[^{}]*\}|\\[A-Za-z]+|\w))*)"
+    r"\s*(?=[A-Za-z0-9{]|\\(?!left|right|[,;:! ]|quad|qquad)[A-Za-z])"
+)
+# cases: a quad between the value and its condition, as TeX's cases environment sets it.
+_CASES = re.compile(r"\\begin\{cases\}.*?\\end\{cases\}", re.S)
+
+
+def _tex_spacing(latex: str) -> str:
+    latex = _SIGN.sub(r"\1\2{\3}", latex)
+    latex = _OPERATOR.sub(r"\1\\,", latex)
+    return _CASES.sub(lambda m: m.group(0).replace("&", "&\\quad "), latex)
+
+
 @memo.cached(maxsize=20_000)
 def lay_out(latex: str, display: bool, size: float, text_font: str) -> MathBox:
     """The formula laid out at `size` pt; \\text{} the math font cannot show is set in
@@ -85,7 +104,7 @@ def _mathml(latex: str, display: bool, size: float, font: str, texts: list[str])
     `font` (in em, so it scales in scripts); `texts` gets their contents in order."""
     from ziamath.tex import tex2mml
 
-    root = ET.fromstring(tex2mml(_SIGN.sub(r"\1\2{\3}", latex), inline=not display))
+    root = ET.fromstring(tex2mml(_tex_spacing(latex), inline=not display))
     for parent in root.iter():
         for i, child in enumerate(list(parent)):
             text = child.text or ""
