@@ -4,12 +4,20 @@ the answer sheets a SheetSpec."""
 
 from __future__ import annotations
 
+from dataclasses import fields
+from typing import TYPE_CHECKING, TypeVar
+
 from exampdf.config import ExamConfig
 from exampdf.layout import ExamSpec, PageGeometry, exam_columns, geometry
 from exampdf.model.student import Student
 from exampdf.render.keyset import KeySpec
 from exampdf.sheets.spec import SheetSpec
 from exampdf.versions import VersionSpec
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+S = TypeVar("S", bound="DataclassInstance")  # a frozen dataclass spec
 
 
 def version_spec(config: ExamConfig, students: tuple[Student, ...]) -> VersionSpec:
@@ -19,21 +27,7 @@ def version_spec(config: ExamConfig, students: tuple[Student, ...]) -> VersionSp
 
 
 def exam_spec(config: ExamConfig) -> ExamSpec:
-    return ExamSpec(
-        title=config.title,
-        subtitle=config.subtitle,
-        subject=config.subject,
-        school=config.school,
-        date=config.date,
-        duration=config.duration,
-        instructions=config.instructions,
-        name_fields=config.name_fields,
-        answer_sheet=config.answer_sheet,
-        label_style=config.label_style,
-        show_points=config.show_points,
-        cover=config.cover,
-        simplex=config.simplex,
-    )
+    return _taken(ExamSpec, config)
 
 
 def exam_page(config: ExamConfig) -> PageGeometry:
@@ -42,26 +36,14 @@ def exam_page(config: ExamConfig) -> PageGeometry:
 
 
 def key_spec(config: ExamConfig) -> KeySpec:
-    return KeySpec(
-        title=config.title,
-        seed=config.seed,
-        shuffle=config.shuffle,
-        paper=config.paper,
-        date=config.date,
-        pdf_author=config.pdf_author,
-        label_style=config.label_style,
-        key_per_version=config.key_per_version,
-        balance=config.balance,
-        sections=config.sections,
-    )
+    return _taken(KeySpec, config)
 
 
 def sheet_spec(config: ExamConfig) -> SheetSpec:
-    return SheetSpec(
-        title=config.title,
-        paper=config.paper,
-        id_digits=config.id_digits,
-        label_style=config.label_style,
-        name_fields=config.name_fields,
-        seed=config.seed,
-    )
+    return _taken(SheetSpec, config)
+
+
+def _taken(spec: type[S], config: ExamConfig) -> S:
+    """A spec whose every field is the config's setting of the same name (the specs name their
+    fields as ExamConfig does, so a field added to a spec is filled without more code here)."""
+    return spec(**{f.name: getattr(config, f.name) for f in fields(spec)})

@@ -1,0 +1,1 @@
+"""Tests of memo.py, the one owner of in-process caches."""

@@ -1,0 +1,1 @@
+"""Tests of specs.py: what each stage takes from the settings."""
