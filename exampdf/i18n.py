@@ -15,11 +15,12 @@ from typing import Literal
 
 from exampdf.catalog import DIAGNOSTIC_TEXTS
 from exampdf.catalog.commands import COMMAND_TEXTS
+from exampdf.catalog.review import REVIEW_TEXTS
 
 Lang = Literal["en", "ja"]
 
 
-CATALOG: dict[str, tuple[str, str]] = {**COMMAND_TEXTS, **DIAGNOSTIC_TEXTS}
+CATALOG: dict[str, tuple[str, str]] = {**COMMAND_TEXTS, **REVIEW_TEXTS, **DIAGNOSTIC_TEXTS}
 
 _lang: list[Lang] = []  # set once by the command group; empty means "from the locale"
 

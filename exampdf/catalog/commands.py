@@ -171,6 +171,12 @@ COMMAND_TEXTS: dict[str, tuple[str, str]] = {
         "{n:#reading} {n:?needs|need} a look: open {path} (responses.csv holds ? there until corrected)",
         "確認が必要な読み取り {n} 件: {path} を開いてください（訂正するまで responses.csv では ?）",
     ),
+    "scan.versionless": (
+        "{n:#answer sheet} without a readable QR code or code row {n:?waits|wait} for its version:"
+        " choose it in {path} (responses.csv holds ? there until chosen)",
+        "QR コードも符号列も読めない解答用紙 {n} 枚の版が未確定です: {path} で選んでください"
+        "（選ぶまで responses.csv では ?）",
+    ),
     "scan.wrote": ("wrote {path}", "書き出し: {path}"),
     "scan.serving": (
         "review: http://127.0.0.1:{port}/ (Ctrl-C to stop)",
@@ -179,6 +185,10 @@ COMMAND_TEXTS: dict[str, tuple[str, str]] = {
     "scan.saved": (
         "saved {n:#correction}; {open:#reading} still open",
         "訂正 {n} 件を保存しました。未確認の読み取り {open} 件",
+    ),
+    "scan.saved_asking": (
+        "{n:#answer sheet} still without a version",
+        "版が未確定の解答用紙 {n} 枚",
     ),
     "export_skipped": (
         "{id}: written question left out of {format}",

@@ -87,7 +87,7 @@ def scan(
         if fixes:
             from exampdf.scan.results import apply
 
-            apply(pages, fixes)
+            apply(pages, fixes, key)
         _print(run.write_outputs(out, pages, key, title), out)
     elif fixes:
         if not (out / run.STATE).is_file():
@@ -112,6 +112,9 @@ def _print(s: Any, out: Path) -> None:
     click.echo(t("scan.summary", pages=s.pages, students=s.students, doubles=s.doubles), err=True)
     if s.review:
         click.secho(t("scan.review", n=s.review, path=out / "review.html"), err=True, fg="yellow")
+    if s.versionless:
+        path = out / "review.html"
+        click.secho(t("scan.versionless", n=s.versionless, path=path), err=True, fg="yellow")
     click.echo(t("scan.wrote", path=out / "responses.csv"), err=True)
 
 
@@ -127,7 +130,8 @@ def _serve(out: Path, port: int, key: Any, title: str) -> None:
         merged = {**old, **read_corrections(text)}
         saved.write_text(corrections_csv(merged), encoding="utf-8")
         s = run.correct(out, merged, key, title)
-        return t("scan.saved", n=len(merged), open=s.review)
+        asking = f" {t('scan.saved_asking', n=s.versionless)}" if s.versionless else ""
+        return t("scan.saved", n=len(merged), open=s.review) + asking
 
     server = make_server(out, port, on_post)
     click.echo(t("scan.serving", port=server.server_address[1]), err=True)

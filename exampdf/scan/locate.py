@@ -4,6 +4,7 @@ corner marks, giving a homography from sheet millimetres to pixels."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import cv2
@@ -15,6 +16,7 @@ from exampdf.sheets import geometry as G
 
 Gray = NDArray[np.uint8]
 Floats = NDArray[np.float32]
+Judge = Callable[[NDArray[np.float64]], float | None]  # placement -> score (lower wins)
 _QR = zxingcpp.barcode_formats_from_str("QRCode")
 PX_PER_MM = 6.0  # working resolution: bubbles ~26 x 19 px, a QR module ~5 px
 
@@ -75,9 +77,11 @@ def locate(
     qr_pts: Floats | None,
     tolerance: float = 5.0,
     fp_byte: int = -1,
+    judge: Judge | None = None,
 ) -> tuple[NDArray[np.float64], int] | None:
     """Homography mm -> px from the four corner marks: of the solid squares on the page, the
-    four that form the marks' rectangle (and agree with the QR code where it was read)."""
+    four that form the marks' rectangle (and agree with the QR code where it was read; with
+    neither QR code nor code row, `judge` scores each placement by the printed layout)."""
     marks_mm = np.array(G.mark_centres(paper), np.float32)
     min_area = (G.MARK_SIZE * PX_PER_MM * 0.3) ** 2
     blobs = sorted((b for b in _solid_squares(dark) if b[2] > min_area), key=lambda b: -b[2])
@@ -98,7 +102,10 @@ def locate(
             continue
         for target in (quad, quad[[3, 2, 1, 0]]):
             H = np.asarray(cv2.getPerspectiveTransform(marks_mm, target), np.float64)
-            score = _fit(H, dark, paper, qr_pts, w / span_w, tolerance, fp_byte)
+            if judge is not None and qr_pts is None:
+                score = judge(H) if w / span_w >= 1.5 else None
+            else:
+                score = _fit(H, dark, paper, qr_pts, w / span_w, tolerance, fp_byte)
             if score is not None and (best is None or score < best[0]):
                 best = (score, H)
     if best is None and qr_pts is not None:

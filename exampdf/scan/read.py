@@ -10,6 +10,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from exampdf.scan.frame import place_by_frame
 from exampdf.scan.keyinfo import ScanKey, ScanVersion
 from exampdf.scan.locate import (
     Floats,
@@ -41,10 +42,21 @@ class Cell:
 
 
 @dataclass
+class Guess:
+    """A page of unknown version read with one geometry: the sheets (version code, page)
+    printed with it, and the question rows as read there."""
+
+    sheets: list[tuple[str, int]]
+    cells: list[Cell]
+
+
+@dataclass
 class PageRead:
     file: str
     page: int
-    status: str  # "read", "other-exam", "foreign", "blank", "not-located", "unknown-version"
+    # "read", "other-exam", "foreign", "blank", "not-located", "unknown-version",
+    # "ask-version" (an answer sheet of this exam whose version the teacher picks in review)
+    status: str
     detail: str = ""
     version: str = ""
     sheet_page: int = 0
@@ -53,6 +65,8 @@ class PageRead:
     cells: list[Cell] = field(default_factory=list)
     view: bytes = b""  # JPEG of the page, for the annotated PDF
     marks: list[tuple[float, float, str]] = field(default_factory=list)  # px x, y, state
+    guesses: list[Guess] = field(default_factory=list)  # "ask-version": one per geometry
+    header: bytes = b""  # "ask-version": PNG of the names, student number and version box
 
 
 def read_page(img: Gray, file: str, number: int, key: ScanKey) -> PageRead:
@@ -70,6 +84,8 @@ def read_page(img: Gray, file: str, number: int, key: ScanKey) -> PageRead:
     found = locate(dark, key.paper, qr_pts, fp_byte=fp_byte)
     if found is None and qr_pts is not None:  # zxing's corners are rough on a photo
         found = locate(dark, key.paper, qr_pts, tolerance=15.0, fp_byte=fp_byte)
+    if found is None and not payload:
+        return _ask_version(work, dark, key, out, _is_binary(img))
     if found is None:
         out.detail = "no QR code and no corner marks: not an answer sheet, or too damaged"
         return out
@@ -81,6 +97,39 @@ def read_page(img: Gray, file: str, number: int, key: ScanKey) -> PageRead:
     out.by_qr = bool(payload)
     _read_bubbles(work, dark, H, key, version, out, _is_binary(img))
     return out
+
+
+def _ask_version(work: Gray, dark: Floats, key: ScanKey, out: PageRead, binary: bool) -> PageRead:
+    """Neither QR code nor code row: if the corner marks and the printed boxes say this is
+    one of the exam's sheets, read it with every geometry it may have; the teacher names
+    its version (and page) in the review."""
+    placed = place_by_frame(dark, key)
+    if placed is None:
+        out.detail = "no QR code or code row, and not laid out as this exam's answer sheet"
+        return out
+    H, layouts = placed
+    for layout in layouts:
+        code, page = layout.sheets[0]
+        version = key.by_code(code)
+        assert version is not None
+        trial = PageRead(out.file, out.page, "read", sheet_page=page)
+        _read_bubbles(work, dark, H, key, version, trial, binary)
+        out.guesses.append(Guess(list(layout.sheets), trial.cells[1:]))
+        if not out.cells:  # the student-number grid is the same on every sheet
+            out.cells, out.view = trial.cells[:1], trial.view
+            top = G.ROWS_Y * VIEW_PX_PER_MM
+            out.marks = [m for m in trial.marks if m[1] < top]
+    out.status = "ask-version"
+    out.detail = "QR code and code row unreadable: its version is asked in review.html"
+    out.header = _crop(work, H, header_box(key.paper))
+    return out
+
+
+def header_box(paper: G.Paper) -> tuple[float, float, float, float]:
+    """Title, version box, name fields and the written student number, across the sheet."""
+    x0 = G.EDGE - 4.0
+    top = G.TOP - 2.0
+    return x0, top, paper.w - 2 * x0, G.ID_Y + G.ID_BOX_H + 1.0 - top
 
 
 def _is_binary(img: Gray) -> bool:

@@ -1,5 +1,6 @@
 """review.html: one self-contained page showing each uncertain decision (the crop of its
-row, what was read) with buttons for the right answer; saves corrections.csv."""
+row, what was read) with buttons for the right answer, and each sheet whose version could
+not be read (its header, a button per version); saves corrections.csv."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ import base64
 from collections.abc import Sequence
 from html import escape
 
-from exampdf.scan.read import PageRead
-from exampdf.scan.results import cell_id
+from exampdf.i18n import current, t
+from exampdf.scan.read import Cell, PageRead
+from exampdf.scan.results import NOT_OURS, cell_id, sheet_name, version_cell
 
 _STYLE = """
 body{font-family:sans-serif;margin:1.5em;max-width:60em}
@@ -20,10 +22,16 @@ body{font-family:sans-serif;margin:1.5em;max-width:60em}
 .meta{color:#444}
 #bar{position:sticky;top:0;background:#fff;padding:.5em 0;border-bottom:1px solid #ddd}
 .problems li{color:#a40}
+.ask{border:2px solid #c80;border-radius:6px;padding:.6em;margin:.8em 0;background:#fffaf0}
+.ask.done{border-color:#2a2;background:#f4fff4}
+.ask img{display:block;width:100%;border:1px solid #ddd;margin:.4em 0;background:#fff}
+.ask .choices button{min-width:4.5em}
+.ask .choices button.none{margin-left:1.2em;color:#822}
+.help{color:#555;font-size:.92em}
 """
 
 _SCRIPT = """
-const items=[...document.querySelectorAll('.item')];
+const items=[...document.querySelectorAll('.item,.ask')];
 function chosen(it){
   if(it.dataset.kind==='id') return it.querySelector('input').value.trim();
   return [...it.querySelectorAll('button.on')].map(b=>b.dataset.v).join('');
@@ -65,7 +73,7 @@ document.getElementById('save').addEventListener('click',async()=>{
   const a=document.createElement('a');
   a.href=URL.createObjectURL(new Blob([text],{type:'text/csv'}));
   a.download='corrections.csv'; document.body.appendChild(a); a.click(); a.remove();
-  status.textContent='corrections.csv を保存しました: exampdf scan --corrections corrections.csv';
+  status.textContent=document.getElementById('save').dataset.saved;
 });
 refresh();
 """
@@ -73,36 +81,42 @@ refresh();
 
 def review_html(pages: Sequence[PageRead], title: str) -> str:
     items = [_item(p, c) for p in pages for c in p.cells if c.status == "review"]
+    asks = [_ask(p) for p in pages if p.status == "ask-version"]
     problems = [
-        f"<li>{escape(p.file)} {p.page}ページ: {escape(p.detail or p.status)}</li>"
+        f"<li>{escape(t('review.where', file=p.file, page=p.page))}: "
+        f"{escape(p.detail or p.status)}</li>"
         for p in pages
-        if p.status != "read"
+        if p.status not in ("read", "ask-version")
     ]
-    head = f"<h1>{escape(title)}: 確認が必要な読み取り {len(items)} 件</h1>"
+    head = f"<h1>{escape(t('review.title', title=title, n=len(items) + len(asks)))}</h1>"
     bar = (
-        '<div id="bar"><button id="save">訂正を保存 (corrections.csv)</button> '
-        '決定済み <span id="count"></span> <span id="status"></span></div>'
+        f'<div id="bar"><button id="save" data-saved="{escape(t("review.downloaded"))}">'
+        f"{escape(t('review.save'))}</button> {escape(t('review.decided'))} "
+        '<span id="count"></span> <span id="status"></span></div>'
     )
     listed = f'<ul class="problems">{"".join(problems)}</ul>' if problems else ""
-    body = head + listed + bar + "".join(items)
-    if not items:
-        body += "<p>確認が必要な読み取りはありません。</p>"
+    body = head + listed + bar
+    if asks:
+        body += f"<h2>{escape(t('review.versions', n=len(asks)))}</h2>"
+        body += f'<p class="help">{escape(t("review.versions_help"))}</p>' + "".join(asks)
+    body += "".join(items)
+    if not items and not asks:
+        body += f"<p>{escape(t('review.none'))}</p>"
     return (
-        '<!doctype html><html lang="ja"><head><meta charset="utf-8">'
+        f'<!doctype html><html lang="{current()}"><head><meta charset="utf-8">'
         f"<title>{escape(title)}</title><style>{_STYLE}</style></head>"
         f"<body>{body}<script>{_SCRIPT}</script></body></html>\n"
     )
 
 
-def _item(p: PageRead, c: object) -> str:
-    from exampdf.scan.read import Cell
-
-    assert isinstance(c, Cell)
+def _item(p: PageRead, c: Cell) -> str:
     key = cell_id(p, c)
     img = base64.b64encode(c.crop).decode()
-    what = "学籍番号" if c.key == "id" else f"問{c.key[1:]}"
-    read = escape(c.value or "（空欄）")
-    meta = f"{escape(p.file)} {p.page}ページ・{escape(p.version)}版・{what}・読み取り: {read}"
+    what = t("review.id") if c.key == "id" else t("review.question", n=c.key[1:])
+    read = c.value or t("review.blank")
+    parts = [t("review.where", file=p.file, page=p.page)]
+    parts += [t("review.version", version=p.version)] if p.version else []
+    meta = "・".join(escape(x) for x in [*parts, what, t("review.read", value=read)])
     if c.key == "id":
         control = f'<input inputmode="numeric" value="{escape(c.value, quote=True)}">'
     else:
@@ -111,11 +125,46 @@ def _item(p: PageRead, c: object) -> str:
         buttons = [
             f'<button data-v="{v}" class="{"on" if v in on else ""}">{v}</button>' for v in letters
         ]
-        control = "".join(buttons) + '<button data-v="">無回答</button>'
+        control = "".join(buttons) + f'<button data-v="">{escape(t("review.no_answer"))}</button>'
     kind = "id" if c.key == "id" else "q"
     return (
         f'<div class="item" data-cell="{escape(key, quote=True)}" data-kind="{kind}" '
         f'data-multi="{int(c.multi)}"><div class="meta">{meta}</div>'
         f'<img alt="{escape(what)}" src="data:image/png;base64,{img}">'
         f'<div class="choices">{control}</div></div>'
+    )
+
+
+def _ask(p: PageRead) -> str:
+    """A sheet without a version: its header as scanned and a button per version (and
+    page, when the exam's sheets have more than one)."""
+    sheets = sorted({s for g in p.guesses for s in g.sheets}, key=lambda s: (len(s[0]), s[0], s[1]))
+    paged = any(page > 1 for _, page in sheets)
+    buttons = [
+        f'<button data-v="{escape(sheet_name(code, page), quote=True)}">'
+        + escape(
+            t("review.sheet_page", version=code, page=page)
+            if paged
+            else t("review.sheet", version=code)
+        )
+        + "</button>"
+        for code, page in sheets
+    ]
+    buttons.append(
+        f'<button class="none" data-v="{NOT_OURS}">{escape(t("review.not_ours"))}</button>'
+    )
+    ident = next((c.value for c in p.cells if c.key == "id"), "")
+    meta = "・".join(
+        escape(x)
+        for x in (
+            t("review.where", file=p.file, page=p.page),
+            t("review.id_read", value=ident or t("review.blank")),
+        )
+    )
+    img = base64.b64encode(p.header).decode()
+    return (
+        f'<div class="ask" data-cell="{escape(version_cell(p), quote=True)}" '
+        f'data-kind="version" data-multi="0"><div class="meta">{meta}</div>'
+        f'<img alt="{escape(t("review.header"))}" src="data:image/png;base64,{img}">'
+        f'<div class="choices">{"".join(buttons)}</div></div>'
     )

@@ -28,6 +28,7 @@ class Summary:
     review: int  # decisions still open
     doubles: int  # single-answer rows with two marks
     problems: tuple[str, ...]  # pages not read, students with missing or repeated pages
+    versionless: int = 0  # answer sheets whose version waits for the teacher's choice
 
 
 def scan(
@@ -58,17 +59,22 @@ def write_outputs(
             (folder / ANNOTATED).unlink(missing_ok=True)
         for f in sorted(stage.iterdir()):
             os.replace(f, folder / f.name)
-    problems = [f"{p.file}:{p.page}: {p.detail or p.status}" for p in pages if p.status != "read"]
+    asking = [p for p in pages if p.status == "ask-version"]
+    problems = [
+        f"{p.file}:{p.page}: {p.detail or p.status}"
+        for p in pages
+        if p.status not in ("read", "ask-version")
+    ]
     problems += [f"student {s.id} ({s.version}): {m}" for s in studs for m in s.problems]
     open_cells = sum(c.status == "review" for p in pages for c in p.cells)
     doubles = sum(c.status == "double" for p in pages for c in p.cells)
-    return Summary(len(pages), len(studs), open_cells, doubles, tuple(problems))
+    return Summary(len(pages), len(studs), open_cells, doubles, tuple(problems), len(asking))
 
 
 def correct(folder: Path, corrections: Mapping[str, str], key: ScanKey, title: str) -> Summary:
     """Apply a teacher's corrections to the saved readings and rewrite the outputs."""
     pages = load((folder / STATE).read_text(encoding="utf-8"))
-    apply(pages, corrections)
+    apply(pages, corrections, key)
     return write_outputs(folder, pages, key, title, fresh=False)
 
 

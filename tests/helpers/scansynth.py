@@ -236,3 +236,15 @@ def truth_csv(truths: list[Truth]) -> str:
 
 def save_json(path: Path, truths: list[Truth]) -> None:
     path.write_text(json.dumps([t.__dict__ for t in truths]), encoding="utf-8")
+
+
+def tear_identity(img: Gray, paper: G.Paper) -> Gray:
+    """The page with its QR code and its code row torn off (white): only the corner marks
+    and the printed layout are left to say what it is."""
+    out = img.copy()
+    px = DPI / 25.4
+    x0, y0, side = int((paper.qr_x - 2) * px), int((G.TOP - 2) * px), int((G.QR_SIZE + 4) * px)
+    out[y0 : y0 + side, x0 : x0 + side] = 255
+    top, bottom = int((paper.code_y - 1) * px), int((paper.code_y + G.CODE_CELL_H + 1) * px)
+    out[top:bottom, int((G.CODE_X - 2) * px) : int((G.CODE_X + 27 * G.CODE_PITCH) * px)] = 255
+    return out

@@ -18,7 +18,7 @@ from exampdf.scan.read import PageRead, read_page
 from exampdf.scan.results import read_corrections
 from exampdf.scan.run import CORRECTIONS, correct, write_outputs
 from exampdf.scan.serve import make_server
-from tests.helpers.scansynth import Condition, Exam, fill, scan
+from tests.helpers.scansynth import Condition, Exam, fill, scan, tear_identity
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
@@ -44,14 +44,16 @@ def browser(tmp_path: Path) -> Iterator[object]:
         driver.quit()
 
 
-def _scan_with_reviews(exam: Exam, folder: Path) -> list[PageRead]:
-    """Two sheets read; one row and one student number forced open for review."""
+def _scan_with_reviews(exam: Exam, folder: Path, torn: bool = False) -> list[PageRead]:
+    """Two sheets read; one row and one student number forced open for review (and with
+    `torn`, the second sheet has lost its QR code and code row: its version is asked)."""
     rng = np.random.default_rng(4)
     key = read_scan_key(exam.key_path.read_text(encoding="utf-8"))
     pages = []
     for n in range(2):
         imgs, _ = fill(exam, rng, f"{5500 + n}", exam.codes[n])
-        pages.append(read_page(scan(imgs[0], Condition("c"), rng), "s&<x>.pdf", n + 1, key))
+        page = tear_identity(imgs[0], key.paper) if torn and n else imgs[0]
+        pages.append(read_page(scan(page, Condition("c"), rng), "s&<x>.pdf", n + 1, key))
         ok, png = cv2.imencode(".png", imgs[0][1500:1600, 200:1200])
         assert ok
         pages[-1].cells[3 - 3 * n].status = "review"
@@ -120,3 +122,36 @@ def test_review_served_on_localhost_applies_the_saved_corrections(
         server.server_close()
     rows = (folder / "responses.csv").read_text(encoding="utf-8").splitlines()
     assert any(r.startswith("5501,") for r in rows) and "?" not in "".join(rows)
+
+
+def test_review_html_asks_the_version_of_a_sheet_without_one(
+    exam: Exam, tmp_path: Path, browser: object
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    folder = tmp_path / "scan"
+    pages = _scan_with_reviews(exam, folder, torn=True)
+    assert pages[1].status == "ask-version"
+    browser.get((folder / "review.html").as_uri())  # type: ignore[attr-defined]
+    ask = browser.find_element(By.CSS_SELECTOR, ".ask")  # type: ignore[attr-defined]
+    offered = [b.get_attribute("data-v") for b in ask.find_elements(By.TAG_NAME, "button")]
+    assert offered == [f"{code}/1" for code in exam.codes] + ["-"]
+    header = ask.find_element(By.TAG_NAME, "img")
+    assert header.get_property("naturalWidth") > 2.5 * header.get_property("naturalHeight") > 0
+    ask.find_element(By.CSS_SELECTOR, f'button[data-v="{exam.codes[1]}/1"]').click()
+    assert "done" in (ask.get_attribute("class") or "")
+    browser.save_screenshot(str(tmp_path / "ask.png"))  # type: ignore[attr-defined]
+    shutil.copy(tmp_path / "ask.png", "/tmp/sc/ask.png") if Path("/tmp/sc").is_dir() else None
+    browser.find_element(By.ID, "save").click()  # type: ignore[attr-defined]
+    saved = tmp_path / "dl" / "corrections.csv"
+    for _ in range(50):
+        if saved.exists():
+            break
+        time.sleep(0.1)
+    fixes = read_corrections(saved.read_text(encoding="utf-8"))
+    assert fixes == {"s&<x>.pdf#2:version": f"{exam.codes[1]}/1"}
+    key = read_scan_key(exam.key_path.read_text(encoding="utf-8"))
+    s = correct(folder, fixes, key, "t")
+    assert s.versionless == 0
+    rows = (folder / "responses.csv").read_text(encoding="utf-8").splitlines()
+    assert sorted(r.split(",")[1] for r in rows[1:]) == exam.codes[:2]  # no version ? left
