@@ -1,8 +1,9 @@
 """Time whole `exampdf make` processes on synthetic banks: `python bench/run.py [--quick]`.
 
-Prints median wall time over several runs, pages per second, peak RSS of the process and
-output sizes for W1 (30 questions x 40 versions), W2 (100 x 200) and W3 (2,000 x 10), then how
-the cost grows with versions (10/40/160/640 at 30 questions) and questions (30/100/300 at 10).
+Prints median wall time over several runs, pages per second, peak RSS (the largest process,
+and each process of the run with the highest: main, then the PDF workers) and output sizes
+for W1 (30 questions x 40 versions), W2 (100 x 200) and W3 (2,000 x 10), then how the cost
+grows with versions (10/40/160/640 at 30 questions) and questions (30/100/300 at 10).
 When the optional `typst` package is installed (`pip install typst`), each row is followed by
 Typst typesetting the same content (bench/typst_bench.py) and the typst/exampdf ratios.
 """
@@ -20,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_bank import write_bank
 from math_bank import write_math_bank
-from proc import run_measured
+from proc import Measured, run_sampled
 from typst_bench import available as typst_available
 from typst_bench import time_typst
 
@@ -39,8 +40,9 @@ COLD = {"EXAMPDF_NO_CACHE": "1"}
 
 def run_once(
     bank: Path, versions: int, out: Path, jobs: int | None, cold: bool = False
-) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one `exampdf make` child process."""
+) -> Measured:
+    """Wall seconds and peak RSS (KiB) of one `exampdf make` child process, and of each of
+    its processes (main, then the PDF workers)."""
     cmd = [
         sys.executable,
         "-m",
@@ -57,7 +59,7 @@ def run_once(
     ]
     if jobs is not None:
         cmd += ["--jobs", str(jobs)]
-    return run_measured(cmd, COLD if cold else None)
+    return run_sampled(cmd, COLD if cold else None)
 
 
 def pages(pdf: Path) -> int:
@@ -83,13 +85,14 @@ def measure(
     if not cold:
         run_once(bank, versions, out, jobs)  # fills the caches, as any earlier run would
     results = [run_once(bank, versions, out, jobs, cold) for _ in range(runs)]
-    wall = statistics.median(r[0] for r in results)
-    rss = max(r[1] for r in results) / 1024
+    wall = statistics.median(r.wall for r in results)
+    top = max(results, key=lambda r: r.rss_kib)
+    rss = top.rss_kib / 1024
     n = pages(out / "exam.pdf") + pages(out / "answer-key.pdf")
     size = sum((out / f).stat().st_size for f in ("exam.pdf", "answer-key.pdf")) / 1e6
     print(
         f"{name:10} {questions:5}q x {versions:4}v  {wall:7.2f} s  {n:6} pages  "
-        f"{n / wall:7.1f} pages/s  peak {rss:7.0f} MB  pdfs {size:6.2f} MB",
+        f"{n / wall:7.1f} pages/s  peak {rss:7.0f} MB  pdfs {size:6.2f} MB  ({top.per_process()})",
         flush=True,
     )
     return wall, size
