@@ -1,10 +1,10 @@
 """A sheet whose QR code and code row are both lost: found by its corner marks alone, and
-known as one of this exam's sheets by its printed boxes (student-number boxes, version box,
-the question rows of some version's page), never by guesswork."""
+known as one of this exam's sheets by what is printed on it (version box, student-number
+boxes, and the row boxes and bubble rings of some version's page), never by guesswork."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -16,6 +16,7 @@ from exampdf.sheets import geometry as G
 STEP = 1.0  # mm between samples along a printed line
 NEAR, AWAY = 0.5, 1.2  # mm: where the line may be (registration), where paper is beside it
 HIT = 0.1  # a line is this much darker than the paper on both sides of it
+RING = 0.05  # a bubble's light red ring, this much darker than the paper beside it
 PASS = 0.7  # share of a layout's line samples that must show their line
 
 
@@ -26,21 +27,23 @@ class Layout:
 
     sheets: tuple[tuple[str, int], ...]
     rows: tuple[G.Box, ...]
+    bubbles: tuple[tuple[float, float], ...] = ()  # centres
 
 
 def layouts(key: ScanKey) -> list[Layout]:
     """Every version's pages, grouped by where their rows and bubbles are printed (so a
     geometry shared by several versions is read once)."""
     groups: dict[tuple[object, ...], list[tuple[str, int]]] = {}
-    boxes: dict[tuple[object, ...], tuple[G.Box, ...]] = {}
+    made: dict[tuple[object, ...], Layout] = {}
     for v in key.versions:
         rows = G.place_rows(v.sheet, key.paper)
         for page in range(1, v.pages + 1):
             on = [r for r in rows if r.page == page]
             shape = tuple((r.box, r.multi, tuple((b.x, b.y) for b in r.bubbles)) for r in on)
             groups.setdefault(shape, []).append((v.sheet.code, page))
-            boxes[shape] = tuple(r.box for r in on)
-    return [Layout(tuple(sheets), boxes[shape]) for shape, sheets in groups.items()]
+            centres = tuple((b.x, b.y) for r in on for b in r.bubbles)
+            made[shape] = Layout((), tuple(r.box for r in on), centres)
+    return [replace(made[shape], sheets=tuple(sheets)) for shape, sheets in groups.items()]
 
 
 def place_by_frame(dark: Floats, key: ScanKey) -> tuple[NDArray[np.float64], list[Layout]] | None:
@@ -52,22 +55,25 @@ def place_by_frame(dark: Floats, key: ScanKey) -> tuple[NDArray[np.float64], lis
         if _matched(dark, H, frame) < len(frame) - _spare(len(frame)):
             return None
         fits = _fitting(dark, H, every)
-        return -float(len(fits[0].rows)) if fits else None
+        return -float(len(fits[0].rows) + len(fits[0].bubbles)) if fits else None
 
     found = locate(dark, key.paper, None, judge=judge)
     return None if found is None else (found[0], _fitting(dark, found[0], every))
 
 
 def _fitting(dark: Floats, H: NDArray[np.float64], every: list[Layout]) -> list[Layout]:
-    """Layouts whose row boxes are all printed (a box or so may be spoilt), keeping those
-    that match the most: another page's rows may be a part of this page's."""
-    counts = [_matched(dark, H, list(lay.rows)) for lay in every]
-    ok = [
-        n if n >= len(lay.rows) - _spare(len(lay.rows)) else -1
-        for n, lay in zip(counts, every, strict=True)
-    ]
-    best = max(ok, default=-1)
-    return [lay for n, lay in zip(ok, every, strict=True) if n == best and n >= 0]
+    """Layouts whose row boxes and bubbles are all printed here (one in twenty may be
+    spoilt), keeping those that match the most: another page's rows may be a part of this
+    page's, and another version's bubbles often stand where this one's do."""
+    counts = []
+    for lay in every:
+        boxes = _matched(dark, H, list(lay.rows))
+        rings = sum(share >= 0.5 for share in bubble_shares(dark, H, lay.bubbles))
+        whole = boxes >= len(lay.rows) - _spare(len(lay.rows))
+        whole = whole and rings >= len(lay.bubbles) - _spare(len(lay.bubbles))
+        counts.append(boxes + rings if whole else -1)
+    best = max(counts, default=-1)
+    return [lay for n, lay in zip(counts, every, strict=True) if n == best and n >= 0]
 
 
 def _spare(boxes: int) -> int:
@@ -130,3 +136,31 @@ def _edge_samples(
         np.array(normals, np.float64).reshape(-1, 2),
         np.array(owner, np.intp),
     )
+
+
+def bubble_shares(
+    dark: Floats, H: NDArray[np.float64], centres: tuple[tuple[float, float], ...]
+) -> list[float]:
+    """Per bubble, the share of its left and right ends where its printed ring is seen
+    (darker than the paper beside it; a filled bubble is dark inside, so only the outside
+    is compared)."""
+    if not centres:
+        return []
+    c = np.array(centres, np.float64)
+    half = G.BUBBLE_W / 2
+    shares = np.zeros(len(c))
+    for side in (-1.0, 1.0):
+        at = [
+            _at(dark, H, c + np.array([side * (half + d), 0.0])) for d in (-0.4, -0.2, 0, 0.2, 0.4)
+        ]
+        paper = _at(dark, H, c + np.array([side * (half + AWAY), 0.0]))
+        shares += (np.max(at, 0) - paper) > RING
+    return list(shares / 2)
+
+
+def _at(dark: Floats, H: NDArray[np.float64], pts: NDArray[np.float64]) -> Floats:
+    px = to_px(H, pts.astype(np.float32))
+    h, w = dark.shape
+    xs = np.clip(np.round(px[:, 0]).astype(int), 0, w - 1)
+    ys = np.clip(np.round(px[:, 1]).astype(int), 0, h - 1)
+    return np.asarray(dark[ys, xs], np.float32)

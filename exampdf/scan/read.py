@@ -108,6 +108,10 @@ def _ask_version(work: Gray, dark: Floats, key: ScanKey, out: PageRead, binary: 
         out.detail = "no QR code or code row, and not laid out as this exam's answer sheet"
         return out
     H, layouts = placed
+    decoded = G.decode_bits(code_row(dark, H, key.paper))
+    if decoded is not None and decoded[0] != int(key.fingerprint[:2], 16):
+        out.status, out.detail = "other-exam", "a sheet of another exam (its code row says so)"
+        return out
     for layout in layouts:
         code, page = layout.sheets[0]
         version = key.by_code(code)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 
@@ -63,8 +64,8 @@ def test_a_sheet_without_qr_and_code_row_asks_its_version_and_is_read_once_chose
 ) -> None:
     r, truth = _torn(exam, 31, "4711", exam.codes[1], cond)
     assert (r.status, r.version) == ("ask-version", "")
-    # this exam's versions all print their rows differently: one reading per version
-    assert [g.sheets for g in r.guesses] == [[(code, 1)] for code in exam.codes]
+    # the versions' bubbles stand in different places: only the one printed is offered
+    assert [g.sheets for g in r.guesses] == [[(truth.version, 1)]]
     assert [(c.key, c.value, c.status) for c in r.cells] == [("id", "4711", "ok")]
     header = cv2.imdecode(np.frombuffer(r.header, np.uint8), cv2.IMREAD_GRAYSCALE)
     assert header.shape[1] > 2.5 * header.shape[0]  # the header strip, upright
@@ -80,16 +81,16 @@ def test_the_choice_survives_scan_json_and_can_be_changed_or_refused(exam: Exam)
     r, truth = _torn(exam, 32, "815", exam.codes[0], Condition("c"))
     key = _key(exam)
     [r] = load(dump([r]))
-    assert r.status == "ask-version" and len(r.guesses) == 3 and r.header
-    apply([r], {"s.pdf#3:version": "C/1"}, key)
-    assert r.version == "C"
+    assert r.status == "ask-version" and r.guesses[0].sheets == [("A", 1)] and r.header
+    apply([r], {"s.pdf#3:version": "C/1"}, key)  # not offered: still asked
+    assert r.status == "ask-version"
     apply([r], {"s.pdf#3:version": "A/1", "s.pdf#3:q2": "d"}, key)  # the rows' fixes after
-    assert (r.version, r.cells[2].value) == ("A", "D")
+    assert (r.status, r.version, r.cells[2].value) == ("read", "A", "D")
     assert [e for e in _silent(r, truth) if not e.startswith("q2:")] == []
     apply([r], {"s.pdf#3:version": "-"}, key)
     assert r.status == "not-ours" and students([r], key) == []
-    apply([r], {"s.pdf#3:version": "Z/9"}, key)  # not offered: still asked
-    assert r.status == "ask-version"
+    apply([r], {"s.pdf#3:version": "a/1"}, key)  # and changed again
+    assert (r.status, r.version) == ("read", "A")
 
 
 def test_a_continuation_page_is_offered_only_as_the_page_its_rows_fit(long_exam: Exam) -> None:
@@ -109,10 +110,12 @@ def test_pages_not_laid_out_as_this_exams_sheet_are_never_read_in(
     from tests.helpers.scansynth import make_exam
 
     key = _key(exam)
-    other = make_exam(tmp_path_factory.mktemp("o"), questions=12, versions=1, seed=3)
     rng = np.random.default_rng(6)
-    torn = tear_identity(fill(other, rng, "1", other.codes[0])[0][0], key.paper)
-    assert read_page(scan(torn, Condition("c"), rng), "x", 1, key).status == "not-located"
+    for questions, seed in ((12, 3), (30, 99)):  # rows elsewhere; rows alike, bubbles not
+        other = make_exam(tmp_path_factory.mktemp("o"), questions=questions, versions=1, seed=seed)
+        page = fill(other, rng, "1", other.codes[0])[0][0]
+        torn = scan(tear_identity(page, key.paper), Condition("c"), rng)
+        assert read_page(torn, "x", 1, key).status == "not-located"
     letter = np.full((3508, 2480), 250, np.uint8)  # four corner squares, then a letter
     for x, y in G.mark_centres(key.paper):
         cx, cy, half = int(x * 300 / 25.4), int(y * 300 / 25.4), int(G.MARK_SIZE * 150 / 25.4)
@@ -131,6 +134,18 @@ def test_versions_printed_alike_are_one_reading_offering_each_version() -> None:
     other = ScanVersion(G.VersionSheet("C", 2, rows[::-1]), 1, "")
     found = layouts(ScanKey("0" * 12, paper, (*versions, other)))
     assert [lay.sheets for lay in found] == [(("A", 1), ("B", 1)), (("C", 1),)]
+
+
+def test_a_sheet_whose_version_shares_its_print_with_another_offers_both(exam: Exam) -> None:
+    data = json.loads(exam.key_path.read_text(encoding="utf-8"))
+    data["versions"].append({**data["versions"][0], "code": "D"})  # printed as A is
+    key = read_scan_key(json.dumps(data))
+    rng = np.random.default_rng(33)
+    page = tear_identity(fill(exam, rng, "606", "A")[0][0], key.paper)
+    r = read_page(scan(page, Condition("c"), rng), "s.pdf", 1, key)
+    assert [g.sheets for g in r.guesses] == [[("A", 1), ("D", 1)]]  # read once, both offered
+    apply([r], {"s.pdf#1:version": "D/1"}, key)
+    assert (r.status, r.version) == ("read", "D")
 
 
 def _fixes_from_truth(out: Path, truths: dict[str, Truth]) -> list[list[str]]:
@@ -194,3 +209,19 @@ def test_scan_then_version_chosen_then_grade_equals_the_truth(exam: Exam, tmp_pa
         assert r.exit_code == 0, r.output
     scores = [(tmp_path / n / "scores.csv").read_text(encoding="utf-8") for n in ("read", "truth")]
     assert scores[0] == scores[1] and scores[0].count("\n") == 5
+
+
+def test_a_sheet_printed_alike_whose_code_row_names_another_exam_is_not_asked(exam: Exam) -> None:
+    key = _key(exam)
+    byte = (int(key.fingerprint[:2], 16) + 1) % 256
+    elsewhere = replace(key, fingerprint=f"{byte:02x}{key.fingerprint[2:]}")  # same layout
+    rng = np.random.default_rng(12)
+    page = fill(exam, rng, "1", exam.codes[2])[0][0]
+    qr_lost = tear_identity(page, key.paper)
+    h = int(key.paper.code_y * 300 / 25.4) - 30
+    qr_lost[h:] = page[h:]  # the code row is still there
+    r = read_page(scan(qr_lost, Condition("c"), rng), "x", 1, elsewhere)
+    assert (r.status, r.cells) == ("other-exam", [])
+    # both lost: printed alike, nothing tells the exams apart; the teacher sees its header
+    both = read_page(scan(tear_identity(page, key.paper), Condition("c"), rng), "x", 2, elsewhere)
+    assert both.status == "ask-version"
