@@ -45,6 +45,8 @@ def _read(
         )
     if question is None:
         return None, diags
+    if b"![" not in data:  # every Markdown image starts so, and only UTF-8 files parse
+        return question, diags
     check = ImageCheck(item.path, bank_root(item.path, item.group), outside_ok)
     question, bad = resolve_images(question, check)
     return (None if bad else question), diags + bad

@@ -1,3 +1,7 @@
 """The one seam over ReportLab internals: paint state, operators, forms, text showing, the canvas,
 seeds.
 """
+
+from exampdf.pdf.lazyre import defer_paragraph_pattern
+
+defer_paragraph_pattern()  # before any module here imports reportlab.platypus

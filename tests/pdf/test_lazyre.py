@@ -1,0 +1,34 @@
+"""ReportLab's paragraph URI pattern waits for its first use, and then matches as compiled."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from reportlab.platypus import paragraph
+
+from exampdf.pdf.lazyre import PARAGRAPH_URI, PARAGRAPH_URI_FLAGS, Deferred
+
+
+def test_the_deferred_pattern_is_reportlabs_own() -> None:
+    # On a ReportLab upgrade that changes the pattern, the stand-in would only go unused.
+    assert paragraph.uri_pat.pattern == PARAGRAPH_URI
+    assert paragraph.uri_pat.flags & re.IGNORECASE
+
+
+def test_a_deferred_pattern_matches_as_the_compiled_one() -> None:
+    real = re.compile(PARAGRAPH_URI, PARAGRAPH_URI_FLAGS)
+    stand_in = Deferred(PARAGRAPH_URI, PARAGRAPH_URI_FLAGS)
+    for uri in ("http://example.com/a?b", "HTTPS://例え.jp", "mailto:x@y", "ftp://1.2.3.4", "x"):
+        got, want = stand_in.match(uri), real.match(uri)
+        assert (got and got.groups()) == (want and want.groups())
+
+
+def test_importing_the_seam_first_leaves_the_pattern_uncompiled() -> None:
+    code = (
+        "import exampdf.pdf, reportlab.platypus.paragraph as p, sys;"
+        "sys.stdout.write(type(p.uri_pat).__name__ + ' ' + str(p.uri_pat.__dict__['compiled']))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == "Deferred None"
