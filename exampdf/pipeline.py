@@ -13,6 +13,7 @@ from exampdf.layout import (
     glyph_diagnostics,
     make_theme,
     math_width_diagnostics,
+    parse_fonts_ahead,
     register_fonts,
     roster_glyph_diagnostics,
 )
@@ -100,6 +101,7 @@ def prepare(
     inputs: Sequence[Path], config: ExamConfig, progress: Progress
 ) -> Prepared | MakeResult:
     """Parse, check glyphs, read the roster and build the versions; a MakeResult on errors."""
+    parse_fonts_ahead()  # a first run: on another core, while the bank is read
     parsed = parse_bank(
         inputs,
         allow_outside_images=config.allow_outside_images,

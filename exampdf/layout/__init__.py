@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from exampdf.layout.page.pages import PageInfo, Probe, page_infos
     from exampdf.layout.page.paper import PAPERS, PageGeometry, exam_columns, geometry
     from exampdf.layout.report import ReportData, report_story
-    from exampdf.layout.text.fonts import FontSet, register_fonts
+    from exampdf.layout.text.fonts import FontSet, parse_fonts_ahead, register_fonts
     from exampdf.layout.text.glyphcheck import glyph_diagnostics, roster_glyph_diagnostics
     from exampdf.layout.theme import Theme, make_theme
 
@@ -46,6 +46,7 @@ _ENTRY_POINTS = {
     "Theme": "exampdf.layout.theme",
     "make_theme": "exampdf.layout.theme",
     "register_fonts": "exampdf.layout.text.fonts",
+    "parse_fonts_ahead": "exampdf.layout.text.fonts",
     "FontSet": "exampdf.layout.text.fonts",
     "glyph_diagnostics": "exampdf.layout.text.glyphcheck",
     "roster_glyph_diagnostics": "exampdf.layout.text.glyphcheck",
@@ -73,6 +74,7 @@ __all__ = [
     "make_theme",
     "math_width_diagnostics",
     "page_infos",
+    "parse_fonts_ahead",
     "register_fonts",
     "report_story",
     "roster_glyph_diagnostics",

@@ -21,6 +21,7 @@ import hashlib
 import marshal
 import os
 import sys
+from collections.abc import Sequence
 from contextlib import suppress
 from itertools import chain
 from pathlib import Path
@@ -41,16 +42,15 @@ _FACE = "face"
 
 def load_font(name: str, path: Path) -> TTFont:
     """TTFont(name, path), from the cache when a valid entry exists (and stored when not)."""
+    _wait_ahead()
     directory = cache_dir()
     if directory is None:
         return TTFont(name, str(path))
     try:
         key = cache_key(name, path)
-        # One file per font and name: a new key (another ReportLab, Python or font) replaces it.
-        where = hashlib.sha256(f"{name}\x00{path.resolve()}".encode()).hexdigest()[:16]
+        file = _file(directory, name, path)
     except (OSError, RuntimeError):
         return TTFont(name, str(path))
-    file = directory / f"{path.stem}-{where}.marshal"
     font = _read(file, key, path)
     if font is None:
         font = TTFont(name, str(path))
@@ -58,6 +58,44 @@ def load_font(name: str, path: Path) -> TTFont:
         with suppress(OSError):
             file.with_suffix(".pickle").unlink(missing_ok=True)  # FORMAT 1 wrote pickles
     return font
+
+
+def _file(directory: Path, name: str, path: Path) -> Path:
+    # One file per font and name: a new key (another ReportLab, Python or font) replaces it.
+    where = hashlib.sha256(f"{name}\x00{path.resolve()}".encode()).hexdigest()[:16]
+    return directory / f"{path.stem}-{where}.marshal"
+
+
+_AHEAD: list[int] = []  # the process parsing fonts ahead (at most one), until waited for
+
+
+def parse_ahead(fonts: Sequence[tuple[str, Path]]) -> None:
+    """On a first run (no cache file yet for some of `fonts`), parse and store those in a
+    forked process while this one goes on (reading the bank); `load_font` waits for it.
+    Parsing the five shipped faces takes ~0.2 s, so a cold start overlaps it on another core."""
+    directory = cache_dir()
+    if directory is None or _AHEAD or not hasattr(os, "fork"):
+        return
+    try:
+        todo = [(n, p) for n, p in fonts if not _file(directory, n, p).exists()]
+        pid = os.fork() if todo else -1
+    except (OSError, RuntimeError):
+        return
+    if pid == 0:  # the child: store the fonts, then leave without running any exit code
+        try:
+            for name, path in todo:
+                load_font(name, path)
+        finally:
+            os._exit(0)
+    if pid > 0:
+        _AHEAD.append(pid)
+
+
+def _wait_ahead() -> None:
+    while _AHEAD:
+        with suppress(ChildProcessError, InterruptedError):
+            os.waitpid(_AHEAD[0], 0)
+        _AHEAD.pop()
 
 
 def cache_key(name: str, path: Path) -> tuple[object, ...]:

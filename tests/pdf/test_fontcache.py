@@ -152,3 +152,21 @@ def test_cached_fonts_write_the_same_pdf_bytes(tmp_path: Path) -> None:
         digests.append(hashlib.sha256(out.read_bytes()).hexdigest())
     assert len(list((tmp_path / "xdg" / "exampdf").glob("*.marshal"))) == 6
     assert digests[0] == digests[1] == digests[2]
+
+
+def test_fonts_parsed_ahead_in_another_process_are_stored_and_waited_for(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = "exampdf-mono"
+    fonts = [(NAME, PATH), (other, FONT_DIR / _FILES[other])]
+    forks: list[int] = []
+    real_fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
+    fontcache.parse_ahead(fonts)
+    assert forks == [1] and fontcache._AHEAD  # a child parses while this process goes on
+    font = fontcache.load_font(NAME, PATH)  # waits for the child, then reads its file
+    assert not fontcache._AHEAD
+    assert len(list(cache.glob("*.marshal"))) == 2
+    _same(TTFont(NAME, str(PATH)), font)
+    fontcache.parse_ahead(fonts)  # every file there: no process
+    assert forks == [1] and not fontcache._AHEAD

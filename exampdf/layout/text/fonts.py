@@ -10,7 +10,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 
 from exampdf import memo
-from exampdf.pdf.fontcache import load_font
+from exampdf.pdf.fontcache import load_font, parse_ahead
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "fonts"
 
@@ -48,6 +48,11 @@ def ensure(name: str) -> None:
     """Register one of our fonts if it is not yet (fonts in LAZY wait for their first use)."""
     if name in _FILES and name not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(load_font(name, FONT_DIR / _FILES[name]))
+
+
+def parse_fonts_ahead() -> None:
+    """A first run parses the fonts in another process while this one reads the bank."""
+    parse_ahead([(name, FONT_DIR / file) for name, file in _FILES.items() if name not in LAZY])
 
 
 @memo.once
