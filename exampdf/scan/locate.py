@@ -90,7 +90,7 @@ def locate(
     best: tuple[float, NDArray[np.float64]] | None = None
     for four in itertools.combinations(blobs[:12], 4):
         areas = [b[2] for b in four]
-        if max(areas) > 3.0 * min(areas):  # a photo foreshortens one side
+        if max(areas) > 5.0 * min(areas):  # a photo foreshortens one side
             continue
         quad = _as_portrait(np.array([[b[0], b[1]] for b in four], np.float32))
         if quad is None:
@@ -98,7 +98,7 @@ def locate(
         w = float(np.linalg.norm(quad[1] - quad[0]) + np.linalg.norm(quad[3] - quad[2])) / 2
         h = float(np.linalg.norm(quad[2] - quad[0]) + np.linalg.norm(quad[3] - quad[1])) / 2
         side = float(np.sqrt(np.mean(areas))) / max(w, 1e-6) * span_w
-        if abs(h / max(w, 1e-6) - want) > 0.2 * want or not 0.6 < side / G.MARK_SIZE < 1.5:
+        if abs(h / max(w, 1e-6) - want) > 0.4 * want or not 0.5 < side / G.MARK_SIZE < 2.0:
             continue
         for target in (quad, quad[[3, 2, 1, 0]]):
             H = np.asarray(cv2.getPerspectiveTransform(marks_mm, target), np.float64)
@@ -124,10 +124,10 @@ def _three_marks(
 ) -> tuple[NDArray[np.float64], int] | None:
     """A mark lost over the scan's edge: an affine map from three marks, the QR code
     saying which three they are."""
-    best: tuple[float, NDArray[np.float64]] | None = None
+    best: tuple[float, NDArray[np.float64], Floats, list[int]] | None = None
     for three in itertools.combinations(blobs, 3):
         areas = [b[2] for b in three]
-        if max(areas) > 2.0 * min(areas):
+        if max(areas) > 3.0 * min(areas):
             continue
         dst = np.array([[b[0], b[1]] for b in three], np.float32)
         for corners in itertools.permutations(range(4), 3):
@@ -135,12 +135,49 @@ def _three_marks(
             H = np.vstack([A, [0.0, 0.0, 1.0]])
             unit = float(np.linalg.norm(A[:, 0]))
             side = float(np.sqrt(np.mean(areas))) / max(unit, 1e-6)
-            if not 0.6 < side / G.MARK_SIZE < 1.5:
+            if not 0.5 < side / G.MARK_SIZE < 2.0:
                 continue
             score = _fit(H, dark, paper, qr_pts, unit, tolerance, fp_byte)
             if score is not None and (best is None or score < best[0]):
-                best = (score, H)
-    return None if best is None else (best[1], 3)
+                best = (score, H, dst, list(corners))
+    if best is None:
+        return None
+    _, H, dst, found = best
+    missing = next(i for i in range(4) if i not in found)
+    fourth = _fourth_mark(dark, to_px(H, marks_mm[missing : missing + 1])[0], H)
+    if fourth is not None:  # an affine map cannot model a photo's perspective: four can
+        quad = np.zeros((4, 2), np.float32)
+        quad[found], quad[missing] = dst, fourth
+        H4 = np.asarray(cv2.getPerspectiveTransform(marks_mm, quad), np.float64)
+        unit = float(np.sqrt(abs(np.linalg.det(H4[:2, :2]))))
+        if _fit(H4, dark, paper, qr_pts, unit, tolerance, fp_byte) is not None:
+            return H4, 4
+    return H, 3
+
+
+def _fourth_mark(dark: Floats, guess: Floats, H: NDArray[np.float64]) -> Floats | None:
+    """The centre of the solid blob nearest where an affine map from three marks puts the
+    fourth (a foreshortened or crowded mark fails the strict square test, not this one)."""
+    unit = float(np.sqrt(abs(np.linalg.det(H[:2, :2]))))
+    r = int(G.MARK_SIZE * 1.5 * unit)
+    x0, y0 = max(0, int(guess[0]) - r), max(0, int(guess[1]) - r)
+    win = (dark[y0 : int(guess[1]) + r, x0 : int(guess[0]) + r] > 0.45).astype(np.uint8)
+    if win.size == 0:
+        return None
+    _, _, stats, centroids = cv2.connectedComponentsWithStats(win, connectivity=8)
+    want = (G.MARK_SIZE * unit) ** 2
+    best: tuple[float, Floats] | None = None
+    for i in range(1, len(stats)):
+        x, y, w, h, a = (int(v) for v in stats[i])
+        if not 0.3 * want < a < 3.0 * want or a < 0.6 * w * h or not 0.5 < w / h < 2.0:
+            continue
+        if x == 0 or y == 0 or x + w == win.shape[1] or y + h == win.shape[0]:
+            continue  # cut by the window or the scan's edge: its centre is not the mark's
+        c = np.array(centroids[i] + (x0, y0), np.float32)
+        d = float(np.linalg.norm(c - guess))
+        if best is None or d < best[0]:
+            best = (d, c)
+    return None if best is None else best[1]
 
 
 def _fit(
@@ -176,7 +213,7 @@ def _solid_squares(dark: Floats) -> list[tuple[float, float, float]]:
     big = np.nonzero(stats[1:, cv2.CC_STAT_AREA] >= 16)[0] + 1
     for i in big:
         x, y, w, h, a = (int(v) for v in stats[i])
-        if w < 4 or h < 4 or not 0.75 < w / h < 1.33 or a < 0.7 * w * h:
+        if w < 4 or h < 4 or not 0.6 < w / h < 1.67 or a < 0.6 * w * h:
             continue
         if not _isolated(binary, x, y, w, h, a):
             continue

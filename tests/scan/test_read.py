@@ -116,3 +116,79 @@ def test_a_continuation_page_is_read_as_page_two(long_exam: Exam) -> None:
     assert (r.status, r.sheet_page) == ("read", 2)
     assert [c.key for c in r.cells][1] == "q29"  # B5 holds 28 rows on the first page
     assert _silent_errors(r, truth) == []
+
+
+def _photo_at(img: np.ndarray, corners: list[tuple[float, float]]) -> tuple[np.ndarray, np.ndarray]:
+    """The page seen at an angle (corners at these shares of a 1.25 x 1.2 frame, 0.6 of the
+    resolution) and the homography from the page's pixels to the photo's."""
+    small = cv2.resize(img, None, fx=0.6, fy=0.6, interpolation=cv2.INTER_AREA)
+    sh, sw = small.shape
+    src = np.array([[0, 0], [sw, 0], [sw, sh], [0, sh]], np.float32)
+    dst = (np.array(corners) * [sw * 1.25, sh * 1.2]).astype(np.float32)
+    H = cv2.getPerspectiveTransform(src, dst)
+    size = (int(sw * 1.25), int(sh * 1.2))
+    return cv2.warpPerspective(small, H, size, borderValue=50), H
+
+
+@pytest.mark.parametrize(
+    "corners",
+    [
+        [(0.1, 0.26), (0.9, 0.08), (0.9, 0.92), (0.1, 0.74)],  # one side much nearer
+        [(0.25, 0.08), (0.75, 0.08), (0.75, 0.92), (0.25, 0.92)],  # marks narrower than tall
+        [(0.2, 0.18), (0.78, 0.08), (0.78, 0.92), (0.2, 0.82)],
+    ],
+    ids=["near side", "squeezed", "both"],
+)
+def test_a_photo_at_a_steep_angle_is_registered_by_all_four_marks(
+    exam: Exam, corners: list[tuple[float, float]]
+) -> None:
+    """Foreshortened marks are no longer square and the marks' quadrilateral no longer has
+    the paper's proportions: still four marks (an affine map from three cannot model a
+    perspective and misplaces the far bubbles by more than their size)."""
+    from exampdf.scan.locate import darkness, locate, read_qr, to_px, working_image
+
+    key = _key(exam)
+    photo, H = _photo_at(exam.images[(exam.codes[0], 1)], corners)
+    work = working_image(photo, key.paper)
+    _, qr = read_qr(work)
+    found = locate(darkness(work), key.paper, qr)
+    assert found is not None and found[1] == 4
+    px = 0.6 * 300 / 25.4  # photo pixels per mm before the perspective
+    far = np.array([[190.0, 250.0], [20.0, 270.0]], np.float32)  # far from the QR code
+    want = cv2.perspectiveTransform((far * px).reshape(-1, 1, 2), H).reshape(-1, 2)
+    assert np.abs(to_px(found[0], far) - want).max() < 0.3 * px  # within 0.3 mm
+
+
+def _pencil(img: np.ndarray, b: G.Bubble, grey: float) -> None:
+    """An even pencil mark over the whole bubble (multiplies: pencil over red ink)."""
+    px = 300 / 25.4
+    mask = np.zeros(img.shape, np.uint8)
+    centre = (round(b.x * px), round(b.y * px))
+    axes = (round(G.BUBBLE_W / 2 * px), round(G.BUBBLE_H / 2 * px))
+    cv2.ellipse(mask, centre, axes, 0, 0, 360, 1, -1)
+    img[mask > 0] = (img[mask > 0] * (grey / 255.0)).astype(np.uint8)
+
+
+def test_a_black_and_white_page_never_reads_a_dropped_faint_mark_as_blank(exam: Exam) -> None:
+    """A faint mark (grey 183) the copier's threshold (170) turned white leaves the letter
+    under it black: review, not a confident blank; eraser residue beside a clear mark is
+    empty; a blank row stays blank."""
+    key = _key(exam)
+    code = exam.codes[0]
+    sheet = key.by_code(code)
+    assert sheet is not None
+    img = exam.images[(code, 1)].copy()
+    rows: dict[int, list[G.Bubble]] = {}
+    for b in G.bubbles_of(sheet.sheet, key.paper, 1):
+        rows.setdefault(b.question, []).append(b)
+    _pencil(img, rows[1][0], 80)  # q1: A, clear
+    _pencil(img, rows[2][1], 183)  # q2: B, faint: the threshold drops it
+    _pencil(img, rows[3][0], 80)  # q3: A, and residue of a rubbed-out B
+    _pencil(img, rows[3][1], 215)
+    page = np.where(img < 170, 0, 255).astype(np.uint8)
+    r = read_page(page, "bw.pdf", 1, key)
+    cells = {c.key: c for c in r.cells}
+    assert (cells["q1"].value, cells["q1"].status) == ("A", "ok")
+    assert cells["q2"].status == "review"
+    assert (cells["q3"].value, cells["q3"].status) == ("A", "ok")
+    assert (cells["q4"].value, cells["q4"].status) == ("", "ok")
