@@ -22,7 +22,6 @@ from exampdf.model.student import Student
 from exampdf.parse import parse_bank
 from exampdf.parse.fingerprint import fingerprint
 from exampdf.parse.portable import portable_sources
-from exampdf.parse.roster import read_roster
 from exampdf.progress import Progress, Step, ignore
 from exampdf.render.encrypt import encrypt_pdfs
 from exampdf.render.examset import Slice, exam_slice_jobs, join_slices
@@ -119,7 +118,12 @@ def prepare(
     if has_errors(diags, config.strict):
         return MakeResult(diags)
     bank = portable_sources(parsed.bank, inputs)  # outputs never name the author's folders
-    students, roster_diags = read_roster(Path(config.roster)) if config.roster else ((), [])
+    students: Sequence[Student] = ()
+    roster_diags: list[Diagnostic] = []
+    if config.roster:
+        from exampdf.parse.roster import read_roster  # spreadsheets: only with a roster
+
+        students, roster_diags = read_roster(Path(config.roster))
     roster_diags += roster_glyph_diagnostics(students, fonts, config.roster)
     if config.answer_sheet and students:
         roster_diags = [*roster_diags, *_unmarkable(students, config)]

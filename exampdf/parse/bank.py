@@ -15,7 +15,6 @@ from exampdf.parse.encoding import decode
 from exampdf.parse.files import SourceFile, collect, display_path, printable, relative_path
 from exampdf.parse.images import ImageCheck, bank_root, resolve_images
 from exampdf.parse.limits import check_size, read_limited
-from exampdf.parse.question import parse_text
 
 
 @dataclass(frozen=True)
@@ -61,6 +60,8 @@ def parse_bytes(
     text, diags = decode(data, source)
     if text is None:
         return None, diags
+    from exampdf.parse.question import parse_text  # not loaded when the parse cache has all
+
     return parse_text(text, source, group, default_id)
 
 

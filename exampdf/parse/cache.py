@@ -2,10 +2,11 @@
 
 `parse_bytes` is a pure function of a file's bytes, its display name, its group and its
 default id, so its result can be stored under those. One cache file per bank (the paths
-given), holding the files of the last run. It is trusted only if it was written by this very
-code: the key holds the size and modification time of every module of exampdf, and the
-versions of Python, markdown-it-py and PyYAML. Anything wrong with it means parsing as usual.
-Images are not part of it: they are checked on every run, as are the bank-wide checks.
+given) and version of the code, holding the files of the last run. It is trusted only if it
+was written by this very code: the key holds the size and modification time of every module
+of exampdf, and the versions of Python, markdown-it-py and PyYAML. Anything wrong with it
+means parsing as usual. Images are not part of it: they are checked on every run, as are the
+bank-wide checks.
 
 The file is JSON, and every value read from it is checked against the model's type hints
 (`exampdf.model.codec`): a crafted cache file can at worst be ignored, never run code.
@@ -71,6 +72,9 @@ class ParseCache:
             self.key = code_key()
         except (OSError, ValueError):
             return
+        # The code's key is in the name too: two installs (or checkouts) reading the same bank
+        # keep a file each instead of replacing each other's on every run.
+        where += "\x00" + repr(self.key)
         name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:16]
         self.file = directory / f"parse-{name}.json"
         self.old = _load(self.file, self.key)

@@ -143,3 +143,16 @@ def test_codec_refuses_messages_that_would_fail_when_printed() -> None:
     for bad in (["Msg", "NO-SUCH-MESSAGE", []], ["Msg", "E102", [["length", 1]]]):
         with pytest.raises(ValueError):
             decode(bad, Msg)
+
+
+def test_two_versions_of_the_code_keep_a_file_each(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bank = _bank(tmp_path)
+    fresh = _uncached(bank, monkeypatch)
+    for version in ("one", "two", "one"):
+        monkeypatch.setattr(parse_cache, "code_key", lambda v=version: (parse_cache.FORMAT, v))
+        assert repr(parse_bank([bank])) == fresh
+    first, second = sorted(cache.glob("parse-*.json"), key=lambda f: f.stat().st_mtime_ns)
+    assert json.loads(first.read_bytes())["key"] == [parse_cache.FORMAT, "one"]  # read, kept
+    assert json.loads(second.read_bytes())["key"] == [parse_cache.FORMAT, "two"]

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import re
 import warnings
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfbase import pdfmetrics
 
 from exampdf import memo
 from exampdf.layout.math.font import font_path, has_char
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 # (glyph index, x, y, size), y up from the baseline, x from the box's left edge
 PlacedGlyph = tuple[int, float, float, float]
@@ -102,6 +104,8 @@ def _ziamath() -> Any:
 def _mathml(latex: str, display: bool, size: float, font: str, texts: list[str]) -> ET.Element:
     """MathML with every \\text{} the math font lacks replaced by a blank of its width in
     `font` (in em, so it scales in scripts); `texts` gets their contents in order."""
+    import xml.etree.ElementTree as ET  # only banks with formulas need it
+
     from ziamath.tex import tex2mml
 
     root = ET.fromstring(tex2mml(_tex_spacing(latex), inline=not display))
