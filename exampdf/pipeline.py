@@ -10,12 +10,14 @@ from exampdf.config import ExamConfig, unknown_groups
 from exampdf.diagnostics import Diagnostic, error, has_errors
 from exampdf.i18n import msg
 from exampdf.layout import (
+    Shrink,
     glyph_diagnostics,
     make_theme,
     math_width_diagnostics,
     parse_fonts_ahead,
     register_fonts,
     roster_glyph_diagnostics,
+    shrink_diagnostics,
 )
 from exampdf.model import Bank
 from exampdf.model.student import Student
@@ -68,6 +70,7 @@ class Prepared:
     versions: tuple[ExamVersion, ...]
     spread: Spread
     diagnostics: tuple[Diagnostic, ...]
+    named: dict[str, str] = field(default_factory=dict)  # output name -> the user's, per file
 
 
 def make(
@@ -82,12 +85,12 @@ def make(
     if isinstance(prepared, MakeResult):
         return prepared
     with staged_output(out, owned=(KEYS_DIR,)) as stage:
-        pages = write_all(stage, prepared, config, progress, key_password, jobs)
+        pages, shrinks = write_all(stage, prepared, config, progress, key_password, jobs)
     progress(Step("files", 1, 1))
     keys = tuple(name for name in pages if name.startswith(f"{KEYS_DIR}/"))
     names = (EXAM, KEY, KEY_JSON, KEY_CSV, *((SHEETS,) if SHEETS in pages else ()), *keys)
     return MakeResult(
-        prepared.diagnostics,
+        (*prepared.diagnostics, *shrink_diagnostics(shrinks, prepared.named)),
         tuple(out / name for name in names),
         pages,
         len(prepared.versions),
@@ -132,7 +135,11 @@ def prepare(
         return MakeResult(diags)
     versions = build_versions(bank, version_spec(config, tuple(students)))
     progress(Step("versions", 1, 1))
-    return Prepared(bank, tuple(versions), answer_spread(bank, versions), diags)
+    named = {
+        out.source: given.source
+        for out, given in zip(bank.questions, parsed.bank.questions, strict=True)
+    }
+    return Prepared(bank, tuple(versions), answer_spread(bank, versions), diags, named)
 
 
 def _unmarkable(students: Sequence[Student], config: ExamConfig) -> list[Diagnostic]:
@@ -155,8 +162,8 @@ def write_all(
     progress: Progress,
     key_password: str,
     jobs: int,
-) -> dict[str, int]:
-    """Every output into `stage`; returns name -> pages."""
+) -> tuple[dict[str, int], list[Shrink]]:
+    """Every output into `stage`; returns name -> pages, and the blocks printed scaled down."""
     bank, versions = prepared.bank, prepared.versions
     theme = make_theme(config.font, config.base_size)
     sheet = None
@@ -184,6 +191,7 @@ def write_all(
             stage / EXAM, _reported(first, [r.get for r in rest], len(versions), progress)
         )
         key_pages = {name: k.get() for name, k in zip(names, keys, strict=True)}
+        shrinks = workers.notes
     progress(Step("key", 0, 1))
     write_key_files(stage, bank, versions, exam_pages, key_pages, run, entries)
     if key_password:
@@ -197,7 +205,7 @@ def write_all(
         sheets = answer_sheets(bank, versions, sheet_spec(config))
         meta = PdfMeta(f"{config.title} 解答用紙", font=theme.fonts.body, author=config.pdf_author)
         pages[SHEETS] = write_answer_sheets(stage / SHEETS, sheets, theme.fonts, meta)
-    return pages
+    return pages, shrinks
 
 
 def _no_arg(job: Callable[[], int]) -> Job:

@@ -177,6 +177,47 @@ CHOICE_TEXTS: dict[str, tuple[str, str]] = {
         "write the formula in words in the title, or move it into the question",
         "タイトルでは数式を言葉で書くか、問題文に移してください",
     ),
+    # W112: one sentence per kind of block (its code is W112 whatever the kind)
+    "W112.table-row": (
+        "table row {row} is taller than the page; printed at {pct}%",
+        "表の{row}行目がページより高いため、{pct}% に縮小して印刷します",
+    ),
+    "W112.formula": (
+        "a display formula is taller than the page; printed at {pct}%",
+        "別行立ての数式がページより高いため、{pct}% に縮小して印刷します",
+    ),
+    "W112.code": (
+        "a code block is taller than the page; printed at {pct}%",
+        "コードブロックがページより高いため、{pct}% に縮小して印刷します",
+    ),
+    "W112.option": (
+        "an option is taller than the page; printed at {pct}%",
+        "選択肢がページより高いため、{pct}% に縮小して印刷します",
+    ),
+    "W112.paragraph": (
+        "a paragraph is taller than the page; printed at {pct}%",
+        "段落がページより高いため、{pct}% に縮小して印刷します",
+    ),
+    "W112.heading": (
+        "a heading is taller than the page; printed at {pct}%",
+        "見出しがページより高いため、{pct}% に縮小して印刷します",
+    ),
+    "W112.list": (
+        "a list item is taller than the page; printed at {pct}%",
+        "箇条書きの項目がページより高いため、{pct}% に縮小して印刷します",
+    ),
+    "W112.quote": (
+        "a quotation is taller than the page; printed at {pct}%",
+        "引用がページより高いため、{pct}% に縮小して印刷します",
+    ),
+    "W112.block": (
+        "a block is taller than the page; printed at {pct}%",
+        "ブロックがページより高いため、{pct}% に縮小して印刷します",
+    ),
+    "W112.hint": (
+        "split it into smaller pieces (shorter rows or cells, a smaller image or formula)",
+        "小さく分けてください（行やセルを短く、画像や数式を小さく）",
+    ),
     # images
     "E108": ("image {src}: {problem}", "画像 {src}: {problem}"),
     "image.unnamed": ("no file named", "ファイル名がありません"),

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from exampdf.layout.blocks.mathcheck import math_width_diagnostics
+    from exampdf.layout.blocks.shrinks import Shrink, shrink_diagnostics
     from exampdf.layout.exam.spec import ExamSpec
     from exampdf.layout.exam.story import Rebuild, exam_rebuild, exam_story
     from exampdf.layout.key.keybook import KeyInfo, key_story, version_key_story
@@ -51,6 +52,8 @@ _ENTRY_POINTS = {
     "glyph_diagnostics": "exampdf.layout.text.glyphcheck",
     "roster_glyph_diagnostics": "exampdf.layout.text.glyphcheck",
     "math_width_diagnostics": "exampdf.layout.blocks.mathcheck",
+    "Shrink": "exampdf.layout.blocks.shrinks",
+    "shrink_diagnostics": "exampdf.layout.blocks.shrinks",
 }
 
 __all__ = [
@@ -64,6 +67,7 @@ __all__ = [
     "Probe",
     "Rebuild",
     "ReportData",
+    "Shrink",
     "Theme",
     "exam_columns",
     "exam_rebuild",
@@ -78,6 +82,7 @@ __all__ = [
     "register_fonts",
     "report_story",
     "roster_glyph_diagnostics",
+    "shrink_diagnostics",
     "to_even_page",
     "version_key_story",
 ]

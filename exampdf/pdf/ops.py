@@ -85,6 +85,12 @@ def frame_height(frame: Any) -> float:
     return height
 
 
+def table_rows(table: Any) -> int:
+    """How many rows a ReportLab Table (or a piece of one) holds, its repeated header included
+    (0 for any other flowable)."""
+    return len(getattr(table, "_cellvalues", ()))
+
+
 def outline_here(canvas: Any, key: str) -> None:
     """Point bookmark `key` at the page the layout has reached. A canvas that keeps pages
     back (page n / N) has no current page object yet; ReportLab names pages Page1, Page2, …

@@ -3,7 +3,9 @@
 Only an index and a small argument go to a worker and a small result comes back: the jobs
 themselves (closures over the bank, versions and theme) are inherited through fork, never
 pickled. Every file is built by the same code whichever process builds it, so output bytes
-do not depend on --jobs.
+do not depend on --jobs. What a job notices while it lays out (blocks printed scaled down,
+W112) comes back with its result and is collected in `Workers.notes`, the same whichever
+process ran the job.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from collections.abc import Callable, Sequence
 from multiprocessing.pool import Pool
 from types import TracebackType
 from typing import Any, Generic, Protocol, TypeVar
+
+from exampdf.layout.blocks.shrinks import Shrink, noting
 
 R = TypeVar("R")
 R_co = TypeVar("R_co", covariant=True)
@@ -40,6 +44,21 @@ class _Done(Generic[R]):
         return self.value
 
 
+class _Noted:
+    """A worker's (value, notes): the value, once the notes are in `into`."""
+
+    def __init__(self, pending: Pending[tuple[Any, tuple[Shrink, ...]]], into: list[Shrink]):
+        self.pending, self.into = pending, into
+        self.got: list[Any] = []
+
+    def get(self) -> Any:
+        if not self.got:
+            value, notes = self.pending.get()
+            self.into.extend(notes)
+            self.got.append(value)
+        return self.got[0]
+
+
 def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
 
@@ -53,6 +72,7 @@ class Workers:
         # One job still goes to a worker when workers > 1: it runs beside what this process does.
         self.size = max(1, min(workers, len(jobs))) if forking and workers > 1 and jobs else 0
         self.pool: Pool | None = None
+        self.notes: list[Shrink] = []  # from every job whose result was got
 
     def __enter__(self) -> Workers:
         global _JOBS, _PARENT
@@ -84,12 +104,18 @@ class Workers:
 
     def submit(self, index: int, arg: Any = None) -> Pending[Any]:
         if self.pool is None:
-            return _Done(self.jobs[index](arg))
-        return self.pool.apply_async(_run, (index, arg))
+            return _Noted(_Done(_noted(self.jobs[index], arg)), self.notes)
+        return _Noted(self.pool.apply_async(_run, (index, arg)), self.notes)
 
 
-def _run(index: int, arg: Any) -> Any:
-    return _JOBS[index](arg)
+def _run(index: int, arg: Any) -> tuple[Any, tuple[Shrink, ...]]:
+    return _noted(_JOBS[index], arg)
+
+
+def _noted(job: Job, arg: Any) -> tuple[Any, tuple[Shrink, ...]]:
+    with noting() as got:
+        value = job(arg)
+    return value, tuple(got)
 
 
 def _quiet_signals() -> None:

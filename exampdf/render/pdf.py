@@ -12,6 +12,7 @@ from reportlab import rl_config
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from exampdf.layout import PageGeometry, PageInfo, Probe
+from exampdf.layout.blocks.shrinks import keep, noting
 from exampdf.pdf.docseed import DocSeed
 from exampdf.render.canvas import Painter, deferred_canvas
 
@@ -48,7 +49,8 @@ def write_pdf(
     probes: list[Probe] = []
     seeds: list[DocSeed] = []
     first = io.BytesIO()
-    _build(first, story, geometry, painter, meta, pages, probes, seeds)
+    with noting() as shrinks:  # kept only if this pass is the one written
+        _build(first, story, geometry, painter, meta, pages, probes, seeds)
     _free_document()
     second = rebuild(probes) if rebuild else None
     if second is None:
@@ -57,9 +59,10 @@ def write_pdf(
         first = io.BytesIO()
         pages.clear()
         seeds.clear()
-        with path.open("wb") as out:
+        with noting() as shrinks, path.open("wb") as out:
             _build(out, second, geometry, painter, meta, pages, [], seeds)
         _free_document()
+    keep(shrinks)
     if seed_out is not None:
         seed_out.extend(seeds)
     return pages

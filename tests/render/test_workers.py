@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from exampdf.layout.blocks.shrinks import Origin, Shrink, note
 from exampdf.render.parallel import Workers, default_jobs
 
 
@@ -68,3 +69,18 @@ def test_workers_leave_ctrl_c_to_the_parent() -> None:
 
 def test_default_jobs_is_the_cpus_this_process_may_use() -> None:
     assert default_jobs() == len(os.sched_getaffinity(0))
+
+
+def _shrinking(arg: Any) -> int:
+    note(Origin("q/a.md", arg, "formula"), 0.5)
+    return int(arg)
+
+
+@pytest.mark.parametrize("size", [1, 2])
+def test_what_jobs_note_comes_back_with_their_results_wherever_they_ran(size: int) -> None:
+    with Workers([_shrinking], size) as workers:
+        pending = [workers.submit(0, line) for line in (3, 4)]
+        assert workers.notes == [] or size == 1  # a worker's notes arrive with its result
+        assert [p.get() for p in pending] == [3, 4]
+        pending[0].get()  # asked again: noted once
+    assert workers.notes == [Shrink(Origin("q/a.md", n, "formula"), 0.5) for n in (3, 4)]

@@ -14,6 +14,9 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
+from exampdf.layout.blocks.shrinks import note
+from exampdf.pdf.ops import frame_height
+
 
 def cut(flowable: Flowable, width: float, height: float) -> list[Flowable]:
     """One or more pieces, the first of which fits `height`; never empty."""
@@ -49,10 +52,24 @@ class Shrunk(Flowable):  # type: ignore[misc]
         return []
 
     def draw(self) -> None:
+        note(getattr(self.inner, "origin", None), self.scale)  # W112, once the layout is done
         self.canv.saveState()
+        if getattr(self.inner, "centred", False):  # centred in the width it was laid out at
+            self.canv.translate(self.inner.width * (1 - self.scale) / 2, 0)
         self.canv.scale(self.scale, self.scale)
         self.inner.drawOn(self.canv, 0, 0)
         self.canv.restoreState()
+
+
+def shrunk_if_due(flowable: Flowable, avail_height: float) -> list[Flowable]:
+    """For a block that neither fits nor splits, asked by the frame itself (top level): shrunk
+    into the room when it must go here; else [] (ReportLab moves it on, or a container
+    holding it decides)."""
+    frame = getattr(flowable, "_frame", None)
+    full = float("inf")
+    if frame is not None:  # the room at the top of this frame
+        full = frame_height(frame) - frame.topPadding - frame.bottomPadding
+    return [Shrunk(flowable, avail_height)] if must_cut(flowable, avail_height, full) else []
 
 
 def must_cut(flowable: Flowable, avail_height: float, full: float) -> bool:

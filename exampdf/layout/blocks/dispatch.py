@@ -19,6 +19,7 @@ from exampdf.layout.blocks.inlines import body_style, to_runs
 from exampdf.layout.blocks.labeled import Labeled
 from exampdf.layout.blocks.mathblock import DisplayMath
 from exampdf.layout.blocks.quote import QuoteBox
+from exampdf.layout.blocks.shrinks import building, origin
 from exampdf.layout.blocks.stack import Stack
 from exampdf.layout.blocks.tables import table_flowables
 from exampdf.layout.text.paragraphs import ParaStyle, make_paragraph
@@ -42,10 +43,22 @@ from exampdf.model import (
 Builder = Callable[[Any, Theme], list[Flowable]]
 
 
-def block_flowables(blocks: Sequence[Block], theme: Theme) -> list[Flowable]:
+def block_flowables(
+    blocks: Sequence[Block], theme: Theme, source: str | None = None
+) -> list[Flowable]:
+    """Each block's flowables, marked with where they come from (`source`: the question
+    file; nested blocks inherit it), so one printed scaled down is named (W112)."""
+    if source is not None:
+        with building(source):
+            return block_flowables(blocks, theme)
     out: list[Flowable] = []
     for block in blocks:
-        out.extend(_BUILDERS.get(type(block), _fallback)(block, theme))
+        made = _BUILDERS.get(type(block), _fallback)(block, theme)
+        where = origin(getattr(block, "line", 0), _WHAT.get(type(block), "block"))
+        for f in made:
+            if getattr(f, "origin", None) is None:  # nested blocks keep their own
+                f.origin = where
+        out.extend(made)
     return out
 
 
@@ -120,4 +133,15 @@ _BUILDERS: dict[type, Builder] = {
     Quote: _quote,
     Rule: _rule,
     MathBlock: _math,
+}
+
+# What W112 calls a block of each kind printed scaled down (W112.<what> in the catalogue).
+_WHAT: dict[type, str] = {
+    Paragraph: "paragraph",
+    Heading: "heading",
+    CodeBlock: "code",
+    ListBlock: "list",
+    TableNode: "table-row",
+    Quote: "quote",
+    MathBlock: "formula",
 }

@@ -3,26 +3,46 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
-from reportlab.platypus import Flowable, KeepInFrame
+from reportlab.platypus import Flowable
+
+from exampdf.layout.blocks.cut import shrunk_if_due
+from exampdf.layout.blocks.shrinks import Origin
+from exampdf.pdf.ops import table_rows
 
 Builder = Callable[[Any, Any], list[Flowable]]
 
 
 class FitTall(Flowable):  # type: ignore[misc]
-    """Behaves exactly like `inner`, except where ReportLab would raise LayoutError.
+    """Behaves exactly like `inner` (a table), except where ReportLab would raise LayoutError.
 
-    ReportLab moves a block that does not fit to a fresh frame (marking it `_postponed`); if
-    it still neither fits nor splits there (a table row taller than a page), the build
-    fails. Here that second attempt gets the block shrunk into the frame instead.
+    A table splits between rows, but a row taller than the whole frame neither fits nor
+    splits. When it must go here — at the top of a frame, or moved to a fresh one already —
+    it is shrunk into the frame instead (moving it on from the top of an empty frame would
+    only leave a blank one behind).
     """
 
-    def __init__(self, inner: Flowable) -> None:
+    def __init__(self, inner: Flowable, first_row: int = 1, table: Origin | None = None) -> None:
         super().__init__()
         self.inner = inner
+        self.first_row = first_row  # the table's data row this piece starts with (1-based)
+        self.table = table  # where the whole table is written (set by block_flowables)
         self.spaceBefore = inner.getSpaceBefore()
         self.spaceAfter = inner.getSpaceAfter()
+
+    @property
+    def origin(self) -> Origin | None:
+        """Where this piece's first row is written: the table's line, its delimiter line, then
+        one line a row."""
+        if self.table is None:
+            return None
+        return replace(self.table, line=self.table.line + 1 + self.first_row, row=self.first_row)
+
+    @origin.setter
+    def origin(self, where: Origin | None) -> None:
+        self.table = where
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width, self.height = self.inner.wrap(avail_width, avail_height)
@@ -31,10 +51,12 @@ class FitTall(Flowable):  # type: ignore[misc]
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         parts = self.inner.split(avail_width, avail_height)
         if parts:
-            return [FitTall(p) for p in parts]
-        if not getattr(self, "_postponed", False):
-            return []  # let ReportLab try a fresh frame first
-        return [KeepInFrame(avail_width, avail_height, [self.inner], mode="shrink")]
+            pieces, row = [], self.first_row
+            for p in parts:  # every piece repeats the header row
+                pieces.append(FitTall(p, row, self.table))
+                row += max(0, table_rows(p) - 1)
+            return pieces
+        return shrunk_if_due(self, avail_height)
 
     def draw(self) -> None:
         self.inner.drawOn(self.canv, 0, 0)

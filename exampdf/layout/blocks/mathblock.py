@@ -7,6 +7,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
+from exampdf.layout.blocks.cut import shrunk_if_due
 from exampdf.layout.text.jparagraph import JParagraph, ParaStyle
 from exampdf.layout.text.mathbox import math_box
 from exampdf.layout.text.textrun import MATH_MARK, Run
@@ -23,6 +24,8 @@ def display_paragraph(latex: str, font: str, size: float, style: ParaStyle) -> J
 
 class DisplayMath(Flowable):  # type: ignore[misc]
     """The formula at its size when it fits the frame, else scaled to the frame's width."""
+
+    centred = True  # drawn scaled down (taller than a page), it stays in the middle
 
     def __init__(self, latex: str, font: str, size: float, style: ParaStyle) -> None:
         super().__init__()
@@ -51,7 +54,7 @@ class DisplayMath(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        return []  # a formula is never split across pages
+        return shrunk_if_due(self, availHeight)  # never split; shrunk if taller than a page
 
     def draw(self) -> None:
         self.inner.drawOn(self.canv, 0, 0)

@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Spacer
 from exampdf.layout.blocks.cut import shrunk
 from exampdf.layout.blocks.labeled import baseline_drop
 from exampdf.layout.blocks.place import Nested, form_of, place
+from exampdf.layout.blocks.shrinks import Origin
 from exampdf.layout.text.jparagraph import JParagraph
 from exampdf.pdf.ops import content, matrix, set_matrix, translated, use_forms
 from exampdf.pdf.state import PlacedCell, paint_state
@@ -42,9 +43,11 @@ class OptionGrid(Nested):
         em: float,
         columns: int = 0,
         memo: GridMemo | None = None,
+        origins: Sequence[Origin] = (),  # each option's, in printed order (W112)
     ) -> None:
         super().__init__()
         self.cells = list(cells)
+        self.origins = list(origins)
         self.gutter, self.em = gutter, em
         self.fixed = columns  # 0: choose at wrap time; a split keeps its parent's choice
         self.columns = columns or 1
@@ -115,10 +118,10 @@ class OptionGrid(Nested):
             used, fit = used + height, fit + 1
         if fit == 0 or fit == len(self._rows):
             return []
-        cut = fit * self.columns
+        cut, o = fit * self.columns, self.origins
         return [
-            OptionGrid(self.cells[:cut], self.gutter, self.em, self.columns),
-            OptionGrid(self.cells[cut:], self.gutter, self.em, self.columns),
+            OptionGrid(self.cells[:cut], self.gutter, self.em, self.columns, origins=o[:cut]),
+            OptionGrid(self.cells[cut:], self.gutter, self.em, self.columns, origins=o[cut:]),
         ]
 
     def cut(self, avail_width: float, avail_height: float) -> list[Flowable]:
@@ -128,20 +131,28 @@ class OptionGrid(Nested):
         if pieces or self._rows[0][1] <= avail_height:
             return pieces
         first, rest = self.cells[: self.columns], self.cells[self.columns :]
+        o, n = self.origins, self.columns
         if self.columns == 1:
             label, body = first[0]
             parts = body.split(avail_width - self.gutter, avail_height)
             if len(parts) == 2 and isinstance(parts[1], JParagraph):
-                head = OptionGrid([(label, parts[0])], self.gutter, self.em, 1)
-                tail = OptionGrid([(Spacer(1, 0), parts[1]), *rest], self.gutter, self.em, 1)
+                head = OptionGrid([(label, parts[0])], self.gutter, self.em, 1, origins=o[:1])
+                tail = OptionGrid(
+                    [(Spacer(1, 0), parts[1]), *rest], self.gutter, self.em, 1, origins=o
+                )
                 return [head, tail]
-        row = OptionGrid(first, self.gutter, self.em, self.columns)
+        row = OptionGrid(first, self.gutter, self.em, n, origins=o[:n])
         shrunk_row = shrunk(row, avail_width, avail_height)
         return (
-            [shrunk_row, OptionGrid(rest, self.gutter, self.em, self.columns)]
+            [shrunk_row, OptionGrid(rest, self.gutter, self.em, n, origins=o[n:])]
             if rest
             else [shrunk_row]
         )
+
+    @property
+    def origin(self) -> Origin | None:
+        """Where the first option printed here is written (a row printed scaled down: W112)."""
+        return self.origins[0] if self.origins else None
 
     def draw(self) -> None:
         """Each cell as Labeled(label, body, gutter) would draw it, without building one."""

@@ -13,6 +13,7 @@ from exampdf import memo
 from exampdf.layout.blocks.dispatch import block_flowables
 from exampdf.layout.blocks.inlines import body_style, to_runs
 from exampdf.layout.blocks.place import share
+from exampdf.layout.blocks.shrinks import Origin
 from exampdf.layout.blocks.stack import QuestionBlock, Stack
 from exampdf.layout.exam.options import GridMemo, OptionGrid
 from exampdf.layout.text.jparagraph import JParagraph
@@ -154,7 +155,8 @@ class _Shelf:
 
     def stem(self, question: Question) -> list[Flowable]:
         theme = self.theme
-        return block_flowables(_stem(question, self.style), theme) or [Spacer(1, theme.leading)]
+        made = block_flowables(_stem(question, self.style), theme, question.source)
+        return made or [Spacer(1, theme.leading)]
 
     def parts(self, question: Question) -> _Parts:
         parts = self._parts.get(question)
@@ -204,7 +206,8 @@ class _Shelf:
             cells.append((self._mark(parts.mark, pos), body))
         gutter = self._gutter(parts.mark, n)
         memo = parts.grid if canonical else None
-        out.append(OptionGrid(cells, gutter, self.theme.size, memo=memo))
+        origins = [Origin(question.source, question.choices[c].line, "option") for c in item.order]
+        out.append(OptionGrid(cells, gutter, self.theme.size, memo=memo, origins=origins))
         return out
 
     def _body(self, content: tuple[Inline, ...]) -> JParagraph:

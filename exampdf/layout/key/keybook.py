@@ -12,6 +12,7 @@ from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, PageBreak, S
 from exampdf.layout.blocks.dispatch import block_flowables
 from exampdf.layout.blocks.inlines import body_style, to_runs
 from exampdf.layout.blocks.labeled import Labeled
+from exampdf.layout.blocks.shrinks import Origin
 from exampdf.layout.key.keyparts import (
     KeyInfo,
     answer_text,
@@ -154,7 +155,7 @@ def _question(
         CondPageBreak(40 * mm),
         heading(title, theme, size=theme.size * 1.25),
         line(source, theme, size=theme.size * 0.8),
-        *block_flowables(q.stem, theme),
+        *block_flowables(q.stem, theme, q.source),
     ]
     correct = set(item.printed_answer(q.answer)) if q.choices else set()
     gutter = theme.size * 2.6
@@ -170,6 +171,8 @@ def _question(
             to_runs(content, body_style(theme, bold=pos in correct)),
             ParaStyle(leading=theme.leading, align="left", phrases=True),
         )
+        choice = q.choices[pos if bank_letters else item.order[pos]]
+        body.origin = Origin(q.source, choice.line, "option")  # printed scaled down: W112
         out.append(Labeled(mark, body, gutter))
     if q.choices:
         labels = [q.choices[i].written_label for i in q.answer] if bank_letters else None
@@ -181,9 +184,9 @@ def _question(
     out += [Spacer(1, 2 * mm), line(f"正解：{answer}", theme, bold=True)]
     out += [line(text, theme, size=theme.size * 0.9) for text in extra]
     if q.model_answer:
-        out += [heading("模範解答", theme), *block_flowables(q.model_answer, theme)]
+        out += [heading("模範解答", theme), *block_flowables(q.model_answer, theme, q.source)]
     if notes:
-        out += [heading("解説", theme), *block_flowables(notes, theme)]
+        out += [heading("解説", theme), *block_flowables(notes, theme, q.source)]
     out.append(
         HRFlowable(
             width="100%", thickness=0.6, color=RULE_GREY, spaceBefore=3 * mm, spaceAfter=5 * mm
