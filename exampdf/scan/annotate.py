@@ -36,7 +36,8 @@ def _draw(p: PageRead) -> np.ndarray:
             centre = (int(x), int(y))
             cv2.circle(img, centre, r, COLOURS[state], 2)
     ident = next((c.value for c in p.cells if c.key == "id"), "")
-    head = f"{Path(p.file).name} p{p.page}  version {p.version}  page {p.sheet_page}  id {ident}"
+    which = f"version {p.version}  page {p.sheet_page}" if p.version else "version ?"
+    head = f"{Path(p.file).name} p{p.page}  {which}  id {ident}"
     cv2.putText(img, _ascii(head), (12, 24), cv2.FONT_HERSHEY_SIMPLEX, 0.6, (0, 0, 200), 2)
     answers = "  ".join(
         f"{c.key[1:]}:{c.value or '-'}" + ("?" if c.status == "review" else "")

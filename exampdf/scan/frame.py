@@ -48,32 +48,46 @@ def layouts(key: ScanKey) -> list[Layout]:
 
 def place_by_frame(dark: Floats, key: ScanKey) -> tuple[NDArray[np.float64], list[Layout]] | None:
     """The corner marks' placement under which the printed boxes are seen (the frame every
-    sheet shares, and every row box of some layout), and the layouts the page may be."""
+    sheet shares, and every row box and ring of some layout), and the layouts it may be."""
     frame, every = frame_boxes(key.paper), layouts(key)
+    grid = tuple((b.x, b.y) for b in G.id_grid(key.paper)[0])
+
+    def fitting(H: NDArray[np.float64]) -> list[Layout]:
+        # Rings are judged only where the scan kept them: a copier's black-and-white
+        # threshold may whiten the light red print, the student-number grid's rings say so.
+        rings = _whole(sum(s >= 0.5 for s in bubble_shares(dark, H, grid)), len(grid))
+        return _fitting(dark, H, every, rings)
 
     def judge(H: NDArray[np.float64]) -> float | None:
-        if _matched(dark, H, frame) < len(frame) - _spare(len(frame)):
+        if not _whole(_matched(dark, H, frame), len(frame)):
             return None
-        fits = _fitting(dark, H, every)
+        fits = fitting(H)
         return -float(len(fits[0].rows) + len(fits[0].bubbles)) if fits else None
 
     found = locate(dark, key.paper, None, judge=judge)
-    return None if found is None else (found[0], _fitting(dark, found[0], every))
+    return None if found is None else (found[0], fitting(found[0]))
 
 
-def _fitting(dark: Floats, H: NDArray[np.float64], every: list[Layout]) -> list[Layout]:
-    """Layouts whose row boxes and bubbles are all printed here (one in twenty may be
-    spoilt), keeping those that match the most: another page's rows may be a part of this
-    page's, and another version's bubbles often stand where this one's do."""
+def _fitting(
+    dark: Floats, H: NDArray[np.float64], every: list[Layout], rings: bool
+) -> list[Layout]:
+    """Layouts whose row boxes (and, with `rings`, bubble rings) are all printed here,
+    keeping those that match the most: another page's rows may be a part of this page's,
+    and another version's bubbles often stand where this one's do."""
     counts = []
     for lay in every:
-        boxes = _matched(dark, H, list(lay.rows))
-        rings = sum(share >= 0.5 for share in bubble_shares(dark, H, lay.bubbles))
-        whole = boxes >= len(lay.rows) - _spare(len(lay.rows))
-        whole = whole and rings >= len(lay.bubbles) - _spare(len(lay.bubbles))
-        counts.append(boxes + rings if whole else -1)
+        n = _matched(dark, H, list(lay.rows))
+        whole = _whole(n, len(lay.rows))
+        if rings:
+            seen = sum(share >= 0.5 for share in bubble_shares(dark, H, lay.bubbles))
+            n, whole = n + seen, whole and _whole(seen, len(lay.bubbles))
+        counts.append(n if whole else -1)
     best = max(counts, default=-1)
     return [lay for n, lay in zip(counts, every, strict=True) if n == best and n >= 0]
+
+
+def _whole(seen: int, printed: int) -> bool:
+    return seen >= printed - _spare(printed)
 
 
 def _spare(boxes: int) -> int:

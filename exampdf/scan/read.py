@@ -55,7 +55,8 @@ class PageRead:
     file: str
     page: int
     # "read", "other-exam", "foreign", "blank", "not-located", "unknown-version",
-    # "ask-version" (an answer sheet of this exam whose version the teacher picks in review)
+    # "ask-version" (an answer sheet of this exam whose version the teacher picks in review),
+    # "not-ours" (one the teacher said is not this exam's)
     status: str
     detail: str = ""
     version: str = ""

@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 import pytest
 
-from exampdf.scan.keyinfo import read_scan_key
+from exampdf.scan.keyinfo import ScanKey, read_scan_key
 from exampdf.scan.read import PageRead, read_page
 from exampdf.scan.results import read_corrections
 from exampdf.scan.run import CORRECTIONS, correct, write_outputs
@@ -155,3 +155,38 @@ def test_review_html_asks_the_version_of_a_sheet_without_one(
     assert s.versionless == 0
     rows = (folder / "responses.csv").read_text(encoding="utf-8").splitlines()
     assert sorted(r.split(",")[1] for r in rows[1:]) == exam.codes[:2]  # no version ? left
+
+
+def test_a_version_chosen_in_the_served_review_is_applied_at_once(
+    exam: Exam, tmp_path: Path, browser: object
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    folder = tmp_path / "scan"
+    _scan_with_reviews(exam, folder, torn=True)
+    key = read_scan_key(exam.key_path.read_text(encoding="utf-8"))
+    server = make_server(folder, 0, lambda text: _apply_served(folder, text, key))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        browser.get(f"http://127.0.0.1:{server.server_address[1]}/")  # type: ignore[attr-defined]
+        ask = browser.find_element(By.CSS_SELECTOR, ".ask")  # type: ignore[attr-defined]
+        ask.find_element(By.CSS_SELECTOR, f'button[data-v="{exam.codes[1]}/1"]').click()
+        browser.find_element(By.ID, "save").click()  # type: ignore[attr-defined]
+        WebDriverWait(browser, 10).until(lambda d: "saved" in d.find_element(By.ID, "status").text)
+        assert "0 waiting" in browser.find_element(By.ID, "status").text  # type: ignore[attr-defined]
+        browser.refresh()  # type: ignore[attr-defined]
+        assert not browser.find_elements(By.CSS_SELECTOR, ".ask")  # type: ignore[attr-defined]
+    finally:
+        server.shutdown()
+        server.server_close()
+    saved = read_corrections((folder / CORRECTIONS).read_text(encoding="utf-8"))
+    assert saved == {"s&<x>.pdf#2:version": f"{exam.codes[1]}/1"}
+    rows = (folder / "responses.csv").read_text(encoding="utf-8").splitlines()
+    assert sorted(r.split(",")[1] for r in rows[1:]) == exam.codes[:2]
+
+
+def _apply_served(folder: Path, text: str, key: ScanKey) -> str:
+    (folder / CORRECTIONS).write_text(text, encoding="utf-8")
+    s = correct(folder, read_corrections(text), key, "t")
+    return f"saved; {s.review} open, {s.versionless} waiting"

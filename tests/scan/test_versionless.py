@@ -93,6 +93,17 @@ def test_the_choice_survives_scan_json_and_can_be_changed_or_refused(exam: Exam)
     assert (r.status, r.version) == ("read", "A")
 
 
+def test_rings_whitened_by_the_copier_leave_the_boxes_to_say_which_versions_fit(
+    exam: Exam,
+) -> None:
+    rng = np.random.default_rng(34)
+    page = tear_identity(fill(exam, rng, "31", exam.codes[2])[0][0], _key(exam).paper)
+    harsh = np.where(page < 120, 0, 255).astype(np.uint8)  # light red rings turn white
+    r = read_page(harsh, "s.pdf", 1, _key(exam))
+    assert r.status == "ask-version"
+    assert sorted(s for g in r.guesses for s in g.sheets) == [(c, 1) for c in exam.codes]
+
+
 def test_a_continuation_page_is_offered_only_as_the_page_its_rows_fit(long_exam: Exam) -> None:
     rng = np.random.default_rng(9)
     key = _key(long_exam)
