@@ -10,6 +10,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+import exampdf.pdf  # noqa: F401  # first: it defers what ReportLab loads at import (pdf/startup.py)
+
 if TYPE_CHECKING:
     from exampdf.layout.blocks.mathcheck import math_width_diagnostics
     from exampdf.layout.blocks.shrinks import Shrink, shrink_diagnostics

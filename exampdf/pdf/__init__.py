@@ -2,6 +2,7 @@
 seeds.
 """
 
-from exampdf.pdf.lazyre import defer_paragraph_pattern
+from exampdf.pdf.startup import defer_paragraph_pattern, defer_pil_image
 
 defer_paragraph_pattern()  # before any module here imports reportlab.platypus
+defer_pil_image()

@@ -1,4 +1,4 @@
-"""ReportLab's paragraph URI pattern waits for its first use, and then matches as compiled."""
+"""What ReportLab loads at import for features a run may not use waits for its first use."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 
 from reportlab.platypus import paragraph
 
-from exampdf.pdf.lazyre import PARAGRAPH_URI, PARAGRAPH_URI_FLAGS, Deferred
+from exampdf.pdf.startup import PARAGRAPH_URI, PARAGRAPH_URI_FLAGS, Deferred
 
 
 def test_the_deferred_pattern_is_reportlabs_own() -> None:
@@ -32,3 +32,25 @@ def test_importing_the_seam_first_leaves_the_pattern_uncompiled() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout == "Deferred None"
+
+
+def test_pillow_waits_for_its_first_use_and_then_works() -> None:
+    code = (
+        "import sys, exampdf.pdf, reportlab.lib.utils as u;"
+        "before = type(sys.modules['PIL.Image']).__name__;"
+        "from PIL import Image;"
+        "im = Image.new('RGB', (3, 2));"
+        "sys.stdout.write(before + ' ' + type(sys.modules['PIL.Image']).__name__ + ' '"
+        " + str(u._isPILImage(im)) + ' ' + str(im.size))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == "_LazyModule module True (3, 2)"
+
+
+def test_the_make_pipeline_defers_both() -> None:
+    code = (
+        "import sys, exampdf.pipeline, reportlab.platypus.paragraph as p;"
+        "sys.stdout.write(type(sys.modules['PIL.Image']).__name__ + ' ' + type(p.uri_pat).__name__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == "_LazyModule Deferred"
