@@ -91,6 +91,11 @@ def table_rows(table: Any) -> int:
     return len(getattr(table, "_cellvalues", ()))
 
 
+def table_row_heights(table: Any) -> list[float]:
+    """A wrapped ReportLab Table's row heights, top first ([] for any other flowable)."""
+    return list(getattr(table, "_rowHeights", None) or ())
+
+
 def outline_here(canvas: Any, key: str) -> None:
     """Point bookmark `key` at the page the layout has reached. A canvas that keeps pages
     back (page n / N) has no current page object yet; ReportLab names pages Page1, Page2, …

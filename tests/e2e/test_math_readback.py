@@ -5,6 +5,8 @@ formulas share their line's baseline (±0.5 pt), and no glyph is .notdef."""
 from __future__ import annotations
 
 import importlib.util
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -102,3 +104,21 @@ def test_no_formula_overlaps_the_text_of_another_line(pages: list[list[dict[str,
                 assert y1 <= bottom + 0.01 or y0 >= top - 0.01, (c["text"], t["text"])
                 checked += 1
     assert checked > 100
+
+
+def test_a_math_bank_prints_with_more_workers_than_cores(tmp_path: Path) -> None:
+    """A later exam slice is seeded with the first slice's fonts, the math font among them;
+    a worker that had drawn no formula yet did not know it (KeyError: 'exampdf-math'). A
+    fresh process, so nothing registered by earlier tests is inherited."""
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    q = "# t\n\n## 問題\n$a$ とする。\n\n$$\nx^2 + y^2\n$$\n\n## 選択肢\nA. 一\nB. 二\n"
+    (bank / "q.md").write_text(q + "\n## 正解\nB\n", encoding="utf-8")
+    args = ["make", str(bank), "-o", str(tmp_path / "out"), "--versions", "6", "--jobs", "4"]
+    done = subprocess.run(
+        [sys.executable, "-m", "exampdf", *args], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    with pdfplumber.open(tmp_path / "out" / "exam.pdf") as pdf:
+        math = [sum(c["fontname"].endswith("+STIXTwoMath") for c in p.chars) for p in pdf.pages]
+    assert sum(1 for n in math if n) == 6  # each version's page has its formulas

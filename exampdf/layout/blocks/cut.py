@@ -65,11 +65,16 @@ def shrunk_if_due(flowable: Flowable, avail_height: float) -> list[Flowable]:
     """For a block that neither fits nor splits, asked by the frame itself (top level): shrunk
     into the room when it must go here; else [] (ReportLab moves it on, or a container
     holding it decides)."""
+    return [Shrunk(flowable, avail_height)] if due_here(flowable, avail_height) else []
+
+
+def due_here(flowable: Flowable, avail_height: float) -> bool:
+    """must_cut, for a flowable the frame itself asks (top level); never for one nested."""
     frame = getattr(flowable, "_frame", None)
     full = float("inf")
     if frame is not None:  # the room at the top of this frame
         full = frame_height(frame) - frame.topPadding - frame.bottomPadding
-    return [Shrunk(flowable, avail_height)] if must_cut(flowable, avail_height, full) else []
+    return must_cut(flowable, avail_height, full)
 
 
 def must_cut(flowable: Flowable, avail_height: float, full: float) -> bool:

@@ -8,9 +8,10 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from exampdf.layout.blocks.cut import shrunk_if_due
+from exampdf.layout.blocks.cut import Shrunk, due_here
 from exampdf.layout.blocks.shrinks import Origin
-from exampdf.pdf.ops import table_rows
+from exampdf.layout.blocks.tables import AutoTable
+from exampdf.pdf.ops import table_row_heights, table_rows
 
 Builder = Callable[[Any, Any], list[Flowable]]
 
@@ -51,15 +52,41 @@ class FitTall(Flowable):  # type: ignore[misc]
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         parts = self.inner.split(avail_width, avail_height)
         if parts:
-            pieces, row = [], self.first_row
-            for p in parts:  # every piece repeats the header row
-                pieces.append(FitTall(p, row, self.table))
-                row += max(0, table_rows(p) - 1)
-            return pieces
-        return shrunk_if_due(self, avail_height)
+            return self._pieces(parts)
+        return self._shrunk(avail_width, avail_height) if due_here(self, avail_height) else []
+
+    def cut(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """For a container that must place it here (cut.py): `split`, else shrunk."""
+        return self.split(avail_width, avail_height) or self._shrunk(avail_width, avail_height)
+
+    def _pieces(self, parts: list[Flowable]) -> list[Flowable]:
+        pieces, row = [], self.first_row
+        for p in parts:  # every piece repeats the header row
+            pieces.append(FitTall(p, row, self.table))
+            row += max(0, table_rows(p) - 1)
+        return pieces
+
+    def _shrunk(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """The first row (under the header) shrunk into the room; the rows after it go on at
+        their size."""
+        self.inner.wrap(avail_width, avail_height)
+        heights = row_heights(self.inner)
+        if len(heights) > 2:
+            parts = self.inner.split(avail_width, heights[0] + heights[1] + 0.01)
+            if len(parts) == 2:
+                first, rest = self._pieces(parts)
+                return [Shrunk(first, avail_height), rest]
+        return [Shrunk(self, avail_height)]
 
     def draw(self) -> None:
         self.inner.drawOn(self.canv, 0, 0)
+
+
+def row_heights(table: Flowable) -> list[float]:
+    """A wrapped table's (or table piece's) row heights, header first; [] for anything else."""
+    if isinstance(table, AutoTable):
+        return table.row_heights()
+    return table_row_heights(table)
 
 
 def fit_tall(builder: Builder) -> Builder:

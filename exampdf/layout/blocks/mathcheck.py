@@ -1,6 +1,7 @@
 """W110: display formulas wider than the exam's column, found before any PDF is made
 (layout then sets them smaller, layout/blocks/mathblock.py); every formula is laid out here,
-in the process that forks the PDF writers, so they inherit the laid-out formulas."""
+in the process that forks the PDF writers, so they inherit the laid-out formulas (and the
+math font, which a later exam slice's font seed names even to a worker that drew no formula)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from exampdf.diagnostics import Diagnostic, warning
 from exampdf.i18n import msg
 from exampdf.layout.math.engine import lay_out
+from exampdf.layout.math.font import math_font
 from exampdf.layout.text.fonts import FontSet
 from exampdf.model import Bank, Block, Choice, ListBlock, MathBlock, MathInline, Quote, walk
 
@@ -20,13 +22,17 @@ def math_width_diagnostics(
 ) -> list[Diagnostic]:
     room = column_width - GUTTER_EM * size
     out: list[Diagnostic] = []
+    found = False
     for q in bank.questions:
-        _lay_out_inline(q.stem + q.explanation + q.model_answer, q.choices, fonts, size)
+        found |= _lay_out_inline(q.stem + q.explanation + q.model_answer, q.choices, fonts, size)
         for b in _display(q.stem + q.explanation + q.model_answer):
+            found = True
             width = lay_out(b.latex, True, size, fonts.body).width
             if width > room:
                 message = msg("W110", width=width, room=room, scale=room / width)
                 out.append(warning("W110", message, q.source, b.line, msg("W110.hint")))
+    if found:
+        math_font()
     return out
 
 
@@ -43,10 +49,14 @@ def _display(blocks: Iterable[Block]) -> Iterator[MathBlock]:
 
 def _lay_out_inline(
     blocks: tuple[Block, ...], choices: Iterable[Choice], fonts: FontSet, size: float
-) -> None:
-    """Formulas in sentences, options and cells at the body size (as the sheets set them)."""
+) -> bool:
+    """Formulas in sentences, options and cells at the body size (as the sheets set them);
+    whether there was any."""
     spans = [s.inlines for s in walk.iter_spans(blocks)] + [c.content for c in choices]
+    found = False
     for inlines in spans:
         for node in walk.iter_inlines(inlines):
             if isinstance(node, MathInline):
                 lay_out(node.latex, node.display, size, fonts.body)
+                found = True
+    return found

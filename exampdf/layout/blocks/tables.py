@@ -12,6 +12,7 @@ from exampdf.layout.text.paragraphs import Align, ParaStyle, make_paragraph
 from exampdf.layout.text.textrun import Run
 from exampdf.layout.theme import BOX_GREY, RULE_GREY, Theme
 from exampdf.model import Table as TableNode
+from exampdf.pdf.ops import table_row_heights
 
 CELL_PAD = 4.0
 
@@ -96,6 +97,10 @@ class AutoTable(Flowable):  # type: ignore[misc]
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         return list(self._build(avail_width).split(avail_width, avail_height))
+
+    def row_heights(self) -> list[float]:
+        """The rows' heights as last wrapped, header first."""
+        return table_row_heights(self._table) if self._table is not None else []
 
     def draw(self) -> None:
         assert self._table is not None

@@ -15,6 +15,7 @@ from exampdf.layout.blocks.shrinks import Origin, noting
 from exampdf.layout.text.paragraphs import ParaStyle, make_paragraph
 from exampdf.layout.text.textrun import Run
 from exampdf.layout.theme import make_theme
+from exampdf.model import Block
 from exampdf.parse.blocks import convert_blocks
 from exampdf.parse.markdown import parse_tree
 from tests.helpers.blockpdf import MARGIN, PAD, PAGE, Slab, typeset_flowables
@@ -63,12 +64,30 @@ def test_at_the_top_of_an_empty_page_it_is_shrunk_there_not_moved_on(tmp_path: P
 
 
 def test_a_shrunk_table_row_is_noted_at_its_own_line(tmp_path: Path) -> None:
-    tall = "長い" * 700
-    text = f"前文\n\n|a|b|\n|-|-|\n|x|y|\n|{tall}|y|\n|z|w|\n"
-    blocks = convert_blocks(parse_tree(text).children)
-    made = block_flowables(blocks, THEME, "q/t.md")
+    made = block_flowables(_table(), THEME, "q/t.md")
     with noting() as got:
-        typeset_flowables(tmp_path, made)
+        pdf = typeset_flowables(tmp_path, made)
     (shrink,) = got
     assert shrink.origin == Origin("q/t.md", 6, "table-row", row=2)
     assert 0.2 < shrink.scale < 1.0
+    sizes = {c["text"]: round(c["size"], 2) for page in pdf.pages for c in page["chars"]}
+    full = round(THEME.size * 0.92, 2)  # the table's type size
+    assert sizes["長"] < full and sizes["x"] == sizes["z"] == sizes["w"] == full  # that row only
+
+
+def test_a_container_cutting_a_table_shrinks_only_its_tall_first_row() -> None:
+    (table, _) = block_flowables(_table(), THEME, "q/t.md")[1:]
+    table.wrap(300.0, 400.0)
+    head, rest = table.split(300.0, 60.0)  # the header and row x fit
+    assert head.origin.row == 1
+    assert rest.split(300.0, 400.0) == []  # nested: nothing to do with frames
+    shrunk, after = rest.cut(300.0, 400.0)
+    assert isinstance(shrunk, Shrunk) and shrunk.wrap(300.0, 400.0)[1] == pytest.approx(400.0)
+    assert shrunk.inner.origin.row == 2 and after.origin == Origin("q/t.md", 7, "table-row", 3)
+    assert after.wrap(300.0, 400.0)[1] < 60.0  # the header with rows z and w, at full size
+
+
+def _table() -> list[Block]:
+    tall = "長い" * 700
+    text = f"前文\n\n|a|b|\n|-|-|\n|x|y|\n|{tall}|y|\n|z|w|\n"
+    return convert_blocks(parse_tree(text).children)
