@@ -3,7 +3,8 @@ and keys/<code>.pdf (one version, its order, options and every letter as printed
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from array import array
+from collections.abc import Callable, Sequence
 from functools import partial
 
 from reportlab.lib.units import mm
@@ -52,28 +53,16 @@ def key_story(
     ]
     where = _positions(versions)
     for index, q in enumerate(bank.questions):
-        places = where.get(index, [])
-        if not places:
+        places = where.get(index)
+        if places is None:
             continue  # picked by no version
         story.append(Bookmark(f"q{index}", f"{index + 1}. {q.title}", 1))
-        seen = "　".join(
-            f"{code}版 問{n} → {answer_text(q, it, info.label)}" for code, n, it in places
-        )
         item = VersionItem(index, tuple(range(len(q.choices))))
         title = f"{index + 1}. {q.title}"
+        seen = partial(_seen, q, places, versions, info)
         story.append(
             Expand(  # built when the layout gets here, freed once drawn
-                partial(
-                    _question,
-                    title,
-                    q,
-                    item,
-                    q.explanation,
-                    theme,
-                    info,
-                    [f"出題位置：{seen}"],
-                    bank_letters=True,
-                )
+                partial(_question, title, q, item, q.explanation, theme, info, seen, True)
             )
         )
     return story
@@ -131,12 +120,25 @@ def _facts(
     ]
 
 
-def _positions(versions: Sequence[ExamVersion]) -> dict[int, list[tuple[str, int, VersionItem]]]:
-    where: dict[int, list[tuple[str, int, VersionItem]]] = {}
-    for v in versions:
+def _positions(versions: Sequence[ExamVersion]) -> dict[int, array[int]]:
+    """Question -> (version index, number) pairs, flat: one small array per question (at
+    300 questions x 702 versions, tuples per place took 20 MB)."""
+    where: dict[int, array[int]] = {}
+    for vi, v in enumerate(versions):
         for number, item in enumerate(v.items, start=1):
-            where.setdefault(item.question, []).append((v.code, number, item))
+            where.setdefault(item.question, array("i")).extend((vi, number))
     return where
+
+
+def _seen(
+    q: Question, places: array[int], versions: Sequence[ExamVersion], info: KeyInfo
+) -> list[str]:
+    """「出題位置」: every version's number and answer for `q`, made when the layout gets there."""
+    seen = "　".join(
+        f"{versions[vi].code}版 問{n} → {answer_text(q, versions[vi].items[n - 1], info.label)}"
+        for vi, n in zip(places[::2], places[1::2], strict=True)
+    )
+    return [f"出題位置：{seen}"]
 
 
 def _question(
@@ -146,7 +148,7 @@ def _question(
     notes: Sequence[Block],
     theme: Theme,
     info: KeyInfo,
-    extra: Sequence[str] = (),
+    extra: Callable[[], Sequence[str]] = tuple,
     bank_letters: bool = False,
 ) -> list[Flowable]:
     """Stem, options (correct ones in bold), answer, points, explanation and a closing rule."""
@@ -182,7 +184,7 @@ def _question(
     else:
         answer = "（記述式）"
     out += [Spacer(1, 2 * mm), line(f"正解：{answer}", theme, bold=True)]
-    out += [line(text, theme, size=theme.size * 0.9) for text in extra]
+    out += [line(text, theme, size=theme.size * 0.9) for text in extra()]
     if q.model_answer:
         out += [heading("模範解答", theme), *block_flowables(q.model_answer, theme, q.source)]
     if notes:

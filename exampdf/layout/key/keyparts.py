@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from exampdf.layout.page.markers import Deferred
 from exampdf.layout.text.paragraphs import Align, ParaStyle, make_paragraph
 from exampdf.layout.text.textrun import Run
 from exampdf.layout.theme import BOX_GREY, RULE_GREY, Theme
@@ -98,13 +100,12 @@ def key_tables(
     bank: Bank, versions: Sequence[ExamVersion], theme: Theme, width: float, label: Label = letter
 ) -> list[Flowable]:
     """Rows = versions, columns = question numbers, cells = printed labels; a total column.
-    Columns that do not fit the width wrap into further bands under the first."""
+    Columns that do not fit the width wrap into further bands under the first. Each band is
+    made when the layout reaches it and freed once drawn: a band's rows grow with the
+    versions (300 questions x 702 versions: 34 bands of 703 rows, 114 MB all made at once)."""
     count = max((len(v.items) for v in versions), default=0)
     points = {bank.questions[i.question].points for v in versions for i in v.items}
     uneven = len(points) > 1
-    cells = [
-        [_cell(bank.questions[i.question], i, label, uneven) for i in v.items] for v in versions
-    ]
     size = theme.size * 0.9
 
     measured: dict[str, float] = {}  # cells repeat: A, B, A・C … (20,000 at 200 versions)
@@ -116,13 +117,13 @@ def key_tables(
             w = measured[text] = float(max(stringWidth(p, theme.fonts.bold, size) for p in parts))
         return w + 10
 
-    columns = [
-        max([fits(f"問{c + 1}"), *(fits(row[c]) for row in cells if c < len(row))])
-        for c in range(count)
-    ]
+    columns = [fits(f"問{c + 1}") for c in range(count)]
+    for v in versions:  # the widest cell of each column, no cell kept
+        for c, i in enumerate(v.items):
+            columns[c] = max(columns[c], fits(_cell(bank.questions[i.question], i, label, uneven)))
     code_width = max(fits(v.code) for v in versions) + 4
     total_width = fits("計000点")
-    totals = [sum(bank.questions[i.question].points for i in v.items) for v in versions]
+    band = _Band(bank, versions, label, uneven, theme, size, code_width, total_width)
     out: list[Flowable] = []
     start = 0
     while start < count:
@@ -130,19 +131,43 @@ def key_tables(
         while stop < count and (stop == start or used + columns[stop] <= width):
             used += columns[stop]
             stop += 1
-        cols = range(start, stop)
-        last = stop == count
-        rows = [["版", *(f"問{c + 1}" for c in cols), *(["計"] if last else [])]]
-        for v, row, total in zip(versions, cells, totals, strict=True):
-            body = [row[c] if c < len(row) else "" for c in cols]
-            rows.append([v.code, *body, *([f"{total}点"] if last else [])])
-        widths = [code_width, *(columns[c] for c in cols), *([total_width] if last else [])]
-        out += [_grid(rows, widths, theme, size), Spacer(1, 4 * mm)]
+        out.append(Deferred(partial(band.flowables, range(start, stop), columns, stop == count)))
         start = stop
     if not uneven and points:
         (each,) = points
         out.append(line(f"配点：各{each}点", theme, theme.size * 0.9))
     return out
+
+
+@dataclass(frozen=True)
+class _Band:
+    """What every band of the key table shares; `flowables` makes one band's table."""
+
+    bank: Bank
+    versions: Sequence[ExamVersion]
+    label: Label
+    uneven: bool
+    theme: Theme
+    size: float
+    code_width: float
+    total_width: float
+
+    def flowables(self, cols: range, columns: list[float], last: bool) -> list[Flowable]:
+        rows = [["版", *(f"問{c + 1}" for c in cols), *(["計"] if last else [])]]
+        questions = self.bank.questions
+        for v in self.versions:
+            items = v.items
+            body = [
+                _cell(questions[items[c].question], items[c], self.label, self.uneven)
+                if c < len(items)
+                else ""
+                for c in cols
+            ]
+            total = f"{sum(questions[i.question].points for i in items)}点"
+            rows.append([v.code, *body, *([total] if last else [])])
+        widths = [self.code_width, *(columns[c] for c in cols)]
+        widths += [self.total_width] if last else []
+        return [_grid(rows, widths, self.theme, self.size), Spacer(1, 4 * mm)]
 
 
 def _cell(q: Question, item: VersionItem, label: Label, uneven: bool) -> str:

@@ -103,3 +103,11 @@ class Expand(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         pass
+
+
+class Deferred(Expand):
+    """An Expand that writes nothing where it stands (any flowable, Expand too, writes an
+    empty `q … Q` there): part of a story made late without a byte of the PDF changing."""
+
+    def drawOn(self, canvas: object, x: float, y: float, _sW: float = 0) -> None:
+        pass
