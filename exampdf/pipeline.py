@@ -27,7 +27,6 @@ from exampdf.parse.portable import portable_sources
 from exampdf.progress import Progress, Step, ignore
 from exampdf.render.encrypt import encrypt_pdfs
 from exampdf.render.examset import Slice, exam_slice_jobs, join_slices
-from exampdf.render.keyfiles import version_entries
 from exampdf.render.keyset import (
     EXAM,
     KEY,
@@ -36,6 +35,7 @@ from exampdf.render.keyset import (
     KEYS_DIR,
     KeyRun,
     key_pdf_jobs,
+    spool_entries,
     write_key_files,
 )
 from exampdf.render.output import staged_output
@@ -186,7 +186,7 @@ def write_all(
         # lays it out keeps every question's broken lines for the slices it takes next.
         first: Slice = workers.submit(len(names)).get()
         rest = [workers.submit(len(names) + i, first.seed) for i in range(1, len(slices))]
-        entries = version_entries(bank, versions)  # while the workers lay out
+        entries = spool_entries(stage, bank, versions)  # while the workers lay out
         exam_pages = join_slices(
             stage / EXAM, _reported(first, [r.get for r in rest], len(versions), progress)
         )

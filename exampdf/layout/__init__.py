@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from exampdf.layout.key.keybook import KeyInfo, key_story, version_key_story
     from exampdf.layout.page.decor import Decor
     from exampdf.layout.page.markers import to_even_page
+    from exampdf.layout.page.outline import ResumeOutline
     from exampdf.layout.page.pages import PageInfo, Probe, page_infos
     from exampdf.layout.page.paper import PAPERS, PageGeometry, exam_columns, geometry
     from exampdf.layout.report import ReportData, report_story
@@ -42,6 +43,7 @@ _ENTRY_POINTS = {
     "Probe": "exampdf.layout.page.pages",
     "page_infos": "exampdf.layout.page.pages",
     "to_even_page": "exampdf.layout.page.markers",
+    "ResumeOutline": "exampdf.layout.page.outline",
     "geometry": "exampdf.layout.page.paper",
     "exam_columns": "exampdf.layout.page.paper",
     "PageGeometry": "exampdf.layout.page.paper",
@@ -69,6 +71,7 @@ __all__ = [
     "Probe",
     "Rebuild",
     "ReportData",
+    "ResumeOutline",
     "Shrink",
     "Theme",
     "exam_columns",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
@@ -12,6 +13,17 @@ from exampdf.pdf.canvas import PageState, PaintCanvas
 from exampdf.pdf.docseed import DocSeed
 
 Painter = Callable[[Canvas, PageInfo], None]
+# (section, blank) of each page and the 0-based cover pages -> what each page says
+Numbering = Callable[[Sequence[tuple[str, bool]], Collection[int]], list[PageInfo]]
+
+
+@dataclass
+class Tally:
+    """What a long document's canvas is told and tells besides its pages (render/booklet.py)."""
+
+    hold_max: int = 0  # in: more pages than this are only counted, and nothing is written
+    counted: bool = False  # out: the pages were only counted
+    outline_level: int = -1  # out: the level of the last bookmark (a next slice resumes it)
 
 
 def deferred_canvas(
@@ -21,8 +33,11 @@ def deferred_canvas(
     seed: DocSeed | None = None,  # font names and codes to start from (pdf/docseed.py)
     seed_out: list[DocSeed] | None = None,  # receives this document's own seed
     recurring: bool = False,  # most paragraphs recur (exam versions): forms at first sight
+    numbering: Numbering = page_infos,  # a slice numbers its pages as the whole document does
+    tally: Tally | None = None,
 ) -> type[Canvas]:
     """A Canvas class whose pages are decorated by `painter` once every page is known."""
+    hold_max = tally.hold_max if tally is not None else 0
 
     class DeferredCanvas(PaintCanvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -32,6 +47,7 @@ def deferred_canvas(
             self._covers: set[int] = set()
             self._section = ""
             self._blank = False
+            self._counting = False
 
         def begin_section(self, key: str) -> None:
             self._section = key
@@ -40,20 +56,35 @@ def deferred_canvas(
             self._blank = True
 
         def mark_cover(self) -> None:
-            self._covers.add(len(self._states))
+            self._covers.add(len(self._marks))  # the page being laid out
 
         def record(self, key: str, frame: str, y: float, height: float = 0.0) -> None:
             if probes_out is not None:
-                probes_out.append(Probe(key, len(self._states) + 1, frame, y, height))
+                probes_out.append(Probe(key, len(self._marks) + 1, frame, y, height))
+
+        def addOutlineEntry(self, title: str, key: str, level: int = 0, closed: Any = None) -> None:
+            super().addOutlineEntry(title, key, level, closed)
+            if tally is not None:
+                tally.outline_level = level
 
         def showPage(self) -> None:
-            self._states.append(self.hold_page())
+            page = self.hold_page()
+            if not self._counting:
+                self._states.append(page)
+                if hold_max and len(self._states) > hold_max:
+                    # Too long to hold: drop what is held and only count from here on.
+                    self._counting = True
+                    self._states.clear()
             self._marks.append((self._section, self._blank))
             self._blank = False
 
         def save(self) -> None:
-            infos = page_infos(self._marks, self._covers)
+            infos = numbering(self._marks, self._covers)
             pages_out.extend(infos)
+            if self._counting:
+                assert tally is not None
+                tally.counted = True
+                return
             # Each held page is dropped once written: a page's operators are never in
             # memory twice (held and in the document), and the peak stays near one copy.
             held, self._states = self._states, []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,7 +67,12 @@ def key_header(
 
 def version_entries(bank: Bank, versions: Sequence[ExamVersion]) -> list[VersionKey]:
     """Each version's entry but its pages: the bulk of key.json, known before any layout."""
-    return [_entry(_version(bank, v)) for v in versions]
+    return list(iter_entries(bank, versions))
+
+
+def iter_entries(bank: Bank, versions: Sequence[ExamVersion]) -> Iterator[VersionKey]:
+    """version_entries one at a time."""
+    return (_entry(_version(bank, v)) for v in versions)
 
 
 def _entry(version: dict[str, Any]) -> VersionKey:
@@ -111,29 +116,29 @@ def _dump(value: Any) -> str:
 
 
 def key_json(
-    header: Mapping[str, Any], entries: Sequence[VersionKey], pages: Sequence[PageInfo]
+    header: Mapping[str, Any], entries: Iterable[VersionKey], pages: Sequence[PageInfo]
 ) -> Iterator[str]:
     """key.json in pieces, one line per top-level field and per version: readable and
     diffable. Written piece by piece, the file is never one string in memory."""
-    ranges: dict[str, list[int]] = {}
+    ranges: dict[str, tuple[int, int]] = {}
     for page in pages:
-        ranges.setdefault(page.section, []).append(page.number)
+        low, high = ranges.get(page.section, (page.number, page.number))
+        ranges[page.section] = (min(low, page.number), max(high, page.number))
     yield "{\n"
     for k, v in header.items():
         yield f"  {_dump(k)}: {_dump(v)},\n"
     yield '  "versions": [\n'
     for i, e in enumerate(entries):
-        numbers = ranges.get(e.code, [0])
-        pages_text = _dump([min(numbers), max(numbers)])
-        sep = ",\n" if i + 1 < len(entries) else ""
-        yield f'    {{"code": {_dump(e.code)}, "pages": {pages_text}, {e.json_rest[1:]}{sep}'
+        pages_text = _dump(list(ranges.get(e.code, (0, 0))))
+        sep = ",\n" if i else ""  # before each version but the first: no count needed
+        yield f'{sep}    {{"code": {_dump(e.code)}, "pages": {pages_text}, {e.json_rest[1:]}'
     yield "\n  ]\n}\n"
 
 
 CSV_HEADER = ("version", "number", "id", "answer", "points")
 
 
-def key_csv(entries: Sequence[VersionKey]) -> Iterator[str]:
+def key_csv(entries: Iterable[VersionKey]) -> Iterator[str]:
     """key.csv in pieces: the header, then each version's rows."""
     yield csv_rows([CSV_HEADER])
     for e in entries:

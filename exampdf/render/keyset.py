@@ -4,8 +4,10 @@ and key.csv (the JSON last, since it records the SHA-256 of the PDFs beside it).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping, Sequence
+import json
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from exampdf import __version__
@@ -14,9 +16,11 @@ from exampdf.csvfile import write_csv
 from exampdf.layout import Decor, KeyInfo, PageInfo, Theme, geometry, key_story, version_key_story
 from exampdf.model import Bank
 from exampdf.parse.fingerprint import Fingerprint
+from exampdf.render.booklet import write_booklet
 from exampdf.render.keyfiles import (
     Provenance,
     VersionKey,
+    iter_entries,
     key_csv,
     key_header,
     key_json,
@@ -79,8 +83,8 @@ def key_pdf_jobs(
         meta = PdfMeta(
             title=f"{spec.title} 解答・解説", font=theme.fonts.body, author=spec.pdf_author
         )
-        story = key_story(bank, versions, info, theme, g.frame_width)
-        return len(write_pdf(stage / KEY, story, g, decor, meta))
+        story = partial(key_story, bank, versions, info, theme, g.frame_width)
+        return len(write_booklet(stage / KEY, story, g, decor, meta))
 
     def one(v: ExamVersion) -> Callable[[], int]:
         def job() -> int:
@@ -108,7 +112,7 @@ def write_key_files(
     exam_pages: Sequence[PageInfo],
     pages: Mapping[str, int],
     run: KeyRun,
-    entries: Sequence[VersionKey] | None = None,  # keyfiles.version_entries, if made
+    entries: Sequence[VersionKey] | SpooledKeys | None = None,  # made while PDFs were laid out
 ) -> None:
     """key.json and key.csv, once every PDF is in `stage` (the JSON records their SHA-256)."""
     spec = run.spec
@@ -127,6 +131,37 @@ def write_key_files(
     with (stage / KEY_JSON).open("w", encoding="utf-8") as f:
         f.writelines(key_json(header, entries, exam_pages))
     write_csv(stage / KEY_CSV, key_csv(entries))
+    if isinstance(entries, SpooledKeys):
+        entries.path.unlink()
+
+
+@dataclass(frozen=True)
+class SpooledKeys:
+    """Every version's key.json entry and key.csv rows, in a file in the staging folder
+    (key.json comes last, when the PDFs' SHA-256 are known; until then the main process
+    held them all: 40 MB at 300 questions x 702 versions). Read back one at a time."""
+
+    path: Path
+    count: int
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[VersionKey]:
+        with self.path.open(encoding="utf-8") as f:
+            for line in f:
+                head, rest = line.rstrip("\n").split("\t", 1)
+                code, rows = json.loads(head)
+                yield VersionKey(code, rest, rows)
+
+
+def spool_entries(stage: Path, bank: Bank, versions: Sequence[ExamVersion]) -> SpooledKeys:
+    """version_entries written out as they are made (JSON never holds a raw tab or newline)."""
+    path = stage / ".key-entries"
+    with path.open("w", encoding="utf-8") as f:
+        for e in iter_entries(bank, versions):
+            f.write(f"{json.dumps([e.code, e.csv_rows], ensure_ascii=False)}\t{e.json_rest}\n")
+    return SpooledKeys(path, len(versions))
 
 
 def _sha256(path: Path) -> str:

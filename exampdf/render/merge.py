@@ -6,7 +6,7 @@ becomes a reference to that form. Objects that come out identical once renumbere
 subsets every slice shares, the fonts' resource dictionary) are written once. Each slice
 keeps its own resource dictionaries, so a slice whose font subsets differ from the others'
 stays correct: only the identical ones are shared. Pages and annotations are never shared.
-Bookmarks are rebuilt as one outline, in slice order.
+Bookmarks are rebuilt as one outline, in slice order (entries resumed: render/booklet.py).
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
+
+from exampdf.pdf.docslice import RESUMED
 
 _REF = re.compile(rb"(\d+) 0 R\b")
 _XREF_ROW = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
@@ -133,7 +135,7 @@ class Merger:
             self.forms.setdefault(name, memo[n])
         outlines = _ref(catalog, b"Outlines", required=False)
         if outlines:
-            self.outline.extend(self._items(pdf, pdf.head(outlines), memo))
+            _fold(self.outline, self._items(pdf, pdf.head(outlines), memo))
 
     def close(self) -> None:
         """Page tree, outline, catalog, info, cross-reference table and trailer."""
@@ -285,6 +287,15 @@ class Merger:
                 visible += 0 if item.closed else below
             self._obj(n, b" ".join(parts) + b" >>\n")
         return numbers[0], numbers[-1], visible
+
+
+def _fold(into: list[_Outline], items: list[_Outline]) -> None:
+    """Append `items` to `into`, what is under a stand-in (RESUMED) under the entry it resumes."""
+    for item in items:
+        if item.title == b"(%s)" % RESUMED.encode() and into:  # as ReportLab writes it
+            _fold(into[-1].children, item.children)
+        else:
+            into.append(item)
 
 
 def merge_pdfs(parts: Iterator[bytes], out: BinaryIO) -> int:

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab import rl_config
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import Flowable, Frame, PageTemplate
 
-from exampdf.layout import PageGeometry, PageInfo, Probe
+from exampdf.layout import PageGeometry, PageInfo, Probe, page_infos
 from exampdf.layout.blocks.shrinks import keep, noting
 from exampdf.pdf.docseed import DocSeed
-from exampdf.render.canvas import Painter, deferred_canvas
+from exampdf.pdf.docslice import SliceDocTemplate
+from exampdf.render.canvas import Numbering, Painter, Tally, deferred_canvas
 
 # Streams stay binary (Flate only): ASCII85 makes every font and page a quarter larger and
 # costs time to encode; nothing we write travels through a 7-bit channel.
@@ -43,15 +44,20 @@ def write_pdf(
     meta: PdfMeta,
     rebuild: Rebuild | None = None,
     seed_out: list[DocSeed] | None = None,  # receives the written file's font seed
+    tally: Tally | None = None,  # with hold_max: too long a story is only counted
 ) -> list[PageInfo]:
-    """Lay out and write `story`; with `rebuild`, a second pass may lay out a revised story."""
+    """Lay out and write `story`; with `rebuild`, a second pass may lay out a revised story.
+    With a `tally` whose `hold_max` the story exceeds, nothing is written: the pages are
+    counted (`tally.counted`) and returned."""
     pages: list[PageInfo] = []
     probes: list[Probe] = []
     seeds: list[DocSeed] = []
     first = io.BytesIO()
     with noting() as shrinks:  # kept only if this pass is the one written
-        _build(first, story, geometry, painter, meta, pages, probes, seeds)
+        _build(first, story, geometry, painter, meta, pages, probes, seeds, tally=tally)
     _free_document()
+    if tally is not None and tally.counted:
+        return pages
     second = rebuild(probes) if rebuild else None
     if second is None:
         path.write_bytes(first.getvalue())
@@ -66,6 +72,27 @@ def write_pdf(
     if seed_out is not None:
         seed_out.extend(seeds)
     return pages
+
+
+def build_slice(
+    story: list[Flowable],
+    geometry: PageGeometry,
+    painter: Painter,
+    meta: PdfMeta,
+    pages: list[PageInfo],
+    seeds: list[DocSeed],
+    pages_max: int,
+    numbering: Numbering,
+    tally: Tally,
+) -> tuple[bytes, list[Flowable], str]:
+    """Lay out `story` up to `pages_max` pages as one PDF (render/booklet.py): its bytes,
+    the story left and the page template the next page takes."""
+    out = io.BytesIO()
+    doc = _build(out, story, geometry, painter, meta, pages, [], seeds, pages_max, numbering, tally)
+    rest, template = doc.rest, doc.next_template
+    del doc
+    _free_document()
+    return out.getvalue(), rest, template
 
 
 def _free_document() -> None:
@@ -86,8 +113,11 @@ def _build(
     pages: list[PageInfo],
     probes: list[Probe],
     seeds: list[DocSeed],
-) -> None:
-    doc = BaseDocTemplate(
+    pages_max: int = 0,  # end the document after this many pages (0: at the story's end)
+    numbering: Numbering = page_infos,
+    tally: Tally | None = None,
+) -> SliceDocTemplate:
+    doc = SliceDocTemplate(
         out,
         pagesize=(g.width, g.height),
         leftMargin=g.left,
@@ -102,16 +132,18 @@ def _build(
         invariant=1,
         lang="ja-JP",
         initialFontName=meta.font,
+        pages_max=pages_max,
     )
     templates = {"body": page_template("body", g, g.columns), "cover": page_template("cover", g, 1)}
     order = [meta.first_template, *(n for n in templates if n != meta.first_template)]
     doc.addPageTemplates([templates[n] for n in order])
     # Platypus consumes the list it is given: flowables already drawn can be freed.
     flowables = story if isinstance(story, list) else list(story)
-    doc.build(
-        flowables,
-        canvasmaker=deferred_canvas(painter, pages, probes, meta.seed, seeds, meta.recurring),
+    canvas = deferred_canvas(
+        painter, pages, probes, meta.seed, seeds, meta.recurring, numbering, tally
     )
+    doc.build(flowables, canvasmaker=canvas)
+    return doc
 
 
 def page_template(name: str, g: PageGeometry, columns: int) -> PageTemplate:

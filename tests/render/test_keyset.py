@@ -14,9 +14,10 @@ import pypdf
 from exampdf.layout.page.pages import PageInfo
 from exampdf.layout.theme import make_theme
 from exampdf.model import Bank
+from exampdf.model.student import Student
 from exampdf.parse.fingerprint import Fingerprint
 from exampdf.render.keyfiles import version_entries
-from exampdf.render.keyset import KeyRun, KeySpec, key_pdf_jobs, write_key_files
+from exampdf.render.keyset import KeyRun, KeySpec, key_pdf_jobs, spool_entries, write_key_files
 from exampdf.versions import ExamVersion, VersionItem
 from tests.helpers.bankfactory import question
 from tests.helpers.blockpdf import lines_of
@@ -91,3 +92,25 @@ def test_entries_made_beforehand_are_used_as_given(tmp_path: Path) -> None:
     assert [v["code"] for v in key["versions"]] == ["A"]
     assert key["versions"][0]["permutation"] == ["marker"]
     assert list(key["files"]) == ["exam.pdf"]
+
+
+def test_spooled_entries_give_the_same_files_and_leave_no_spool(tmp_path: Path) -> None:
+    """The main process keeps no version's entry while the PDFs are laid out: they wait in a
+    file of the staging folder (tabs and newlines in a student's name included)."""
+    odd = ExamVersion("C\t1", B.items, Student("s1", "1", "名前\n二行", "組\t"))
+    for folder in ("held", "spooled"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "exam.pdf").write_bytes(b"exam")
+    versions = [A, B, odd]
+    pages = [PageInfo(1, "C\t1", 1, 1, False, True)]
+    write_key_files(tmp_path / "held", BANK, versions, pages, {}, _run())
+    spooled = spool_entries(tmp_path / "spooled", BANK, versions)
+    assert len(spooled) == 3 and list(spooled) == version_entries(BANK, versions)
+    write_key_files(tmp_path / "spooled", BANK, versions, pages, {}, _run(), spooled)
+    assert sorted(p.name for p in (tmp_path / "spooled").iterdir()) == [
+        "exam.pdf",
+        "key.csv",
+        "key.json",
+    ]
+    for name in ("key.json", "key.csv"):
+        assert (tmp_path / "held" / name).read_bytes() == (tmp_path / "spooled" / name).read_bytes()
