@@ -21,8 +21,7 @@ Numbering = Callable[[Sequence[tuple[str, bool]], Collection[int]], list[PageInf
 class Tally:
     """What a long document's canvas is told and tells besides its pages (render/booklet.py)."""
 
-    hold_max: int = 0  # in: more pages than this are only counted, and nothing is written
-    counted: bool = False  # out: the pages were only counted
+    count_only: bool = False  # in: hold no page and write nothing, only count the pages
     outline_level: int = -1  # out: the level of the last bookmark (a next slice resumes it)
 
 
@@ -37,7 +36,6 @@ def deferred_canvas(
     tally: Tally | None = None,
 ) -> type[Canvas]:
     """A Canvas class whose pages are decorated by `painter` once every page is known."""
-    hold_max = tally.hold_max if tally is not None else 0
 
     class DeferredCanvas(PaintCanvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -47,7 +45,7 @@ def deferred_canvas(
             self._covers: set[int] = set()
             self._section = ""
             self._blank = False
-            self._counting = False
+            self._counting = tally is not None and tally.count_only
 
         def begin_section(self, key: str) -> None:
             self._section = key
@@ -71,10 +69,6 @@ def deferred_canvas(
             page = self.hold_page()
             if not self._counting:
                 self._states.append(page)
-                if hold_max and len(self._states) > hold_max:
-                    # Too long to hold: drop what is held and only count from here on.
-                    self._counting = True
-                    self._states.clear()
             self._marks.append((self._section, self._blank))
             self._blank = False
 
@@ -82,8 +76,6 @@ def deferred_canvas(
             infos = numbering(self._marks, self._covers)
             pages_out.extend(infos)
             if self._counting:
-                assert tally is not None
-                tally.counted = True
                 return
             # Each held page is dropped once written: a page's operators are never in
             # memory twice (held and in the document), and the peak stays near one copy.

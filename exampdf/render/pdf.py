@@ -44,20 +44,15 @@ def write_pdf(
     meta: PdfMeta,
     rebuild: Rebuild | None = None,
     seed_out: list[DocSeed] | None = None,  # receives the written file's font seed
-    tally: Tally | None = None,  # with hold_max: too long a story is only counted
 ) -> list[PageInfo]:
-    """Lay out and write `story`; with `rebuild`, a second pass may lay out a revised story.
-    With a `tally` whose `hold_max` the story exceeds, nothing is written: the pages are
-    counted (`tally.counted`) and returned."""
+    """Lay out and write `story`; with `rebuild`, a second pass may lay out a revised story."""
     pages: list[PageInfo] = []
     probes: list[Probe] = []
     seeds: list[DocSeed] = []
     first = io.BytesIO()
     with noting() as shrinks:  # kept only if this pass is the one written
-        _build(first, story, geometry, painter, meta, pages, probes, seeds, tally=tally)
+        _build(first, story, geometry, painter, meta, pages, probes, seeds)
     _free_document()
-    if tally is not None and tally.counted:
-        return pages
     second = rebuild(probes) if rebuild else None
     if second is None:
         path.write_bytes(first.getvalue())
@@ -85,10 +80,16 @@ def build_slice(
     numbering: Numbering,
     tally: Tally,
 ) -> tuple[bytes, list[Flowable], str]:
-    """Lay out `story` up to `pages_max` pages as one PDF (render/booklet.py): its bytes,
-    the story left and the page template the next page takes."""
+    """Lay out `story` up to `pages_max` pages as one PDF (render/booklet.py): its bytes
+    (none if the tally only counts), the story left and the page template the next page
+    takes. A story that ends within `pages_max` comes out as write_pdf writes it."""
     out = io.BytesIO()
-    doc = _build(out, story, geometry, painter, meta, pages, [], seeds, pages_max, numbering, tally)
+    with noting() as shrinks:
+        doc = _build(
+            out, story, geometry, painter, meta, pages, [], seeds, pages_max, numbering, tally
+        )
+    if not tally.count_only:
+        keep(shrinks)  # W112 is once per block: a slice laid out again notes nothing new
     rest, template = doc.rest, doc.next_template
     del doc
     _free_document()

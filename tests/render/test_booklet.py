@@ -75,7 +75,7 @@ def whole_and_sliced(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Pa
         root = tmp_path_factory.mktemp("booklet")
         whole, none = _booklet(root / "whole", 10_000, mp)
         sliced, many = _booklet(root / "sliced", 2, mp)
-    assert none == 0 and many > 5  # one document; then slices of two pages each
+    assert none == 1 and many > 10  # one document; then slices of two pages, counted, written
     return whole, sliced
 
 
@@ -168,13 +168,21 @@ def test_a_booklet_that_fits_is_the_one_document_it_always_was(tmp_path: Path) -
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
 
 
-def test_a_story_longer_than_it_may_hold_is_only_counted(tmp_path: Path) -> None:
+def test_a_counting_slice_writes_nothing_and_stops_between_pages() -> None:
     story = [Bookmark("a", "一"), _para("一"), PageBreak(), _para("二"), PageBreak(), _para("三")]
-    tally = Tally(hold_max=2)
+    tally = Tally(count_only=True)
     meta, g = PdfMeta("t", font=THEME.fonts.body), geometry("A4")
-    pages = write_pdf(tmp_path / "a.pdf", story, g, lambda c, p: None, meta, tally=tally)
-    assert tally.counted and [p.number for p in pages] == [1, 2, 3]
-    assert not (tmp_path / "a.pdf").exists()
+    counted: list[int] = []
+
+    def numbering(marks: Any, covers: Any) -> list[PageInfo]:
+        counted.append(len(marks))
+        return []
+
+    args = (g, lambda c, p: None, meta, [], [], 2, numbering, tally)
+    data, rest, template = pdf.build_slice(story, *args)
+    assert (data, counted, template, tally.outline_level) == (b"", [2], "body", 0)
+    assert len(rest) == 1  # the third page's paragraph, for the next slice
+    assert pdf.build_slice(rest, *args)[:2] == (b"", []) and counted == [2, 1]
 
 
 def test_resumed_outline_entries_fold_into_the_entries_they_continue() -> None:
