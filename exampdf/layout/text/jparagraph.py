@@ -26,9 +26,7 @@ FORM_MARGIN = 24.0  # room around a painted paragraph for hanging punctuation an
 LineKey = tuple[tuple[Run, ...], float, float, str, bool, bool]
 # Every version prints the same stems and options: their lines are broken once per process.
 _LINES: memo.Memo[LineKey, tuple[Line, ...]] = memo.Memo("layout.text.jparagraph.lines", 50_000)
-# Longer paragraphs are not kept: they print once (an answer key's 「出題位置」, one entry per
-# version, is the longest), and kept they grew with the versions (300 questions x 200
-# versions: 70 MB in the key booklet's process).
+# Longer ones print once (the key's 「出題位置」): kept, they grew with the versions (70 MB).
 _MEMO_CHARS_MAX = 2000
 
 
