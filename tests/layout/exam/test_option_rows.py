@@ -11,7 +11,13 @@ import pdfplumber
 import pytest
 
 from exampdf.config import ExamConfig
-from exampdf.layout.exam.options import _balanced
+from exampdf.layout.blocks.cut import Shrunk
+from exampdf.layout.blocks.shrinks import Origin
+from exampdf.layout.exam.options import OptionGrid, _balanced
+from exampdf.layout.text.jparagraph import JParagraph
+from exampdf.layout.text.paragraphs import ParaStyle
+from exampdf.layout.text.textrun import Run
+from exampdf.layout.theme import make_theme
 from exampdf.model import Bank, CodeBlock, Paragraph, Text
 from tests.helpers.bankfactory import question
 from tests.helpers.examlayout import build_exam
@@ -64,3 +70,25 @@ def test_points_on_the_first_line_without_an_inner_space(tmp_path: Path) -> None
     first = next(line for line in lines if "次のコード" in line)
     assert first.endswith("（２点）"), first  # on the stem's first line, not after the code
     assert not any("点）" in line for line in lines if line != first)
+
+
+def test_a_row_of_options_shrunk_is_named_by_its_first_option() -> None:
+    """Options side by side cannot be cut between lines: a row taller than the room is drawn
+    scaled down (W112 at the first option's line); pieces keep every option's line."""
+    theme = make_theme()
+    style = ParaStyle(leading=theme.leading, align="left")
+    cells = [
+        (
+            JParagraph([Run("○ A.", theme.fonts.body, 10.5)], style),
+            JParagraph([Run(f"選択肢{i}", theme.fonts.body, 10.5)], style),
+        )
+        for i in range(4)
+    ]
+    where = [Origin("q/o.md", 10 + i, "option") for i in range(4)]
+    grid = OptionGrid(cells, 30, 10.5, columns=2, origins=where)
+    grid.wrap(400, 500)
+    first, second = grid.split(400, grid.height * 0.6)  # between the rows
+    assert (first.origins, second.origins) == (where[:2], where[2:])
+    shrunk, rest = grid.cut(400, grid.height * 0.25)  # not even one row fits
+    assert isinstance(shrunk, Shrunk) and shrunk.inner.origin == where[0]
+    assert rest.origin == where[2]
