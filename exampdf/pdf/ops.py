@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObjectReference
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -94,6 +95,46 @@ def table_rows(table: Any) -> int:
 def table_row_heights(table: Any) -> list[float]:
     """A wrapped ReportLab Table's row heights, top first ([] for any other flowable)."""
     return list(getattr(table, "_rowHeights", None) or ())
+
+
+FrameCursor = tuple[float, bool, float]  # y, at the top, the space after the last flowable
+
+
+def frame_cursor_state(frame: Any) -> FrameCursor:
+    """Where the frame stands: its cursor, whether nothing moved it yet, and the last space
+    after (which the next space before overlaps, as ReportLab's frames do)."""
+    return frame._y, bool(frame._atTop), frame._prevASpace
+
+
+def set_frame_cursor_state(frame: Any, state: FrameCursor) -> None:
+    """Leave the frame where a run of flowables drawn outside it would have left it."""
+    frame._y, frame._atTop, frame._prevASpace = state[0], int(state[1]), state[2]
+
+
+def fresh_frame_cursor(frame: Any) -> FrameCursor:
+    """The cursor of `frame` on a new page (what Frame._reset sets)."""
+    return frame._y2 - frame._topPadding, True, 0
+
+
+def frame_floor(frame: Any) -> float:
+    """The lowest y a flowable may reach in the frame (its bottom padding included)."""
+    floor: float = frame._y1p
+    return floor
+
+
+def frame_width(frame: Any) -> float:
+    """The width the frame gives its flowables (extra indents taken off)."""
+    width: float = frame._getAvailableWidth()
+    return width
+
+
+def frame_overlaps_space(frame: Any) -> bool:
+    """Whether a flowable's space before overlaps the previous one's space after."""
+    return bool(frame._oASpace)
+
+
+# How far below its frame a flowable may end and still count as fitting (frames.py's _FUZZ).
+FRAME_FUZZ: float = rl_config._FUZZ
 
 
 def outline_here(canvas: Any, key: str) -> None:

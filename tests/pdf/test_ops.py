@@ -97,6 +97,24 @@ def test_frame_cursor_and_height_follow_what_the_frame_holds() -> None:
     assert top - ops.frame_cursor(frame) == 40
 
 
+def test_frame_cursor_state_is_what_frame_add_reads_and_leaves() -> None:
+    c = _canvas()
+    frame = Frame(10, 20, 200, 300, leftPadding=4, bottomPadding=6, rightPadding=2, topPadding=8)
+    fresh = ops.fresh_frame_cursor(frame)
+    assert fresh == ops.frame_cursor_state(frame) == (312, True, 0)
+    assert ops.frame_floor(frame) == 26 and ops.frame_width(frame) == 194
+    assert ops.frame_overlaps_space(frame) and ops.FRAME_FUZZ == 1e-6
+    gap = Spacer(10, 40)
+    gap.spaceAfter = 5
+    frame.add(gap, c)
+    assert ops.frame_cursor_state(frame) == (267, False, 5)
+    ops.set_frame_cursor_state(frame, (100.5, False, 3))
+    frame.add(Spacer(10, 40), c)
+    assert ops.frame_cursor_state(frame) == (60.5, False, 0)
+    ops.set_frame_cursor_state(frame, fresh)
+    assert frame.add(Spacer(10, 286), c) and not frame.add(Spacer(10, 1), c)
+
+
 def test_outline_here_points_the_bookmark_at_the_page_reached() -> None:
     out = io.BytesIO()
 

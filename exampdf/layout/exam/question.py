@@ -48,6 +48,19 @@ def question_flowables(
     tail: Sequence[Flowable] = (),
 ) -> list[Flowable]:
     """The whole block: kept in one column unless it alone is taller than a column."""
+    return [question_block(number, question, item, theme, style, key, tail)]
+
+
+def question_block(
+    number: int,
+    question: Question,
+    item: VersionItem,
+    theme: Theme,
+    style: QuestionStyle = QuestionStyle(),  # frozen: a shared default is safe
+    key: str = "",
+    tail: Sequence[Flowable] = (),
+) -> QuestionBlock:
+    """question_flowables' one block."""
     shelf = _shelf(theme, style)
     shared = shelf.parts(question)
     parts = list(shared.stem if shared.stem is not None else shelf.stem(question))
@@ -57,7 +70,7 @@ def question_flowables(
         parts.extend(shelf.options(shared, item))
     parts.extend(tail)  # 以上 after the last question, so it never stands alone on a page
     steady = shared.stem is not None and all(type(f) in _STEADY for f in tail)
-    block = QuestionBlock(
+    return QuestionBlock(
         key or f"q{number}",
         shelf.number(number),
         Stack(parts, shelf.more),
@@ -65,7 +78,6 @@ def question_flowables(
         theme.size * 1.4,
         steady,
     )
-    return [block]
 
 
 _WIDE_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")

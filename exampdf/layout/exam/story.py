@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate, PageBreak, Spacer
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 
 from exampdf import memo
 from exampdf.layout.blocks.place import share
+from exampdf.layout.blocks.stack import QuestionBlock
 from exampdf.layout.exam.columns import balance_breaks, question_key
+from exampdf.layout.exam.compose import Compose
 from exampdf.layout.exam.cover import cover_flowables, name_table
-from exampdf.layout.exam.question import QuestionStyle, question_flowables
+from exampdf.layout.exam.question import QuestionStyle, question_block
 from exampdf.layout.exam.spec import ExamSpec
 from exampdf.layout.page.markers import CoverMark, Expand, SectionStart, to_odd_page
 from exampdf.layout.page.outline import Bookmark
@@ -72,13 +74,15 @@ def _version_body(
         else:
             story.extend(first_page_head(spec, theme, g.column_width, names))
         n = len(version.items)
+        blocks: list[QuestionBlock] = []
         for number, item in enumerate(version.items, start=1):
-            if (version.code, number) in breaks:
-                story.append(FrameBreak())
             tail = [_end_mark(theme)] if number == n else []
             key = question_key(version.code, number)
             question = bank.questions[item.question]
-            story.extend(question_flowables(number, question, item, theme, style, key, tail))
+            blocks.append(question_block(number, question, item, theme, style, key, tail))
+        if blocks:
+            ours = {k for k in range(n) if (version.code, k + 1) in breaks}
+            story.append(Compose(blocks, g, ours))
         return story
 
     return build
