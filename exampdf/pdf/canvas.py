@@ -11,6 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 from exampdf.pdf.docseed import DocSeed, apply, capture
 from exampdf.pdf.forms import painted_forms
 from exampdf.pdf.info import fixed_clock, own_metadata
+from exampdf.pdf.pageformat import shared
 from exampdf.pdf.state import paint_state
 
 SHARED_XOBJECTS = "exampdf.XObjects"
@@ -60,6 +61,7 @@ class PaintCanvas(Canvas):  # type: ignore[misc]
         """Pages share one dictionary of the forms they use instead of each listing its
         own: an exam page places forty forms, and formatting and storing forty names and
         references per page was most of the cost of saving (and a third of the file)."""
+        shared(thing)  # its dictionary formatted once per shape (pdf/pageformat.py)
         if not isinstance(thing, PDFPage) or not self._formsinuse:
             super()._setXObjects(thing)
             return

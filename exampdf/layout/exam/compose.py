@@ -17,8 +17,7 @@ code, tables, images or formulas on lines of their own in the stem).
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlab.platypus import Flowable, FrameBreak
 from reportlab.platypus.doctemplate import ActionFlowable
@@ -41,9 +40,9 @@ from exampdf.pdf.ops import (
 FITS_WHOLE = 1e-6  # QuestionBlock.split's tolerance for a block as tall as a column
 
 
-@dataclass(frozen=True)
-class Placed:
-    """One block where the frame would draw it."""
+class Placed(NamedTuple):
+    """One block where the frame would draw it (a tuple: a frozen dataclass's __init__ was
+    a sixth of the walk)."""
 
     block: QuestionBlock
     y: float  # its bottom, as the frame passes it to drawOn
@@ -211,7 +210,7 @@ def painters(placed: Sequence[Placed], end: FrameCursor) -> list[Flowable]:
 
 
 class ColumnPaint(Flowable):  # type: ignore[misc]
-    """Draws a column's blocks where the walk placed them, as the frame would (drawOn at the
+    """Draws a column's blocks where the walk placed them, as the frame would (at the
     frame's x); writes nothing of its own."""
 
     _ZEROSIZE = 1
@@ -225,8 +224,11 @@ class ColumnPaint(Flowable):  # type: ignore[misc]
         return 0, 0
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        # The operators the frame's drawOn writes (q, the translation, the block, Q), without
+        # its copy of the whole graphics state: nothing a block draws outlives its own
+        # brackets (layout/blocks/place.py), and a question block is aligned left.
         for p in self.placed:
-            p.block.drawOn(canvas, x, p.y, p.width - p.block.width)
+            p.block.draw_nested(canvas, x, p.y)
 
 
 class LeaveCursor(ActionFlowable):  # type: ignore[misc]
