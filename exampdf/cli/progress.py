@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
 from collections.abc import Mapping, Sequence
@@ -33,16 +34,28 @@ def unattended(environ: Mapping[str, str] | None = None) -> bool:
     return ci or env.get("TERM", "") == "dumb"
 
 
+def may_be_terminal(environ: Mapping[str, str] | None = None) -> bool:
+    """False only where rich would see no terminal either: stderr is not a TTY and nothing in
+    the environment forces one (FORCE_COLOR, TTY_COMPATIBLE, TTY_INTERACTIVE)."""
+    env = os.environ if environ is None else environ
+    if any(name in env for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")):
+        return True
+    stderr = sys.stderr
+    try:
+        return stderr is not None and stderr.isatty()
+    except (AttributeError, ValueError):  # replaced by an object without isatty, or closed
+        return False
+
+
 class MakeProgress:
     """The pipeline's progress callback; also records per-stage time for `-v`."""
 
     def __init__(self, show: bool, console: Console | None = None, delay: float = DELAY) -> None:
-        if show and console is None:
-            from rich.console import Console
-
-            console = Console(stderr=True)
         self.console = console
-        self.show = show and console is not None and console.is_terminal and not unattended()
+        # Without a console given, rich (~15 ms) is imported when the bar appears, not here:
+        # a run that ends within the delay, or writes to a file or pipe, never loads it.
+        terminal = console.is_terminal if console is not None else may_be_terminal()
+        self.show = show and terminal and not unattended()
         self.start = self.mark = time.perf_counter()
         self.timings: dict[str, float] = {}
         self._bar: Progress | None = None
@@ -65,6 +78,13 @@ class MakeProgress:
     def _appear(self) -> None:
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+        if self.console is None:
+            from rich.console import Console
+
+            console = Console(stderr=True)
+            if not console.is_terminal:  # rich knows terminals better (Jupyter, IDLE)
+                return
+            self.console = console
         with self._lock:
             self._bar = Progress(
                 TextColumn("{task.description}"),

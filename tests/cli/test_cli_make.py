@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,23 @@ def test_bar_appears_by_itself_on_a_terminal_but_never_in_ci(
             progress(Step("exam", 1, 3))
         assert not progress.show and quiet.getvalue() == ""
         monkeypatch.delenv(name)
+
+
+def test_rich_waits_for_the_bar(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Off a terminal, or before the bar is due, `make` never creates a rich console."""
+    from exampdf.cli import progress as module
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "stderr", io.StringIO())  # a pipe, as in a script
+    assert not module.may_be_terminal()
+    with MakeProgress(show=True) as piped:
+        assert not piped.show and piped.console is None
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert module.may_be_terminal()
+    with MakeProgress(show=True, delay=60) as forced:
+        assert forced.show and forced.console is None  # made only when the bar appears
+        forced._appear()
+        assert forced.console is not None and forced._bar is not None
