@@ -34,6 +34,7 @@ REVIEW_TEXTS: dict[str, tuple[str, str]] = {
     "review.id_read": ("student number read: {value}", "読み取った学籍番号: {value}"),
     "review.sheet": ("version {version}", "{version}版"),
     "review.sheet_page": ("version {version}, page {page}", "{version}版 {page}ページ目"),
+    "review.likely": ("(its student number)", "（学籍番号から）"),
     "review.not_ours": ("not a sheet of this exam", "この試験の用紙ではない"),
     "review.header": ("header of the sheet", "用紙の上部"),
 }

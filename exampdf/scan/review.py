@@ -27,6 +27,9 @@ body{font-family:sans-serif;margin:1.5em;max-width:60em}
 .ask img{display:block;width:100%;border:1px solid #ddd;margin:.4em 0;background:#fff}
 .ask .choices button{min-width:4.5em}
 .ask .choices button.none{margin-left:1.2em;color:#822}
+.ask .choices button.likely{border:2px solid #2a6}
+.ask .choices button small{color:#2a6;font-size:.75em}
+.ask .choices button.on small{color:#cfe}
 .help{color:#555;font-size:.92em}
 """
 
@@ -81,7 +84,15 @@ refresh();
 
 def review_html(pages: Sequence[PageRead], title: str) -> str:
     items = [_item(p, c) for p in pages for c in p.cells if c.status == "review"]
-    asks = [_ask(p) for p in pages if p.status == "ask-version"]
+    versions_of: dict[str, set[str]] = {}  # student number -> versions its pages were read as
+    for p in pages:
+        if p.status == "read" and _ident(p):
+            versions_of.setdefault(_ident(p), set()).add(p.version)
+    asks = [
+        _ask(p, versions_of.get(_ident(p), set()) | {_ident(p)})
+        for p in pages
+        if p.status == "ask-version"
+    ]
     problems = [
         f"<li>{escape(t('review.where', file=p.file, page=p.page))}: "
         f"{escape(p.detail or p.status)}</li>"
@@ -107,6 +118,11 @@ def review_html(pages: Sequence[PageRead], title: str) -> str:
         f"<title>{escape(title)}</title><style>{_STYLE}</style></head>"
         f"<body>{body}<script>{_SCRIPT}</script></body></html>\n"
     )
+
+
+def _ident(p: PageRead) -> str:
+    """The student number read with confidence ("" when it waits for review)."""
+    return next((c.value for c in p.cells if c.key == "id" and c.status != "review"), "")
 
 
 def _item(p: PageRead, c: Cell) -> str:
@@ -135,21 +151,28 @@ def _item(p: PageRead, c: Cell) -> str:
     )
 
 
-def _ask(p: PageRead) -> str:
+def _ask(p: PageRead, likely: set[str]) -> str:
     """A sheet without a version: its header as scanned and a button per version (and
-    page, when the exam's sheets have more than one)."""
-    sheets = sorted({s for g in p.guesses for s in g.sheets}, key=lambda s: (len(s[0]), s[0], s[1]))
+    page, when the exam's sheets have more than one); first the versions its student
+    number points to (the student's other pages, or a roster version named by it)."""
+    sheets = sorted(
+        {s for g in p.guesses for s in g.sheets},
+        key=lambda s: (s[0] not in likely, len(s[0]), s[0], s[1]),
+    )
     paged = any(page > 1 for _, page in sheets)
-    buttons = [
-        f'<button data-v="{escape(sheet_name(code, page), quote=True)}">'
-        + escape(
+    buttons = []
+    for code, page in sheets:
+        label = (
             t("review.sheet_page", version=code, page=page)
             if paged
             else t("review.sheet", version=code)
         )
-        + "</button>"
-        for code, page in sheets
-    ]
+        hint = f" <small>{escape(t('review.likely'))}</small>" if code in likely else ""
+        buttons.append(
+            f'<button data-v="{escape(sheet_name(code, page), quote=True)}"'
+            + (' class="likely">' if hint else ">")
+            + f"{escape(label)}{hint}</button>"
+        )
     buttons.append(
         f'<button class="none" data-v="{NOT_OURS}">{escape(t("review.not_ours"))}</button>'
     )

@@ -159,6 +159,35 @@ def test_a_sheet_whose_version_shares_its_print_with_another_offers_both(exam: E
     assert (r.status, r.version) == ("read", "D")
 
 
+def test_the_versions_its_student_number_points_to_are_offered_first() -> None:
+    import re
+
+    from exampdf.scan.read import Cell, Guess
+    from exampdf.scan.review import review_html
+
+    def page(n: int, status: str, ident: str, version: str = "") -> PageRead:
+        p = PageRead("s.pdf", n, status, version=version, sheet_page=1)
+        p.cells = [Cell("id", ident, "ok", 1.0)]
+        if status == "ask-version":
+            p.guesses = [Guess([(c, 1) for c in ("A", "B", "C", "1204")], [])]
+        return p
+
+    html = review_html(
+        [
+            page(1, "read", "1203", "C"),
+            page(2, "ask-version", "1203"),
+            page(3, "ask-version", "1204"),
+        ],
+        "t",
+    )
+    asks = [
+        re.findall(r'data-v="([^"]*)"( class="likely")?', a) for a in html.split('class="ask"')[1:]
+    ]
+    # the student's other page was read as C; a roster version is named by its student number
+    assert asks[0][:2] == [("C/1", ' class="likely"'), ("A/1", "")]
+    assert asks[1][:2] == [("1204/1", ' class="likely"'), ("A/1", "")]
+
+
 def _fixes_from_truth(out: Path, truths: dict[str, Truth]) -> list[list[str]]:
     """What the teacher answers for every open reading, looking at the sheets (the truth)."""
     fixes = []
