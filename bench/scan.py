@@ -11,6 +11,7 @@ them and scanned (tests/helpers/scansynth.py); every seed is fixed.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -35,6 +36,7 @@ CONDITIONS = [
     Condition("300 dpi black and white", binarise=True),
     Condition("300 dpi dithered", dither=True),
     Condition("phone photo", photo=True),
+    Condition("300 dpi feeder slip", slip=True),
 ]
 
 
@@ -62,7 +64,8 @@ _EXAM: Exam | None = None
 def _init(folder: str, questions: int) -> None:
     global _EXAM
     cv2.setNumThreads(1)  # ms per page per core: one thread per process
-    _EXAM = make_exam(Path(folder), questions=questions, versions=4)
+    # each worker its own folder: two writing one answer-sheets.pdf at once corrupt it
+    _EXAM = make_exam(Path(folder) / str(os.getpid()), questions=questions, versions=4)
 
 
 def _run(args: tuple[Condition, int, int]) -> Tally:

@@ -211,14 +211,26 @@ def _solid_squares(dark: Floats) -> list[tuple[float, float, float]]:
     _, _, stats, centroids = cv2.connectedComponentsWithStats(binary, connectivity=8)
     out = []
     big = np.nonzero(stats[1:, cv2.CC_STAT_AREA] >= 16)[0] + 1
+    rows, cols = binary.shape
     for i in big:
         x, y, w, h, a = (int(v) for v in stats[i])
-        if w < 4 or h < 4 or not 0.6 < w / h < 1.67 or a < 0.6 * w * h:
+        cut_x, cut_y = x == 0 or x + w == cols, y == 0 or y + h == rows
+        if (cut_x and cut_y) or w < 4 or h < 4 or a < 0.6 * w * h:
             continue
-        if not _isolated(binary, x, y, w, h, a):
+        cx, cy = (float(c) for c in centroids[i])
+        s = h if cut_x else w
+        if (cut_x or cut_y) and (w if cut_x else h) < s:  # cut by the scan's edge: its
+            if (w if cut_x else h) < 0.4 * s:  # centre from the side that is whole
+                continue
+            if cut_x:
+                cx = x + w - s / 2 if x == 0 else x + s / 2
+            else:
+                cy = y + h - s / 2 if y == 0 else y + s / 2
+            w = h = s
+            a = s * s
+        if not 0.6 < w / h < 1.67 or not _isolated(binary, x, y, w, h, a):
             continue
-        cx, cy = centroids[i]
-        out.append((2 * float(cx) + 0.5, 2 * float(cy) + 0.5, 4.0 * a))
+        out.append((2 * cx + 0.5, 2 * cy + 0.5, 4.0 * a))
     return out
 
 

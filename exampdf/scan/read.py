@@ -22,6 +22,7 @@ from exampdf.scan.locate import (
     working_image,
 )
 from exampdf.scan.marks import Reading, decide, sample
+from exampdf.scan.relocate import row_shifts, shifted
 from exampdf.sheets import geometry as G
 
 CROP_PX_PER_MM = 8.0
@@ -185,7 +186,8 @@ def _read_bubbles(
     out: PageRead,
     binary: bool,
 ) -> None:
-    bubbles = G.bubbles_of(v.sheet, key.paper, out.sheet_page)
+    here = [row for row in G.place_rows(v.sheet, key.paper) if row.page == out.sheet_page]
+    bubbles = shifted(G.bubbles_of(v.sheet, key.paper, out.sheet_page), row_shifts(dark, H, here))
     readings = decide(sample(dark, H, bubbles), bubbles, binary)
     grid = [r for r in readings if r.bubble.question == 0]
     out.cells.append(_id_cell(grid, key.paper.id_digits))

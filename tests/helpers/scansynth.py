@@ -162,6 +162,7 @@ class Condition:
     dither: bool = False
     upside_down: bool = False
     print95: bool = False
+    slip: bool = False  # a sheet feeder that slips: the page stretched unevenly
 
 
 def scan(img: Gray, cond: Condition, rng: np.random.Generator) -> Gray:
@@ -171,6 +172,8 @@ def scan(img: Gray, cond: Condition, rng: np.random.Generator) -> Gray:
         img = _affine(img, 0.95, 0.0, 0.0, 0.0)
     if cond.photo:
         return _photo(img, rng)
+    if cond.slip:
+        img = _slip(img, rng)
     scale = rng.uniform(0.97, 1.03)
     img = _affine(img, scale, rng.uniform(-3, 3), rng.uniform(-40, 40), rng.uniform(-40, 40))
     if cond.dpi != DPI:
@@ -199,6 +202,24 @@ def _affine(img: Gray, scale: float, degrees: float, dx: float, dy: float) -> Gr
     M = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, scale)
     M[:, 2] += (dx, dy)
     return cv2.warpAffine(img, M, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+def _slip(img: Gray, rng: np.random.Generator) -> Gray:
+    """What no homography models: a feeder's rollers slip, so the page is stretched and
+    squeezed along its travel (up to ~2 mm mid-page, 0.7 % of the page, little at the
+    corner marks), and the paper skews a little as it goes."""
+    h, w = img.shape
+    px = DPI / 25.4
+    t = np.linspace(0.0, 1.0, h, dtype=np.float32)
+    bump = np.sin(np.pi * t) * (rng.uniform(-2.0, 2.0) * px)
+    wave = np.sin(2 * np.pi * t * rng.uniform(1, 3) + rng.uniform(0, 6.3))
+    wave *= rng.uniform(0, 0.4) * px
+    skew = np.sin(np.pi * t) * (rng.uniform(-0.6, 0.6) * px)
+    ys = np.arange(h, dtype=np.float32)[:, None] + (bump + wave * np.sin(np.pi * t))[:, None]
+    xs = np.arange(w, dtype=np.float32)[None, :] + skew[:, None] * np.ones((1, w), np.float32)
+    ys = np.broadcast_to(ys, (h, w)).astype(np.float32)
+    xs = xs.astype(np.float32)
+    return cv2.remap(img, xs, ys, cv2.INTER_LINEAR, borderValue=255)
 
 
 def _jpeg(img: Gray, quality: int) -> Gray:

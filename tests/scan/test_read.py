@@ -192,3 +192,24 @@ def test_a_black_and_white_page_never_reads_a_dropped_faint_mark_as_blank(exam: 
     assert cells["q2"].status == "review"
     assert (cells["q3"].value, cells["q3"].status) == ("A", "ok")
     assert (cells["q4"].value, cells["q4"].status) == ("", "ok")
+
+
+def test_marks_cut_by_the_scans_edge_are_centred_from_their_whole_side(exam: Exam) -> None:
+    """The page lies 12 mm too far right on the glass: the right-hand marks lose a quarter
+    of their width, and their centres (so the whole page's registration) still hold."""
+    from exampdf.scan.locate import darkness, locate, read_qr, to_px, working_image
+
+    key = _key(exam)
+    img = exam.images[(exam.codes[0], 1)]
+    px = 300 / 25.4
+    shifted = np.full_like(img, 255)
+    dx = round(12 * px)
+    shifted[:, dx:] = img[:, :-dx]
+    work = working_image(shifted, key.paper)
+    _, qr = read_qr(work)
+    found = locate(darkness(work), key.paper, qr)
+    assert found is not None and found[1] == 4
+    s = work.shape[0] / img.shape[0] * px
+    pts = np.array([[30.0, 140.0], [150.0, 260.0], [190.0, 60.0], [20.0, 280.0]], np.float32)
+    want = (pts + np.array([12.0, 0.0], np.float32)) * s
+    assert np.abs(to_px(found[0], pts) - want).max() < 0.2 * s  # within 0.2 mm
