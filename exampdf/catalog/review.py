@@ -1,4 +1,4 @@
-"""The words of review.html (`exampdf scan`), id -> (English, Japanese): data only."""
+"""The words of `exampdf scan`: review.html and why a page was not read, id -> (English, Japanese)."""
 
 REVIEW_TEXTS: dict[str, tuple[str, str]] = {
     "review.title": ("{title}: {n:#reading} to check", "{title}: 確認が必要な読み取り {n} 件"),
@@ -37,4 +37,38 @@ REVIEW_TEXTS: dict[str, tuple[str, str]] = {
     "review.likely": ("(its student number)", "（学籍番号から）"),
     "review.not_ours": ("not a sheet of this exam", "この試験の用紙ではない"),
     "review.header": ("header of the sheet", "用紙の上部"),
+    "scan.page.blank": ("blank page", "白紙のページ"),
+    "scan.page.foreign": (
+        "a QR code that is not exampdf's: {value}",
+        "exampdf のものではない QR コード: {value}",
+    ),
+    "scan.page.not_located": (
+        "no QR code and no corner marks: not an answer sheet, or too damaged",
+        "QR コードも四隅のマークもありません: 解答用紙でないか、傷みがひどすぎます",
+    ),
+    "scan.page.not_laid_out": (
+        "no QR code or code row, and not laid out as this exam's answer sheet",
+        "QR コードも符号列も読めず、この試験の解答用紙の配置でもありません",
+    ),
+    "scan.page.other_code_row": (
+        "a sheet of another exam (its code row says so)",
+        "別の試験の用紙です（符号列による）",
+    ),
+    "scan.page.ask_version": (
+        "QR code and code row unreadable: its version is asked in review.html",
+        "QR コードも符号列も読めません: 版は review.html で選びます",
+    ),
+    "scan.page.other_exam": (
+        "a sheet of another exam (fingerprint {value})",
+        "別の試験の用紙です（指紋 {value}）",
+    ),
+    "scan.page.unknown_version": (
+        "QR code unreadable and the code row does not name a version of this exam",
+        "QR コードが読めず、符号列もこの試験の版を示していません",
+    ),
+    "scan.page.not_in_key": ("version or page not in key.json", "key.json にない版またはページ"),
+    "scan.page.not_ours": (
+        "left out in review: not a sheet of this exam",
+        "確認で除外: この試験の用紙ではない",
+    ),
 }

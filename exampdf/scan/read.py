@@ -10,6 +10,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from exampdf.i18n import CATALOG, t
 from exampdf.scan.frame import place_by_frame
 from exampdf.scan.keyinfo import ScanKey, ScanVersion
 from exampdf.scan.locate import (
@@ -59,7 +60,8 @@ class PageRead:
     # "ask-version" (an answer sheet of this exam whose version the teacher picks in review),
     # "not-ours" (one the teacher said is not this exam's)
     status: str
-    detail: str = ""
+    detail: str = ""  # why it was not read: a catalogue id (problem() words it)
+    value: str = ""  # the detail's value (a foreign QR code's text, a fingerprint)
     version: str = ""
     sheet_page: int = 0
     student: str = ""  # roster version's id
@@ -71,16 +73,21 @@ class PageRead:
     header: bytes = b""  # "ask-version": PNG of the names, student number and version box
 
 
+def problem(p: PageRead) -> str:
+    """Why a page was not read, in the user's language."""
+    return t(p.detail, value=p.value) if p.detail in CATALOG else p.detail or p.status
+
+
 def read_page(img: Gray, file: str, number: int, key: ScanKey) -> PageRead:
     work = working_image(img, key.paper)
     dark = darkness(work)
     out = PageRead(file, number, "not-located")
     if float((dark > 0.3).mean()) < 0.002:
-        out.status, out.detail = "blank", "blank page"
+        out.status, out.detail = "blank", "scan.page.blank"
         return out
     payload, qr_pts = read_qr(work)
     if payload.startswith("FOREIGN|"):
-        out.status, out.detail = "foreign", f"a QR code that is not exampdf's: {payload[8:]}"
+        out.status, out.detail, out.value = "foreign", "scan.page.foreign", payload[8:]
         return out
     fp_byte = int(key.fingerprint[:2], 16)
     found = locate(dark, key.paper, qr_pts, fp_byte=fp_byte)
@@ -89,7 +96,7 @@ def read_page(img: Gray, file: str, number: int, key: ScanKey) -> PageRead:
     if found is None and not payload:
         return _ask_version(work, dark, key, out, _is_binary(img))
     if found is None:
-        out.detail = "no QR code and no corner marks: not an answer sheet, or too damaged"
+        out.detail = "scan.page.not_located"
         return out
     H, _ = found
     version = _identify(payload, dark, H, key, out)
@@ -107,12 +114,12 @@ def _ask_version(work: Gray, dark: Floats, key: ScanKey, out: PageRead, binary: 
     its version (and page) in the review."""
     placed = place_by_frame(dark, key)
     if placed is None:
-        out.detail = "no QR code or code row, and not laid out as this exam's answer sheet"
+        out.detail = "scan.page.not_laid_out"
         return out
     H, layouts = placed
     decoded = G.decode_bits(code_row(dark, H, key.paper))
     if decoded is not None and decoded[0] != int(key.fingerprint[:2], 16):
-        out.status, out.detail = "other-exam", "a sheet of another exam (its code row says so)"
+        out.status, out.detail = "other-exam", "scan.page.other_code_row"
         return out
     for layout in layouts:
         code, page = layout.sheets[0]
@@ -126,7 +133,7 @@ def _ask_version(work: Gray, dark: Floats, key: ScanKey, out: PageRead, binary: 
             top = G.ROWS_Y * VIEW_PX_PER_MM
             out.marks = [m for m in trial.marks if m[1] < top]
     out.status = "ask-version"
-    out.detail = "QR code and code row unreadable: its version is asked in review.html"
+    out.detail = "scan.page.ask_version"
     out.header = _crop(work, H, header_box(key.paper))
     return out
 
@@ -157,7 +164,7 @@ def _identify(
         fields = dict(f.split("=", 1) for f in payload.split("|")[1:] if "=" in f)
         if fields.get("fp") != key.fingerprint:
             out.status = "other-exam"
-            out.detail = f"a sheet of another exam (fingerprint {fields.get('fp')})"
+            out.detail, out.value = "scan.page.other_exam", str(fields.get("fp"))
             return None
         version = key.by_code(fields.get("v", ""))
         page = int(fields.get("p", "1/1").split("/")[0])
@@ -166,12 +173,12 @@ def _identify(
         decoded = G.decode_bits(bits)
         if decoded is None or decoded[0] != int(key.fingerprint[:2], 16):
             out.status = "unknown-version"
-            out.detail = "QR code unreadable and the code row does not name a version of this exam"
+            out.detail = "scan.page.unknown_version"
             return None
         version = key.versions[decoded[1]] if decoded[1] < len(key.versions) else None
         page = decoded[2]
     if version is None or not 1 <= page <= version.pages:
-        out.status, out.detail = "other-exam", "version or page not in key.json"
+        out.status, out.detail = "other-exam", "scan.page.not_in_key"
         return None
     out.sheet_page = page
     return version

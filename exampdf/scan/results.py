@@ -60,7 +60,7 @@ def _choose(p: PageRead, chosen: str, key: ScanKey) -> None:
     p.cells = ident
     if chosen == NOT_OURS:
         p.status, p.version, p.sheet_page, p.student = "not-ours", "", 0, ""
-        p.detail = "left out in review: not a sheet of this exam"
+        p.detail = "scan.page.not_ours"
         return
     for guess in p.guesses:
         for code, page in guess.sheets:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from html import escape
 
 from exampdf.i18n import current, t
-from exampdf.scan.read import Cell, PageRead
+from exampdf.scan.read import Cell, PageRead, problem
 from exampdf.scan.results import NOT_OURS, cell_id, sheet_name, version_cell
 
 _STYLE = """
@@ -94,8 +94,7 @@ def review_html(pages: Sequence[PageRead], title: str) -> str:
         if p.status == "ask-version"
     ]
     problems = [
-        f"<li>{escape(t('review.where', file=p.file, page=p.page))}: "
-        f"{escape(p.detail or p.status)}</li>"
+        f"<li>{escape(t('review.where', file=p.file, page=p.page))}: {escape(problem(p))}</li>"
         for p in pages
         if p.status not in ("read", "ask-version")
     ]

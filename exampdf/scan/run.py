@@ -12,7 +12,7 @@ from pathlib import Path
 from exampdf.csvfile import write_csv
 from exampdf.scan.annotate import annotated_pdf
 from exampdf.scan.keyinfo import ScanKey
-from exampdf.scan.read import PageRead, read_page
+from exampdf.scan.read import PageRead, problem, read_page
 from exampdf.scan.results import apply, dump, load, responses_csv, students
 from exampdf.scan.review import review_html
 from exampdf.scan.sources import input_files, pages_of
@@ -61,9 +61,7 @@ def write_outputs(
             os.replace(f, folder / f.name)
     asking = [p for p in pages if p.status == "ask-version"]
     problems = [
-        f"{p.file}:{p.page}: {p.detail or p.status}"
-        for p in pages
-        if p.status not in ("read", "ask-version")
+        f"{p.file}:{p.page}: {problem(p)}" for p in pages if p.status not in ("read", "ask-version")
     ]
     problems += [f"student {s.id} ({s.version}): {m}" for s in studs for m in s.problems]
     open_cells = sum(c.status == "review" for p in pages for c in p.cells)
