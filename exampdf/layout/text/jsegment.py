@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, pairwise
 
@@ -151,10 +151,12 @@ def _ruby_pads(runs: Sequence[Run], starts: tuple[int, ...], n: int) -> list[tup
 
 
 Unit = tuple[int, int, int]  # start, content end, end (after droppable spaces)
+Shrink = Callable[[int, int], float]  # how much push-in may take out of text[a:b]
 
 
-def units(t: Text, limit: float, phrases: bool) -> list[Unit]:
-    """Unbreakable units; units wider than `limit` are split at the best inner points."""
+def units(t: Text, limit: float, phrases: bool, shrink: Shrink | None = None) -> list[Unit]:
+    """Unbreakable units; units wider than `limit` even pushed in are split at the best
+    inner points."""
     raw = [(*m.span(1), m.end()) for m in UNIT_RE.finditer(t.text)]
     if phrases and not _one_line(t, limit):
         raw = _phrase_groups(t, raw, limit)
@@ -162,8 +164,8 @@ def units(t: Text, limit: float, phrases: bool) -> list[Unit]:
         raw = _lock(t, raw)
     out: list[Unit] = []
     for u in raw:
-        if u[1] - u[0] > 1 and t.width(u[0], u[1]) > limit:
-            out.extend(_split_long(t, u, limit))
+        if u[1] - u[0] > 1 and _too_wide(t, u[0], u[1], limit, shrink):
+            out.extend(_split_long(t, u, limit, shrink))
         else:
             out.append(u)
     return out
@@ -235,20 +237,39 @@ def _phrase_bounds(text: str) -> frozenset[int]:
     return frozenset(bounds)
 
 
-def _split_long(t: Text, u: Unit, limit: float) -> list[Unit]:
-    """Split an over-long word: after / . - _ first, else anywhere a line may start."""
+def _too_wide(t: Text, a: int, b: int, limit: float, shrink: Shrink | None) -> bool:
+    w = t.width(a, b)
+    return w > limit and (shrink is None or w - shrink(a, b) > limit)
+
+
+def _split_long(t: Text, u: Unit, limit: float, shrink: Shrink | None) -> list[Unit]:
+    """Split an over-long word: after / . - _ first, else where a line may start, else
+    (JLREQ's looser rule) before small kana or ー, else anywhere."""
     a, c, e = u
     s = t.text
-    pieces = _cut(a, c, sensible_cuts(s, a, c))
     out: list[Unit] = []
-    for pa, pc in pieces:
-        if pc - pa > 1 and t.width(pa, pc) > limit:
-            legal = [p for p in range(pa + 1, pc) if _may_cut(s, p)]
-            out.extend((x, y, y) for x, y in _cut(pa, pc, legal or list(range(pa + 1, pc))))
-        else:
-            out.append((pa, pc, pc))
+    for pa, pc in _cut(a, c, sensible_cuts(s, a, c)):
+        out.extend((x, y, y) for x, y in _split_tiers(t, pa, pc, limit, shrink, 0))
     last = out[-1]
     out[-1] = (last[0], last[1], e)
+    return out
+
+
+def _split_tiers(
+    t: Text, a: int, b: int, limit: float, shrink: Shrink | None, tier: int
+) -> list[tuple[int, int]]:
+    """Cut text[a:b] at every point of the first tier that has one; a piece still too
+    wide is cut by the next tier, so a run of non-starters wider than a line breaks
+    before ー rather than before 。, and never leaves a piece that cannot fit."""
+    if b - a <= 1 or tier == len(_TIERS) or not _too_wide(t, a, b, limit, shrink):
+        return [(a, b)]
+    s, ok = t.text, _TIERS[tier]
+    cuts = [p for p in range(a + 1, b) if ok(s, p)]
+    if not cuts:
+        return _split_tiers(t, a, b, limit, shrink, tier + 1)
+    out: list[tuple[int, int]] = []
+    for x, y in _cut(a, b, cuts):
+        out.extend(_split_tiers(t, x, y, limit, shrink, tier + 1))
     return out
 
 
@@ -264,6 +285,21 @@ def sensible_cuts(s: str, a: int, c: int) -> list[int]:
 
 def _may_cut(s: str, p: int) -> bool:
     return J.may_start_line(s[p]) and J.may_end_line(s[p - 1]) and s[p] not in " \t"
+
+
+def _strict_cut(s: str, p: int) -> bool:
+    """A legal break that also keeps …… and —— whole (JLREQ cl-08)."""
+    return _may_cut(s, p) and not (s[p - 1] in J.CL08_INSEPARABLE and s[p] in J.CL08_INSEPARABLE)
+
+
+def _loose_cut(s: str, p: int) -> bool:
+    """The looser line start JLREQ 3.1.7 leaves to house rules (JIS X 4051 calls it mild):
+    small kana and the prolonged sound mark."""
+    return s[p] in _LOOSE_START and J.may_end_line(s[p - 1])
+
+
+_LOOSE_START = frozenset(J.CL10_PROLONGED + J.CL11_SMALL_KANA)
+_TIERS: tuple[Callable[[str, int], bool], ...] = (_strict_cut, _loose_cut, lambda s, p: True)
 
 
 def _cut(a: int, c: int, cuts: list[int]) -> list[tuple[int, int]]:

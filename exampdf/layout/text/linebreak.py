@@ -66,7 +66,7 @@ def break_lines(
     """Break runs into lines of `width` points, the first one indented by `first_indent`."""
     t = measure(runs)
     limit = min(width, width - first_indent)
-    us = units(t, limit, phrases)
+    us = units(t, limit, phrases, lambda a, b: capacity(t, runs, a, b))
     lines = _set(
         t, runs, _greedy(t, runs, us, width, first_indent, hanging), width, first_indent, align
     )
