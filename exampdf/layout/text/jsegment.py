@@ -244,7 +244,8 @@ def _too_wide(t: Text, a: int, b: int, limit: float, shrink: Shrink | None) -> b
 
 def _split_long(t: Text, u: Unit, limit: float, shrink: Shrink | None) -> list[Unit]:
     """Split an over-long word: after / . - _ first, else where a line may start, else
-    (JLREQ's looser rule) before small kana or ー, else anywhere."""
+    (JLREQ's looser rule) before small kana or ー, else after anything but an opening
+    bracket, else anywhere."""
     a, c, e = u
     s = t.text
     out: list[Unit] = []
@@ -299,7 +300,12 @@ def _loose_cut(s: str, p: int) -> bool:
 
 
 _LOOSE_START = frozenset(J.CL10_PROLONGED + J.CL11_SMALL_KANA)
-_TIERS: tuple[Callable[[str, int], bool], ...] = (_strict_cut, _loose_cut, lambda s, p: True)
+_TIERS: tuple[Callable[[str, int], bool], ...] = (
+    _strict_cut,
+    _loose_cut,
+    lambda s, p: J.may_end_line(s[p - 1]),  # an opening bracket stays with what it opens
+    lambda s, p: True,
+)
 
 
 def _cut(a: int, c: int, cuts: list[int]) -> list[tuple[int, int]]:

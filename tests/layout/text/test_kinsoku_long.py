@@ -47,3 +47,10 @@ def test_no_legal_break_at_all_still_fits() -> None:
     got = lines("。" * 20, 60)
     assert "".join(t for t, _ in got) == "。" * 20 and len(got) > 1
     assert all(end <= 60.01 for _, end in got)
+
+
+def test_last_resort_keeps_an_opening_bracket_with_what_follows() -> None:
+    # f(x)！」！ is 47.9 pt with nothing to squeeze: something must start a line, not end one.
+    got = lines("文章f(x)！」！日本語", 40)
+    assert all(not t.endswith("(") for t, _ in got[:-1])
+    assert all(end <= 40.01 for _, end in got)
