@@ -24,17 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from exampdf.scan.keyinfo import read_scan_key
 from exampdf.scan.read import read_page
 from exampdf.scan.results import apply
-from tests.helpers.scansynth import Condition, fill, make_exam, scan, tear_identity
-
-CONDITIONS = [
-    Condition("copier 300 dpi"),
-    Condition("copier 200 dpi", dpi=200),
-    Condition("300 dpi upside down", upside_down=True),
-    Condition("300 dpi printed at 95%", print95=True),
-    Condition("300 dpi black and white", binarise=True),
-    Condition("300 dpi dithered", dither=True),
-    Condition("phone photo", photo=True),
-]
+from tests.helpers.scansynth import CONDITIONS, fill, make_exam, scan, tear_identity
 
 
 def main() -> None:

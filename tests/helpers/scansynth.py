@@ -269,3 +269,16 @@ def tear_identity(img: Gray, paper: G.Paper) -> Gray:
     top, bottom = int((paper.code_y - 1) * px), int((paper.code_y + G.CODE_CELL_H + 1) * px)
     out[top:bottom, int((G.CODE_X - 2) * px) : int((G.CODE_X + 27 * G.CODE_PITCH) * px)] = 255
     return out
+
+
+# The scan conditions the benchmarks measure (issue 15's list, plus an uneven feeder).
+CONDITIONS = [
+    Condition("copier 300 dpi"),
+    Condition("copier 200 dpi", dpi=200),
+    Condition("300 dpi upside down", upside_down=True),
+    Condition("300 dpi printed at 95%", print95=True),
+    Condition("300 dpi black and white", binarise=True),
+    Condition("300 dpi dithered", dither=True),
+    Condition("phone photo", photo=True),
+    Condition("300 dpi feeder slip", slip=True),
+]

@@ -38,19 +38,6 @@ class QuestionStyle:
     show_points: bool = False
 
 
-def question_flowables(
-    number: int,
-    question: Question,
-    item: VersionItem,
-    theme: Theme,
-    style: QuestionStyle = QuestionStyle(),  # frozen: a shared default is safe
-    key: str = "",
-    tail: Sequence[Flowable] = (),
-) -> list[Flowable]:
-    """The whole block: kept in one column unless it alone is taller than a column."""
-    return [question_block(number, question, item, theme, style, key, tail)]
-
-
 def question_block(
     number: int,
     question: Question,
@@ -60,7 +47,7 @@ def question_block(
     key: str = "",
     tail: Sequence[Flowable] = (),
 ) -> QuestionBlock:
-    """question_flowables' one block."""
+    """The whole block: kept in one column unless it alone is taller than a column."""
     shelf = _shelf(theme, style)
     shared = shelf.parts(question)
     parts = list(shared.stem if shared.stem is not None else shelf.stem(question))

@@ -9,7 +9,7 @@ from typing import Any
 from reportlab.platypus import Flowable
 
 from exampdf.layout.exam.options import OptionGrid
-from exampdf.layout.exam.question import QuestionStyle, question_flowables
+from exampdf.layout.exam.question import QuestionStyle, question_block
 from exampdf.layout.text.jparagraph import JParagraph
 from exampdf.layout.theme import make_theme
 from exampdf.model import Choice, CodeBlock, Text
@@ -28,7 +28,7 @@ def _question(qid: str, *extra: str) -> Any:
 
 
 def _parts(number: int, q: Any, order: tuple[int, ...]) -> tuple[list[Flowable], OptionGrid]:
-    (block,) = question_flowables(number, q, VersionItem(0, order), THEME, QuestionStyle())
+    block = question_block(number, q, VersionItem(0, order), THEME, QuestionStyle())
     parts = block.inner.body.parts
     (grid,) = [p for p in parts if isinstance(p, OptionGrid)]
     return parts, grid
@@ -47,8 +47,8 @@ def test_stem_and_option_texts_are_shared_between_versions() -> None:
 
 def test_blocks_are_new_per_version_and_wrap_to_the_same_size() -> None:
     q = _question("sizes")
-    (a,) = question_flowables(3, q, VersionItem(0, (0, 1, 2, 3)), THEME)
-    (b,) = question_flowables(3, q, VersionItem(0, (3, 2, 1, 0)), THEME)
+    a = question_block(3, q, VersionItem(0, (0, 1, 2, 3)), THEME)
+    b = question_block(3, q, VersionItem(0, (3, 2, 1, 0)), THEME)
     assert a.steady
     assert a is not b and a.inner.body is not b.inner.body
     assert a.wrap(400, 800) == b.wrap(400, 800) == a.wrap(400, 50)
