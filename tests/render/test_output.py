@@ -30,7 +30,19 @@ def write_bank(folder: Path, count: int, words: int = 40) -> Path:
 def run_make(bank: Path, out: Path, *extra: str, seed: str = "0") -> subprocess.Popen[bytes]:
     env = {**os.environ, "PYTHONHASHSEED": seed}
     args = [sys.executable, "-m", "exampdf", "make", str(bank), "-o", str(out), "-q", *extra]
-    return subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        args,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=_ctrl_c_as_at_a_terminal,
+    )
+
+
+def _ctrl_c_as_at_a_terminal() -> None:
+    # A job started in the background of a non-interactive shell (some CI runners) inherits
+    # SIGINT ignored, and Python then never raises KeyboardInterrupt: give the run a terminal's.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def finish(proc: subprocess.Popen[bytes]) -> tuple[int, str]:
