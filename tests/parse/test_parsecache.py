@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import pickle
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -42,6 +43,13 @@ def _uncached(bank: Path, monkeypatch: pytest.MonkeyPatch) -> str:
         return repr(parse_bank([bank]))
 
 
+def _stored(cache: Path) -> tuple[Path, Any, list[Any]]:
+    """The one cache file a parse wrote: its path, key and entries."""
+    (stored,) = cache.glob("parse-*.json")
+    data = json.loads(stored.read_bytes())
+    return stored, data["key"], data["entries"]
+
+
 def test_a_cached_parse_equals_a_fresh_one(
     cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -66,9 +74,7 @@ def test_corrupt_or_foreign_cache_files_are_ignored(
     bank = _bank(tmp_path)
     fresh = _uncached(bank, monkeypatch)
     parse_bank([bank])
-    (stored,) = cache.glob("parse-*.json")
-    data = json.loads(stored.read_bytes())
-    key, entries = data["key"], data["entries"]
+    stored, key, entries = _stored(cache)
     poisoned = [[e, [None, []]] for e, _ in entries]  # would empty the bank if it were trusted
 
     def dump(k: object, e: object) -> bytes:
@@ -100,9 +106,7 @@ def test_a_crafted_cache_file_is_at_worst_ignored(
     bank = _bank(tmp_path)
     fresh = _uncached(bank, monkeypatch)
     parse_bank([bank])
-    (stored,) = cache.glob("parse-*.json")
-    data = json.loads(stored.read_bytes())
-    key, entries = data["key"], data["entries"]
+    stored, key, entries = _stored(cache)
     (_, question), *_ = [(e, p) for e, p in entries if p[0] is not None]
     wrong = [
         ["Question", *question[1:2], 123, *question[3:]],  # a number where text belongs
