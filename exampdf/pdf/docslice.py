@@ -44,3 +44,14 @@ class SliceDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             self.rest = list(flowables)
             self.next_template = self.pageTemplate.id
             del flowables[:]  # the build loop ends, and the document with the page just shown
+
+    def release(self) -> Any:
+        """Break the references between this built document and its canvas (the template's
+        namespace holds the template; the canvas, given its held pages' state back at save,
+        holds the template again), so that reference counting frees both, every page with
+        them, the moment the last outside reference goes. Returns the canvas (or None)."""
+        self._nameSpace.clear()
+        canvas = self.__dict__.pop("canv", None)
+        if canvas is not None:
+            canvas.__dict__.pop("_doctemplate", None)
+        return canvas

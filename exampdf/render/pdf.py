@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import gc
 import io
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reportlab import rl_config
 from reportlab.platypus import Flowable, Frame, PageTemplate
@@ -51,8 +53,8 @@ def write_pdf(
     seeds: list[DocSeed] = []
     first = io.BytesIO()
     with noting() as shrinks:  # kept only if this pass is the one written
-        _build(first, story, geometry, painter, meta, pages, probes, seeds)
-    _free_document()
+        written = _released(_build(first, story, geometry, painter, meta, pages, probes, seeds))
+    _free_document(written)
     second = rebuild(probes) if rebuild else None
     if second is None:
         path.write_bytes(first.getvalue())
@@ -61,8 +63,8 @@ def write_pdf(
         pages.clear()
         seeds.clear()
         with noting() as shrinks, path.open("wb") as out:
-            _build(out, second, geometry, painter, meta, pages, [], seeds)
-        _free_document()
+            written = _released(_build(out, second, geometry, painter, meta, pages, [], seeds))
+        _free_document(written)
     keep(shrinks)
     if seed_out is not None:
         seed_out.extend(seeds)
@@ -91,18 +93,28 @@ def build_slice(
     if not tally.count_only:
         keep(shrinks)  # W112 is once per block: a slice laid out again notes nothing new
     rest, template = doc.rest, doc.next_template
+    written = _released(doc)
     del doc
-    _free_document()
+    _free_document(written)
     return out.getvalue(), rest, template
 
 
-def _free_document() -> None:
-    """Free the document just written, every page of it. Platypus' document, the canvas and
-    the pages point at each other, so only the cycle collector frees them; `make` runs it
-    rarely (cli/make.py), and without this every slice a worker wrote stayed in memory until
-    the process ended (300 questions x 702 versions: 2 GB in one process). The parent froze
-    what the workers inherit, so this full collection scans only what the build made."""
-    gc.collect()
+def _released(doc: SliceDocTemplate) -> weakref.ref[Any] | None:
+    """The built document let go of its canvas and template (pdf/docslice.py): a weak
+    reference to the canvas, dead once the last outside reference to `doc` is gone."""
+    canvas = doc.release()
+    return None if canvas is None else weakref.ref(canvas)
+
+
+def _free_document(canvas: weakref.ref[Any] | None) -> None:
+    """Make sure the document just written is freed, every page of it. Platypus' document,
+    the canvas and the pages point at each other; with those references broken (`_released`)
+    reference counting frees them at once. Should anything still hold the canvas in a cycle
+    (a flowable of some other kind keeping it), a full collection frees it: without one,
+    every slice a worker wrote stayed in memory until the process ended (300 questions x 702
+    versions: 2 GB in one process), since `make` collects rarely (cli/make.py)."""
+    if canvas is not None and canvas() is not None:
+        gc.collect()
 
 
 def _build(
