@@ -3,6 +3,7 @@
 $XDG_CACHE_HOME/exampdf, else ~/.cache/exampdf; EXAMPDF_NO_CACHE=1 turns every cache off.
 Writers go through a temporary file and os.replace, so a reader never sees half a file;
 readers must check what they read (a key stored inside) and fall back to the real work.
+Each kind of cache file is pruned to a number of files, the least recently used first.
 Caches hold data only (JSON, marshal of plain values), never pickles: a file someone else
 put here can at worst be ignored, never run code.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import suppress
 from pathlib import Path
 
 
@@ -37,3 +39,20 @@ def write_atomic(file: Path, data: bytes) -> None:
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+def used(file: Path) -> None:
+    """Mark `file` as just used, so pruning keeps it longer (a read-only folder: nothing)."""
+    with suppress(OSError):
+        os.utime(file)
+
+
+def prune(directory: Path, pattern: str, keep: int) -> None:
+    """Delete all but the `keep` most recently used (or written) files matching `pattern`."""
+    try:
+        found = [(f.stat().st_mtime_ns, f) for f in directory.glob(pattern)]
+        found.sort()
+        for _, old in found[: max(0, len(found) - keep)]:
+            old.unlink(missing_ok=True)
+    except OSError:  # another run pruning at the same time, a read-only folder, …
+        pass

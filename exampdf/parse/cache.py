@@ -23,13 +23,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from exampdf import memo
-from exampdf.cache import cache_dir, write_atomic
+from exampdf.cache import cache_dir, prune, used, write_atomic
 from exampdf.diagnostics import Diagnostic
 from exampdf.model import Question
 from exampdf.model.codec import decode, encode
 
 FORMAT = 2  # 2: JSON checked against the model (1 was a pickle)
-KEEP = 16  # parse cache files kept (one per bank); the least recently written go first
+KEEP = 32  # parse cache files kept (one per bank and install); the least recently used go first
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 Parsed = tuple[Question | None, list[Diagnostic]]
@@ -78,6 +78,8 @@ class ParseCache:
         name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:16]
         self.file = directory / f"parse-{name}.json"
         self.old = _load(self.file, self.key)
+        if self.old:
+            used(self.file)  # kept longest when the folder is pruned
 
     def parse(
         self,
@@ -104,7 +106,8 @@ class ParseCache:
             entries = [[list(entry), encode(parsed)] for entry, parsed in self.new.items()]
             data = json.dumps({"key": encode(self.key), "entries": entries})  # ASCII only
             write_atomic(self.file, data.encode("ascii"))
-            _prune(self.file.parent)
+            prune(self.file.parent, "parse-*.pickle", 0)  # exampdf wrote these before JSON
+            prune(self.file.parent, "parse-*.json", KEEP)
         except Exception:  # read-only or full disk, …: the next run parses again
             pass
 
@@ -117,12 +120,3 @@ def _load(file: Path, key: tuple[object, ...]) -> dict[Entry, Parsed]:
         return {decode(entry, Entry): decode(parsed, Parsed) for entry, parsed in stored["entries"]}
     except Exception:  # missing, unreadable, corrupt, crafted, from another version: parse
         return {}
-
-
-def _prune(directory: Path) -> None:
-    """Keep the KEEP most recently written parse caches (tests and old banks make many)."""
-    for old in directory.glob("parse-*.pickle"):  # written by exampdf before the JSON format
-        old.unlink(missing_ok=True)
-    files = sorted(directory.glob("parse-*.json"), key=lambda f: f.stat().st_mtime_ns)
-    for old in files[:-KEEP]:
-        old.unlink(missing_ok=True)

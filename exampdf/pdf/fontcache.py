@@ -4,11 +4,15 @@ ReportLab's TTFont reads a whole font file and walks its cmap, hmtx and loca tab
 start (~40 ms per BIZ UD face, five faces per run). What that leaves on the face is plain data,
 so it is stored once (marshal of plain values, never a pickle) in the user's cache folder
 ($XDG_CACHE_HOME/exampdf, else ~/.cache/exampdf) and read back on later runs. The file's
-bytes are still read on every run: subsetting at save time takes glyphs from them.
+bytes are still read on every run: subsetting at save time takes glyphs from them. The big
+tables are stored as typed columns (pdf/fontcolumns.py: arrays of int64 or float64, which can
+only hold numbers, so they need no check element by element); glyphToChar, which ReportLab
+only uses while parsing, is rebuilt on first use.
 
 A cache file is used only if the key stored inside it equals the key of this run (font path,
 size and modification time, the font's registered name, ReportLab's, Python's and this
-format's version). Anything that goes wrong (no home, read-only or full disk, a corrupt or
+format's version). The KEEP most recently used files are kept (one per font and install).
+Anything that goes wrong (no home, read-only or full disk, a corrupt or
 foreign file) falls back to parsing the font, silently. EXAMPDF_NO_CACHE=1 turns it off.
 What is read back is checked before use: only plain values (no code objects), exactly the
 attributes a parsed face has, each of its type, and the big tables element by element, so a
@@ -23,7 +27,6 @@ import os
 import sys
 from collections.abc import Sequence
 from contextlib import suppress
-from itertools import chain
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -31,9 +34,11 @@ from weakref import WeakKeyDictionary
 import reportlab
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
-from exampdf.cache import cache_dir, write_atomic
+from exampdf.cache import cache_dir, prune, used, write_atomic
+from exampdf.pdf.fontcolumns import BIG, Columns, read_columns, tables, write_columns
 
-FORMAT = 2  # bump when what is stored changes (2: marshal of checked plain data, not pickle)
+FORMAT = 3  # bump when what is stored changes (3: big tables as typed columns; 2: marshal)
+KEEP = 36  # font cache files kept: six faces for each of six installs or checkouts
 _DATA = "_ttf_data"  # the file's bytes: read from the font itself on every load
 _SCALE = "_pdfScale"  # a lambda made by extractInfo: rebuilt from unitsPerEm
 _FRESH = "state"  # TTFont's per-document state: always new and empty
@@ -52,11 +57,13 @@ def load_font(name: str, path: Path) -> TTFont:
     except (OSError, RuntimeError):
         return TTFont(name, str(path))
     font = _read(file, key, path)
-    if font is None:
-        font = TTFont(name, str(path))
-        _write(file, key, font)
-        with suppress(OSError):
-            file.with_suffix(".pickle").unlink(missing_ok=True)  # FORMAT 1 wrote pickles
+    if font is not None:
+        used(file)  # the least recently used files go first when the folder is pruned
+        return font
+    font = TTFont(name, str(path))
+    _write(file, key, font)
+    prune(directory, "*.pickle", 0)  # FORMAT 1 wrote pickles
+    prune(directory, "*.marshal", KEEP)
     return font
 
 
@@ -133,6 +140,19 @@ def _identity(x: float) -> float:
     return x
 
 
+class _CachedFace(TTFontFace):  # type: ignore[misc]  # ReportLab is untyped
+    """A face read from the cache: glyphToChar (glyph -> characters), which ReportLab uses only
+    while parsing a font, is built from its columns on first use."""
+
+    def __getattr__(self, name: str) -> Any:
+        lazy = self.__dict__.get("_lazy", {})
+        if name not in lazy:
+            raise AttributeError(name)
+        value = lazy.pop(name)()
+        setattr(self, name, value)
+        return value
+
+
 def _read(file: Path, key: tuple[object, ...], path: Path) -> TTFont | None:
     try:
         with open(file, "rb") as f:
@@ -142,8 +162,9 @@ def _read(file: Path, key: tuple[object, ...], path: Path) -> TTFont | None:
         font_state, face_state = entry["font"], entry["face"]
         if not (_valid(font_state, _FONT) and _valid(face_state, _FACE_TYPES)):
             return None
-        face = TTFontFace.__new__(TTFontFace)
+        face = _CachedFace.__new__(_CachedFace)
         face.__dict__.update(face_state)
+        face.__dict__.update(tables(read_columns(entry["columns"])))
         for name in _NAMES:
             setattr(face, name, TTFNameBytes(face_state[name]))
         setattr(face, _SCALE, _scale(face.unitsPerEm))
@@ -165,13 +186,17 @@ def _write(file: Path, key: tuple[object, ...], font: TTFont) -> None:
     try:
         font_state = {k: v for k, v in vars(font).items() if k not in (_FRESH, _FACE)}
         font_state["encoding"] = font.encoding.name
-        face_state = {k: v for k, v in vars(font.face).items() if k not in (_DATA, _SCALE)}
+        face = vars(font.face)
+        face_state = {k: v for k, v in face.items() if k not in (_DATA, _SCALE, *BIG)}
         for name in _NAMES:
             face_state[name] = bytes(face_state[name])
         if not (_valid(font_state, _FONT) and _valid(face_state, _FACE_TYPES)):
             return  # another ReportLab keeps other things: not cached
-        data = marshal.dumps({"key": key, "font": font_state, "face": face_state})
-        write_atomic(file, data)
+        columns: Columns | None = write_columns(face)
+        if columns is None:
+            return  # a table these columns cannot hold exactly: not cached
+        data = {"key": key, "font": font_state, "face": face_state, "columns": columns}
+        write_atomic(file, marshal.dumps(data))
     except Exception:  # read-only home, full disk, a value marshal cannot store, …
         pass
 
@@ -212,38 +237,24 @@ _FACE_TYPES: dict[str, Any] = {
     "flags": int,
     "numGlyphs": int,
     "_full_font": bool,
-    "charToGlyph": dict,
-    "glyphToChar": dict,
-    "charWidths": dict,
-    "hmetrics": list,
     "defaultWidth": _NUMBER,
-    "glyphPos": list,
 }
 
 
 def _valid(state: Any, types: dict[str, Any]) -> bool:
-    """Exactly these attributes, each of its type, and the tables the layout walks (widths,
-    glyph maps, metrics) made of numbers: nothing else ReportLab could trip over."""
+    """Exactly these attributes, each of its type, and the lists and maps among them made of
+    numbers or names (the big tables are typed columns): nothing else ReportLab could trip over."""
     if not isinstance(state, dict) or state.keys() != types.keys():
         return False
     if not all(isinstance(state[k], t) for k, t in types.items()):
         return False
-    if "charToGlyph" not in state:
+    if "glyphWidths" not in state:
         return True
     ints = (int,)
     return (
-        _map(state["charToGlyph"], ints, ints)
-        and _map(state["charWidths"], ints, _NUMBER)
-        and _map(state["glyphWidths"], ints, _NUMBER)
-        and _all(state["glyphToChar"].values(), (list,))
-        and _all(chain.from_iterable(state["glyphToChar"].values()), ints)
-        and _all(state["glyphToChar"].keys(), ints)
-        and _all(state["glyphPos"], ints)
+        _map(state["glyphWidths"], ints, _NUMBER)
         and _all(state["bbox"], _NUMBER)
         and _all(state["fontRevision"], ints)
-        and _all(state["hmetrics"], (tuple,))
-        and set(map(len, state["hmetrics"])) <= {2}
-        and _all(chain.from_iterable(state["hmetrics"]), _NUMBER)
         and _all(state["glyphNames"], (str,))
         and all(type(k) is str and _table(v) for k, v in state["table"].items())
         and all(_table(v) for v in state["tables"])

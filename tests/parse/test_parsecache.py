@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 from pathlib import Path
 from typing import Any
@@ -58,9 +59,9 @@ def test_a_cached_parse_equals_a_fresh_one(
     assert "W014" in fresh and "E011" in fresh
     assert repr(parse_bank([bank])) == fresh  # parses and stores
     (stored,) = cache.glob("parse-*.json")
-    before = stored.stat().st_mtime_ns
-    assert repr(parse_bank([bank])) == fresh  # reads, and writes nothing
-    assert stored.stat().st_mtime_ns == before
+    before = stored.stat().st_ino, stored.read_bytes()
+    assert repr(parse_bank([bank])) == fresh  # reads, and writes nothing (same file)
+    assert (stored.stat().st_ino, stored.read_bytes()) == before
     # an edited file is parsed again; the others still come from the cache
     (bank / "warn.md").write_text((bank / "warn.md").read_text() + "\n追記\n", encoding="utf-8")
     edited = _uncached(bank, monkeypatch)
@@ -130,12 +131,21 @@ def test_turned_off_no_files_and_old_caches_are_pruned(
     _uncached(bank, monkeypatch)
     assert not cache.exists()
     monkeypatch.setattr(parse_cache, "KEEP", 2)
+    others = []
     for i in range(4):
         other = tmp_path / f"other{i}"
         other.mkdir()
         (other / "q.md").write_bytes((bank / "warn.md").read_bytes())
-        parse_bank([other])
-    assert len(list(cache.glob("parse-*.json"))) == 2
+        others.append(other)
+    parse_bank([others[0]])
+    (first,) = cache.glob("parse-*.json")
+    parse_bank([others[1]])
+    os.utime(first, ns=(1, 1))  # long unused …
+    parse_bank([others[0]])  # … then read: used last, it is kept longest
+    parse_bank([others[2]])
+    assert first.exists() and len(list(cache.glob("parse-*.json"))) == 2
+    parse_bank([others[3]])
+    assert not first.exists() and len(list(cache.glob("parse-*.json"))) == 2
 
 
 def test_codec_refuses_messages_that_would_fail_when_printed() -> None:
@@ -157,6 +167,6 @@ def test_two_versions_of_the_code_keep_a_file_each(
     for version in ("one", "two", "one"):
         monkeypatch.setattr(parse_cache, "code_key", lambda v=version: (parse_cache.FORMAT, v))
         assert repr(parse_bank([bank])) == fresh
-    first, second = sorted(cache.glob("parse-*.json"), key=lambda f: f.stat().st_mtime_ns)
-    assert json.loads(first.read_bytes())["key"] == [parse_cache.FORMAT, "one"]  # read, kept
-    assert json.loads(second.read_bytes())["key"] == [parse_cache.FORMAT, "two"]
+    older, newer = sorted(cache.glob("parse-*.json"), key=lambda f: f.stat().st_mtime_ns)
+    assert json.loads(older.read_bytes())["key"] == [parse_cache.FORMAT, "two"]
+    assert json.loads(newer.read_bytes())["key"] == [parse_cache.FORMAT, "one"]  # read last

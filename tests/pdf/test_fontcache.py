@@ -8,6 +8,7 @@ import os
 import pickle
 import subprocess
 import sys
+from array import array
 from pathlib import Path
 
 import pytest
@@ -29,11 +30,13 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _same(a: TTFont, b: TTFont) -> None:
-    assert type(a.face) is type(b.face)
+    assert isinstance(b.face, type(a.face))  # a cached face: TTFontFace, glyphToChar built lazily
     assert a.fontName == b.fontName
     assert a._asciiReadable == b._asciiReadable and a.shapable == b.shapable
     assert a.encoding.name == b.encoding.name and len(b.state) == 0
+    assert b.face.glyphToChar == a.face.glyphToChar
     fa, fb = dict(vars(a.face)), dict(vars(b.face))
+    assert fb.pop("_lazy", {}) == {}  # nothing left to build
     scale_a, scale_b = fa.pop("_pdfScale"), fb.pop("_pdfScale")
     assert all(scale_a(x) == scale_b(x) for x in (0, 1, 7, -120, 2048, 1000.5))
     assert fa.keys() == fb.keys()
@@ -77,14 +80,26 @@ def test_a_crafted_cache_file_is_at_worst_ignored(cache: Path) -> None:
     (cache / entry.name.replace(".marshal", ".pickle")).write_bytes(pickle.dumps(_Boom()))
     code = compile("raise SystemExit('marshal ran code')", "x", "exec")
     for face_change in (
-        {"charWidths": {0x41: "wide"}},  # a string where a number belongs
-        {"charToGlyph": {0x41: code}},  # a code object
-        {"hmetrics": [(1, 2, 3)]},
+        {"charWidths": {0x41: 1.0}},  # a big table belongs in the columns
         {"extra": 1},  # an attribute a parsed face does not have
-        {"glyphToChar": {1: [code]}},
         {"table": {"cmap": {"offset": 1.5j}}},
+        {"bbox": [code]},  # a code object
     ):
         crafted = {**stored, "face": {**stored["face"], **face_change}}
+        entry.write_bytes(marshal.dumps(crafted))
+        _same(TTFont(NAME, str(PATH)), fontcache.load_font(NAME, PATH))
+    columns = stored["columns"]
+    for column_change in (
+        {"charWidths.values": ("list", marshal.dumps(["wide"]))},  # a string where a number goes
+        {"charToGlyph.values": ("list", marshal.dumps([code]))},
+        {"charToGlyph.values": ("d", columns["charToGlyph.values"][1])},  # glyphs are ints
+        {"hmetrics.bearing": ("q", columns["hmetrics.bearing"][1][:-8])},  # a row short
+        {"glyphPos": ("q", columns["glyphPos"][1][:-3])},  # not a whole number of items
+        {"glyphToChar.counts": ("q", array("q", [1] * 20).tobytes())},
+        {"glyphPos": ("b", b"")},  # a kind the cache never writes
+        {"extra": ("q", b"")},
+    ):
+        crafted = {**stored, "columns": {**columns, **column_change}}
         entry.write_bytes(marshal.dumps(crafted))
         _same(TTFont(NAME, str(PATH)), fontcache.load_font(NAME, PATH))
     missing = {k: v for k, v in stored["face"].items() if k != "glyphPos"}
@@ -96,7 +111,9 @@ def test_an_entry_for_another_key_is_never_used(cache: Path) -> None:
     fontcache.load_font(NAME, PATH)
     (entry,) = cache.glob("*.marshal")
     stored = marshal.loads(entry.read_bytes())
-    stored["face"]["charWidths"] = {0x41: 12345.0}  # would show if this entry were trusted
+    # would show if this entry were trusted
+    stored["columns"]["charWidths.keys"] = ("q", array("q", [0x41]).tobytes())
+    stored["columns"]["charWidths.values"] = ("d", array("d", [12345.0]).tobytes())
     for key in (
         (*stored["key"][:-1], "another python"),
         (fontcache.FORMAT + 1, *stored["key"][1:]),
@@ -170,3 +187,19 @@ def test_fonts_parsed_ahead_in_another_process_are_stored_and_waited_for(
     _same(TTFont(NAME, str(PATH)), font)
     fontcache.parse_ahead(fonts)  # every file there: no process
     assert forks == [1] and not fontcache._AHEAD
+
+
+def test_the_least_recently_used_files_are_pruned(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = "exampdf-mono"
+    fontcache.load_font(NAME, PATH)
+    (first,) = cache.glob("*.marshal")
+    (cache / "old-0123.pickle").write_bytes(b"FORMAT 1")
+    os.utime(first, ns=(1, 1))  # long unused …
+    fontcache.load_font(NAME, PATH)  # … then read: used now
+    assert first.stat().st_mtime_ns > 1
+    monkeypatch.setattr(fontcache, "KEEP", 1)
+    fontcache.load_font(other, FONT_DIR / _FILES[other])  # written: the older file goes
+    (kept,) = cache.iterdir()  # and so does FORMAT 1's pickle
+    assert kept != first and kept.suffix == ".marshal"
