@@ -24,6 +24,7 @@ from reportlab.platypus.doctemplate import ActionFlowable
 
 from exampdf.layout.blocks.stack import QuestionBlock
 from exampdf.layout.exam.columns import best_cut
+from exampdf.layout.exam.direct import Written
 from exampdf.layout.page.paper import PageGeometry
 from exampdf.pdf.ops import (
     FRAME_FUZZ,
@@ -37,6 +38,7 @@ from exampdf.pdf.ops import (
     set_frame_cursor_state,
 )
 
+Block = QuestionBlock | Written  # a question as the walk places it
 FITS_WHOLE = 1e-6  # QuestionBlock.split's tolerance for a block as tall as a column
 
 
@@ -44,7 +46,7 @@ class Placed(NamedTuple):
     """One block where the frame would draw it (a tuple: a frozen dataclass's __init__ was
     a sixth of the walk)."""
 
-    block: QuestionBlock
+    block: Block
     y: float  # its bottom, as the frame passes it to drawOn
     top: float  # the frame's cursor before it (what a probe records)
     width: float  # the width the frame offered
@@ -78,7 +80,7 @@ class _Walk:
     def state(self) -> FrameCursor:
         return self.y, self.at_top, self.prev
 
-    def place(self, block: Flowable) -> Placed | None:
+    def place(self, block: Block) -> Placed | None:
         """Where the frame would draw `block` now, the cursor moved past it; None: no room."""
         s = 0.0
         if not self.at_top:
@@ -105,7 +107,7 @@ class _Walk:
 
 
 def walk(
-    blocks: Sequence[QuestionBlock],
+    blocks: Sequence[Block],
     frames: Sequence[Any],
     index: int,
     cursor: FrameCursor,
@@ -156,7 +158,7 @@ class Compose(Flowable):  # type: ignore[misc]
     _SPACETRANSFER = True  # leaves the frame's last space after as it found it
 
     def __init__(
-        self, blocks: Sequence[QuestionBlock], g: PageGeometry, breaks: Collection[int] = ()
+        self, blocks: Sequence[Block], g: PageGeometry, breaks: Collection[int] = ()
     ) -> None:
         """`breaks`: indices of blocks after a column break (the fallback's balanced page)."""
         super().__init__()
@@ -183,12 +185,12 @@ class Compose(Flowable):  # type: ignore[misc]
         pass  # nothing of its own: the page content is what it was without it
 
 
-def fallback(blocks: Sequence[QuestionBlock], breaks: Collection[int]) -> list[Flowable]:
+def fallback(blocks: Sequence[Block], breaks: Collection[int]) -> list[Flowable]:
     out: list[Flowable] = []
     for k, block in enumerate(blocks):
         if k in breaks:
             out.append(FrameBreak)
-        out.append(block)
+        out.append(block.tree() if isinstance(block, Written) else block)
     return out
 
 

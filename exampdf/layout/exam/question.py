@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
@@ -48,7 +49,7 @@ def question_block(
     tail: Sequence[Flowable] = (),
 ) -> QuestionBlock:
     """The whole block: kept in one column unless it alone is taller than a column."""
-    shelf = _shelf(theme, style)
+    shelf = shelf_of(theme, style)
     shared = shelf.parts(question)
     parts = list(shared.stem if shared.stem is not None else shelf.stem(question))
     if question.kind == "written":
@@ -88,21 +89,21 @@ def _stem(question: Question, style: QuestionStyle) -> tuple[Block, ...]:
 # they keep nothing from one use to the next but what wrap sets again (width, height), and a
 # split makes new ones. Containers and other blocks (code, tables) are made per version.
 _SHAREABLE = (JParagraph, Spacer)
-_SHELVES: memo.Memo[tuple[Theme, QuestionStyle], _Shelf] = memo.Memo(
+_SHELVES: memo.Memo[tuple[Theme, QuestionStyle], Shelf] = memo.Memo(
     "layout.exam.question.shelves", 64
 )
 _PARTS_MAX = 10_000  # questions remembered per shelf (bounded memory for `watch` sessions)
 
 
-def _shelf(theme: Theme, style: QuestionStyle) -> _Shelf:
+def shelf_of(theme: Theme, style: QuestionStyle) -> Shelf:
     shelf = _SHELVES.get((theme, style))
     if shelf is None:
-        shelf = _SHELVES.put((theme, style), _Shelf(theme, style))
+        shelf = _SHELVES.put((theme, style), Shelf(theme, style))
     return shelf
 
 
 @dataclass
-class _Parts:
+class Parts:
     """One question's flowables that are the same in every version."""
 
     question: Question
@@ -113,9 +114,10 @@ class _Parts:
     grid: GridMemo  # the option grid's measurements, for the shared bodies
     cited: dict[tuple[Inline, ...], JParagraph]  # options relabelled per version (「AとB」)
     cites: bool  # some option names another (「AとBの両方」): relabelled per version
+    plans: dict[Any, Any] = field(default_factory=dict)  # layout/exam/direct.py's, by width
 
 
-class _Shelf:
+class Shelf:
     """Shared flowables of one theme and question style."""
 
     def __init__(self, theme: Theme, style: QuestionStyle) -> None:
@@ -139,7 +141,7 @@ class _Shelf:
         self._labels: dict[int, tuple[str, ...]] = {}
         self._marks: dict[tuple[str, int], JParagraph] = {}
         self._gutters: dict[tuple[str, int], float] = {}
-        self._parts: memo.IdMemo[Question, _Parts] = memo.IdMemo("shelf.parts", _PARTS_MAX)
+        self._parts: memo.IdMemo[Question, Parts] = memo.IdMemo("shelf.parts", _PARTS_MAX)
 
     def number(self, number: int) -> Flowable:
         label = self._numbers.get(number)
@@ -157,7 +159,7 @@ class _Shelf:
         made = block_flowables(_stem(question, self.style), theme, question.source)
         return made or [Spacer(1, theme.leading)]
 
-    def parts(self, question: Question) -> _Parts:
+    def parts(self, question: Question) -> Parts:
         parts = self._parts.get(question)
         if parts is None:
             stem: list[Flowable] | None = self.stem(question)
@@ -171,11 +173,11 @@ class _Shelf:
                 question.choices
             )
             cites = options_cite_options(question)
-            parts = _Parts(question, stem, note, mark, bodies, GridMemo(), {}, cites)
+            parts = Parts(question, stem, note, mark, bodies, GridMemo(), {}, cites)
             self._parts.put(question, parts)
         return parts
 
-    def options(self, parts: _Parts, item: VersionItem) -> list[Flowable]:
+    def options(self, parts: Parts, item: VersionItem) -> list[Flowable]:
         out: list[Flowable] = [self.gap, self.note] if parts.note else [self.gap]
         question, n = parts.question, len(item.order)
         labels = self._labels.get(n)
@@ -191,28 +193,33 @@ class _Shelf:
                 if parts.cites
                 else question.choices[choice].content
             )
-            known = parts.bodies[choice]
-            if known is None and content is question.choices[choice].content:
-                known = parts.bodies[choice] = (content, self._body(content))
-            if known is not None and known[0] is content:
-                body = known[1]
+            if content is question.choices[choice].content:
+                body = self.body(parts, choice)
             else:
                 canonical = False
                 cited = parts.cited.get(content)
                 if cited is None:
                     cited = parts.cited[content] = self._body(content)
                 body = cited
-            cells.append((self._mark(parts.mark, pos), body))
-        gutter = self._gutter(parts.mark, n)
+            cells.append((self.mark(parts.mark, pos), body))
+        gutter = self.gutter(parts.mark, n)
         memo = parts.grid if canonical else None
         origins = [Origin(question.source, question.choices[c].line, "option") for c in item.order]
         out.append(OptionGrid(cells, gutter, self.theme.size, memo=memo, origins=origins))
         return out
 
+    def body(self, parts: Parts, choice: int) -> JParagraph:
+        """The shared paragraph of bank choice `choice` as the bank writes it."""
+        known = parts.bodies[choice]
+        if known is None:
+            content = parts.question.choices[choice].content
+            known = parts.bodies[choice] = (content, self._body(content))
+        return known[1]
+
     def _body(self, content: tuple[Inline, ...]) -> JParagraph:
         return share(JParagraph(to_runs(content, self.runs), self.spec))
 
-    def _mark(self, mark: str, pos: int) -> JParagraph:
+    def mark(self, mark: str, pos: int) -> JParagraph:
         label = self._marks.get((mark, pos))
         if label is None:
             theme = self.theme
@@ -230,11 +237,11 @@ class _Shelf:
             )
         return label
 
-    def _gutter(self, mark: str, n: int) -> float:
+    def gutter(self, mark: str, n: int) -> float:
         """The gutter fits the widest label, so the texts line up whatever the label style."""
         gutter = self._gutters.get((mark, n))
         if gutter is None:
-            widest = max(self._mark(mark, pos).lines(1e6)[0].natural for pos in range(n))
+            widest = max(self.mark(mark, pos).lines(1e6)[0].natural for pos in range(n))
             first = printed_label(0, self.style.label_style)
             least = 3.0 if _label_text(mark, first) != first else 1.8  # 「○ A」 or a lone ①
             gutter = self._gutters[(mark, n)] = max(

@@ -9,11 +9,11 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 
 from exampdf import memo
 from exampdf.layout.blocks.place import share
-from exampdf.layout.blocks.stack import QuestionBlock
+from exampdf.layout.exam import direct
 from exampdf.layout.exam.columns import balance_breaks, question_key
-from exampdf.layout.exam.compose import Compose
+from exampdf.layout.exam.compose import Block, Compose
 from exampdf.layout.exam.cover import cover_flowables, name_table
-from exampdf.layout.exam.question import QuestionStyle, question_block
+from exampdf.layout.exam.question import QuestionStyle, question_block, shelf_of
 from exampdf.layout.exam.spec import ExamSpec
 from exampdf.layout.page.markers import CoverMark, Expand, SectionStart, to_odd_page
 from exampdf.layout.page.outline import Bookmark
@@ -74,12 +74,14 @@ def _version_body(
         else:
             story.extend(first_page_head(spec, theme, g.column_width, names))
         n = len(version.items)
-        blocks: list[QuestionBlock] = []
+        blocks: list[Block] = []
+        shelf = shelf_of(theme, style)
         for number, item in enumerate(version.items, start=1):
             tail = [_end_mark(theme)] if number == n else []
             key = question_key(version.code, number)
             question = bank.questions[item.question]
-            blocks.append(question_block(number, question, item, theme, style, key, tail))
+            block = direct.written(shelf, number, question, item, key, tail)
+            blocks.append(block or question_block(number, question, item, theme, style, key, tail))
         if blocks:
             ours = {k for k in range(n) if (version.code, k + 1) in breaks}
             story.append(Compose(blocks, g, ours))
