@@ -14,6 +14,7 @@ from exampdf.layout.blocks.dispatch import block_flowables
 from exampdf.layout.blocks.inlines import body_style, to_runs
 from exampdf.layout.blocks.labeled import Labeled
 from exampdf.layout.blocks.shrinks import Origin
+from exampdf.layout.key.cellgrid import CellGrid, GridLook, Measure
 from exampdf.layout.key.keyparts import (
     KeyInfo,
     answer_text,
@@ -26,12 +27,14 @@ from exampdf.layout.key.keyparts import (
 from exampdf.layout.page.markers import CoverMark, Expand, SectionStart
 from exampdf.layout.page.outline import Bookmark
 from exampdf.layout.text.paragraphs import ParaStyle, make_paragraph
-from exampdf.layout.theme import RULE_GREY, Theme
+from exampdf.layout.theme import BOX_GREY, RULE_GREY, Theme
 from exampdf.model import Bank, Block, Inline, Question
 from exampdf.versions import ExamVersion, VersionItem
 from exampdf.versions.letters import choice_content, explanation
 
 __all__ = ["KeyInfo", "key_story", "version_key_story"]
+
+PLACE_HEADER = ("版", "問", "答")
 
 
 def key_story(
@@ -52,6 +55,8 @@ def key_story(
         Bookmark("questions", "問題と解説"),
     ]
     where = _positions(versions)
+    look = GridLook(theme.fonts.body, theme.fonts.bold, theme.size * 0.9, RULE_GREY, BOX_GREY)
+    measure = Measure(look)  # version codes and answers recur in every question's grid
     for index, q in enumerate(bank.questions):
         places = where.get(index)
         if places is None:
@@ -59,7 +64,7 @@ def key_story(
         story.append(Bookmark(f"q{index}", f"{index + 1}. {q.title}", 1))
         item = VersionItem(index, tuple(range(len(q.choices))))
         title = f"{index + 1}. {q.title}"
-        seen = partial(_seen, q, places, versions, info)
+        seen = partial(_seen, q, places, versions, info, theme, width, measure)
         story.append(
             Expand(  # built when the layout gets here, freed once drawn
                 partial(_question, title, q, item, q.explanation, theme, info, seen, True)
@@ -131,14 +136,39 @@ def _positions(versions: Sequence[ExamVersion]) -> dict[int, array[int]]:
 
 
 def _seen(
-    q: Question, places: array[int], versions: Sequence[ExamVersion], info: KeyInfo
-) -> list[str]:
-    """「出題位置」: every version's number and answer for `q`, made when the layout gets there."""
-    seen = "　".join(
-        f"{versions[vi].code}版 問{n} → {answer_text(q, versions[vi].items[n - 1], info.label)}"
-        for vi, n in zip(places[::2], places[1::2], strict=True)
+    q: Question,
+    places: array[int],
+    versions: Sequence[ExamVersion],
+    info: KeyInfo,
+    theme: Theme,
+    width: float,
+    measure: Measure,
+) -> list[Flowable]:
+    """「出題位置」: every version's number and answer for `q`, a grid of (版, 問, 正解) in
+    columns of fixed width, made when the layout gets there. (A running line of
+    「A版 問3 → C」 took a tenth of a 200-version booklet's time to break, and split its
+    entries across lines.)"""
+    at = list(zip(places[::2], places[1::2], strict=True))
+    codes = [versions[vi].code for vi, _ in at]
+    numbers = [str(n) for _, n in at]
+    answers = [answer_text(q, versions[vi].items[n - 1], info.label) for vi, n in at]
+    texts = (codes, numbers, answers)
+    columns = [[head, *cells] for head, cells in zip(PLACE_HEADER, texts, strict=True)]
+    groups, widths = measure.fitted(columns, width, len(at), bold=(0,))
+    cells = [c for entry in zip(codes, numbers, answers, strict=True) for c in entry]
+    step = 3 * groups
+    rows = [cells[i : i + step] for i in range(0, len(cells), step)]
+    caption = line("出題位置", theme, size=theme.size * 0.9, bold=True)
+    caption.keepWithNext = True  # not left alone at the foot of a page
+    grid = CellGrid(
+        PLACE_HEADER * groups,
+        rows,
+        widths * groups,
+        measure.look,
+        group=3,
+        bold=range(0, 3 * groups, 3),  # the version codes
     )
-    return [f"出題位置：{seen}"]
+    return [caption, grid]
 
 
 def _question(
@@ -148,7 +178,7 @@ def _question(
     notes: Sequence[Block],
     theme: Theme,
     info: KeyInfo,
-    extra: Callable[[], Sequence[str]] = tuple,
+    extra: Callable[[], Sequence[Flowable]] = tuple,
     bank_letters: bool = False,
 ) -> list[Flowable]:
     """Stem, options (correct ones in bold), answer, points, explanation and a closing rule."""
@@ -184,7 +214,7 @@ def _question(
     else:
         answer = "（記述式）"
     out += [Spacer(1, 2 * mm), line(f"正解：{answer}", theme, bold=True)]
-    out += [line(text, theme, size=theme.size * 0.9) for text in extra()]
+    out += extra()
     if q.model_answer:
         out += [heading("模範解答", theme), *block_flowables(q.model_answer, theme, q.source)]
     if notes:

@@ -10,12 +10,12 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from exampdf.layout.key.cellgrid import CellGrid, GridLook
 from exampdf.layout.page.markers import Deferred
 from exampdf.layout.text.paragraphs import Align, ParaStyle, make_paragraph
 from exampdf.layout.text.textrun import Run
 from exampdf.layout.theme import BOX_GREY, RULE_GREY, Theme
 from exampdf.model import Bank, Question
-from exampdf.pdf.textgrid import TextGrid
 from exampdf.versions import ExamVersion, VersionItem
 from exampdf.versions.types import letter
 
@@ -167,27 +167,19 @@ class _Band:
             rows.append([v.code, *body, *([total] if last else [])])
         widths = [self.code_width, *(columns[c] for c in cols)]
         widths += [self.total_width] if last else []
-        return [_grid(rows, widths, self.theme, self.size), Spacer(1, 4 * mm)]
+        look = GridLook(
+            self.theme.fonts.body,
+            self.theme.fonts.bold,
+            self.size,
+            RULE_GREY,
+            BOX_GREY,
+            pad=3.0,  # as the ReportLab Table it replaces
+        )
+        lines = 2 if self.uneven else 1  # a cell "A\n(3点)" when questions differ in points
+        grid = CellGrid(rows[0], rows[1:], widths, look, bold=(0,), lines=lines)
+        return [grid, Spacer(1, 4 * mm)]
 
 
 def _cell(q: Question, item: VersionItem, label: Label, uneven: bool) -> str:
     text = answer_text(q, item, label)
     return f"{text}\n({q.points}点)" if uneven else text
-
-
-def _grid(rows: list[list[str]], widths: list[float], theme: Theme, size: float) -> Table:
-    table = TextGrid(rows, colWidths=widths, hAlign="LEFT", repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), theme.fonts.body, size),
-                ("FONT", (0, 0), (-1, 0), theme.fonts.bold, size),
-                ("FONT", (0, 0), (0, -1), theme.fonts.bold, size),
-                ("GRID", (0, 0), (-1, -1), 0.5, RULE_GREY),
-                ("BACKGROUND", (0, 0), (-1, 0), BOX_GREY),
-                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ]
-        )
-    )
-    return table

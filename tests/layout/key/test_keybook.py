@@ -8,6 +8,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
+from exampdf.layout.key.cellgrid import CellGrid
 from exampdf.layout.key.keybook import (
     KeyInfo,
     _facts,
@@ -87,7 +88,10 @@ def test_booklet_entry_says_where_each_version_printed_the_question(tmp_path: Pa
     assert options == ["A.q0の一", "B.q0の二", "C.q0の三"]
     assert "正解：A" in lines
     # q0's answer is bank A: version A prints it third (order 1, 2, 0), B first
-    assert "出題位置：A版問2→ウ\u3000B版問3→ア" in lines
+    at = lines.index("出題位置")
+    assert lines[at + 1 : at + 3] == ["版問答版問答", "A2ウB3ア"]
+    (grid,) = [f for f in q0.make() if isinstance(f, CellGrid)]
+    assert grid.rows == [["A", "2", "ウ", "B", "3", "ア"]]
 
 
 def test_version_key_follows_the_versions_order_and_letters(tmp_path: Path) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable
 
+from exampdf.layout.key.cellgrid import CellGrid
 from exampdf.layout.key.keyparts import KeyInfo, answer_text, cover, fingerprint_text, key_tables
 from exampdf.layout.page.markers import Deferred
 from exampdf.layout.theme import make_theme
@@ -55,8 +56,8 @@ def _made(flowables: list[Flowable]) -> list[Flowable]:
 
 def test_key_table_wraps_into_bands_that_fit_the_width() -> None:
     bank, versions = _bank_and_versions(30)
-    narrow = [f for f in _made(key_tables(bank, versions, THEME, 250.0)) if isinstance(f, Table)]
-    wide = [f for f in _made(key_tables(bank, versions, THEME, 2000.0)) if isinstance(f, Table)]
+    narrow = [f for f in _made(key_tables(bank, versions, THEME, 250.0)) if isinstance(f, CellGrid)]
+    wide = [f for f in _made(key_tables(bank, versions, THEME, 2000.0)) if isinstance(f, CellGrid)]
     assert len(wide) == 1 and len(narrow) >= 3
     assert all(t.wrap(250.0, 1000.0)[0] <= 250.0 for t in narrow)
 
@@ -66,7 +67,7 @@ def test_key_table_bands_are_made_only_when_the_layout_reaches_them() -> None:
     114 MB of tables before the first page."""
     bank, versions = _bank_and_versions(30)
     story = key_tables(bank, versions, THEME, 250.0)
-    assert not any(isinstance(f, Table) for f in story)
+    assert not any(isinstance(f, CellGrid) for f in story)
     assert sum(isinstance(f, Deferred) for f in story) >= 3
 
 
