@@ -75,7 +75,7 @@ def key_pdf_jobs(
         date=spec.date,
         tool=__version__,
         spread=run.spread,
-        label=lambda pos: option_label(pos, style),
+        label=_labels(style),
     )
     decor = Decor(g, theme, spec.title, "解答・解説")
 
@@ -162,6 +162,13 @@ def spool_entries(stage: Path, bank: Bank, versions: Sequence[ExamVersion]) -> S
         for e in iter_entries(bank, versions):
             f.write(f"{json.dumps([e.code, e.csv_rows], ensure_ascii=False)}\t{e.json_rest}\n")
     return SpooledKeys(path, len(versions))
+
+
+def _labels(style: str) -> Callable[[int], str]:
+    """option_label in `style`, the first 26 positions looked up (the key asks 60,000 times
+    at 100 questions x 200 versions, 2% of its time)."""
+    first = [option_label(pos, style) for pos in range(26)]
+    return lambda pos: first[pos] if pos < 26 else option_label(pos, style)
 
 
 def _sha256(path: Path) -> str:

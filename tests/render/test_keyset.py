@@ -16,9 +16,11 @@ from exampdf.layout.theme import make_theme
 from exampdf.model import Bank
 from exampdf.model.student import Student
 from exampdf.parse.fingerprint import Fingerprint
+from exampdf.render import keyset
 from exampdf.render.keyfiles import version_entries
 from exampdf.render.keyset import KeyRun, KeySpec, key_pdf_jobs, spool_entries, write_key_files
 from exampdf.versions import ExamVersion, VersionItem
+from exampdf.versions.labels import option_label
 from tests.helpers.bankfactory import question
 from tests.helpers.blockpdf import lines_of
 
@@ -114,3 +116,9 @@ def test_spooled_entries_give_the_same_files_and_leave_no_spool(tmp_path: Path) 
     ]
     for name in ("key.json", "key.csv"):
         assert (tmp_path / "held" / name).read_bytes() == (tmp_path / "spooled" / name).read_bytes()
+
+
+def test_the_keys_labels_are_option_labels_past_the_looked_up_ones() -> None:
+    for style in ("A", "ア", "1", "①"):
+        label = keyset._labels(style)
+        assert [label(p) for p in range(60)] == [option_label(p, style) for p in range(60)]

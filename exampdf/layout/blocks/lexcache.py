@@ -20,6 +20,7 @@ from pygments.lexer import Lexer
 from pygments.token import Token as Root
 from pygments.token import _TokenType
 
+from exampdf import memo
 from exampdf.cache import cache_dir, write_atomic
 
 FORMAT = 1
@@ -51,13 +52,22 @@ def _read(file: Path, key: str) -> list[Token] | None:
         return None
 
 
+# A block's every token was a walk down Token's attributes (half of reading an entry);
+# a booklet's blocks share a few dozen token types.
+_KINDS: memo.Memo[tuple[str, ...], _TokenType] = memo.Memo("layout.blocks.lexcache.kinds", 4096)
+
+
 def _kind(parts: list[str]) -> _TokenType:
     """Token.Name.Builtin from ["Name", "Builtin"] (a token type is the tuple of its parts)."""
-    kind = Root
-    for part in parts:
-        if not part[:1].isupper():
-            raise ValueError(part)  # token types are capitalised; anything else is not ours
-        kind = getattr(kind, part)
+    key = tuple(parts)
+    kind = _KINDS.get(key)
+    if kind is None:
+        kind = Root
+        for part in parts:
+            if not part[:1].isupper():
+                raise ValueError(part)  # token types are capitalised; anything else is not ours
+            kind = getattr(kind, part)
+        _KINDS.put(key, kind)
     return kind
 
 
