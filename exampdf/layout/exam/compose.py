@@ -23,6 +23,7 @@ from reportlab.platypus import Flowable, FrameBreak
 from reportlab.platypus.doctemplate import ActionFlowable
 
 from exampdf.layout.blocks.stack import QuestionBlock
+from exampdf.layout.exam import writer
 from exampdf.layout.exam.columns import best_cut
 from exampdf.layout.exam.direct import Written
 from exampdf.layout.page.paper import PageGeometry
@@ -229,8 +230,13 @@ class ColumnPaint(Flowable):  # type: ignore[misc]
         # The operators the frame's drawOn writes (q, the translation, the block, Q), without
         # its copy of the whole graphics state: nothing a block draws outlives its own
         # brackets (layout/blocks/place.py), and a question block is aligned left.
+        # A Written question's operators are joined by writer.py (the same bytes).
         for p in self.placed:
-            p.block.draw_nested(canvas, x, p.y)
+            block = p.block
+            if isinstance(block, Written):
+                writer.draw(block, canvas, x, p.y)
+            else:
+                block.draw_nested(canvas, x, p.y)
 
 
 class LeaveCursor(ActionFlowable):  # type: ignore[misc]

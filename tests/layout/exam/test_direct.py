@@ -5,8 +5,8 @@ Every build runs three times: as `make` runs (steady questions written from cach
 by layout/exam/direct.py), with the writer off (every question a QuestionBlock, composed by
 compose.py) and with composition off too (platypus for every version). Equal bytes mean every
 operator, form, placement and page is the same; the counts show how many questions each
-build wrote directly, drew through their tree (a first use on a canvas) or never covered, so
-no case passes without the writer.
+build wrote from cached operators, wrote painting forms (a first use on a canvas) or never
+covered, so no case passes without the writer.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import pytest
 from click.testing import CliRunner
 
 from exampdf.cli import main
-from exampdf.layout.exam import compose, direct
+from exampdf.layout.exam import compose, direct, writer
 
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "questions"
@@ -32,19 +32,19 @@ COMMON = ("--shuffle", "--seed", "7", "--jobs", "1", "-q")
 
 def _counting(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     counts: Counter[str] = Counter()
-    written, through_tree = direct.written, direct.through_tree
+    written, first_use = direct.written, writer.first_use
 
     def counted_written(*args: Any) -> Any:
         block = written(*args)
         counts["written" if block is not None else "uncovered"] += 1
         return block
 
-    def counted_tree(*args: Any) -> None:
+    def counted_first_use(*args: Any) -> None:
         counts["first use"] += 1
-        through_tree(*args)
+        first_use(*args)
 
     monkeypatch.setattr(direct, "written", counted_written)
-    monkeypatch.setattr(direct, "through_tree", counted_tree)
+    monkeypatch.setattr(writer, "first_use", counted_first_use)
     return counts
 
 

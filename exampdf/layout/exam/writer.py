@@ -1,0 +1,238 @@
+"""A Written question's operators: joined from strings cached per canvas once every paragraph
+it places is a form there; on its first use, written paragraph by paragraph, painting the forms
+it lacks where its QuestionBlock would have painted them (so they get the same names).
+
+What QuestionBlock.draw_nested writes, nested as its tree nests it (Nested.draw_nested and
+place_paragraph in layout/blocks/place.py; Labeled.draw; Stack.draw; OptionGrid.draw):
+    q / 1 0 0 1 x y cm                      the block (ColumnPaint's translation)
+      q / 1 0 0 1 0 0 cm                    Labeled, at the block's origin
+        q 1 0 0 1 0 H-lh cm / Do / Q        問N
+        q / 1 0 0 1 gutter H-bh cm          the Stack
+          q 1 0 0 1 0 top cm / Do / Q       each stem paragraph (a Spacer: q / … cm / Q)
+          q / 1 0 0 1 0 top cm              the option grid
+            q / 1 0 0 1 cx cy cm            each cell: its label and text forms
+              q 1 0 0 1 0 ly cm / Do / Q / q 1 0 0 1 g by cm / Do / Q
+            Q
+          Q
+          q 1 0 0 1 0 top cm / Do / Q       以上 after the last question
+        Q  Q  Q
+Every `/` is a newline: ReportLab joins a page's operators with newlines.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import Any
+
+from reportlab.lib.rl_accel import fp_str
+from reportlab.platypus import Spacer
+
+from exampdf.layout.blocks.place import form_of, place_paragraph
+from exampdf.layout.exam.direct import Plan, Written
+from exampdf.layout.text.jparagraph import JParagraph
+from exampdf.pdf.ops import content, use_forms
+from exampdf.pdf.state import paint_state
+
+TALL = 1e6  # a steady paragraph's height does not depend on the room offered
+Chunk = tuple[str, tuple[str, ...]]  # operators, the forms they place
+
+
+class _OnCanvas:
+    """A plan's operators on one canvas: per number, stack height, option cell, end mark."""
+
+    def __init__(self, n: int, choices: int) -> None:
+        self.labels: dict[int, Chunk] = {}
+        self.heads: dict[float, Chunk] = {}
+        self.cells: list[list[Chunk | None]] = [[None] * choices for _ in range(n)]
+        self.ends: dict[int, Chunk] = {}
+
+
+def _known(plan: Plan, canvas: Any) -> _OnCanvas:
+    """The plan's operators for this canvas (forms are named per document)."""
+    state = paint_state(canvas)
+    if plan.canvas is None or plan.canvas() is not state:
+        plan.canvas = weakref.ref(state)
+        plan.known = _OnCanvas(len(plan.cells), len(plan.cells[0]))
+    known: _OnCanvas = plan.known
+    return known
+
+
+def draw(block: Written, canvas: Any, x: float, y: float) -> None:
+    """The block at x, y, as its QuestionBlock's draw_nested would write it."""
+    plan = block.plan
+    assert plan is not None
+    ops = _cached(block, canvas, plan, _known(plan, canvas))
+    if ops is None:
+        first_use(block, canvas, x, y)
+        return
+    content(canvas).append(f"q\n1 0 0 1 {fp_str(x, y)} cm\n{ops[0]}")
+    use_forms(canvas, ops[1])
+
+
+def _cached(block: Written, canvas: Any, plan: Plan, known: _OnCanvas) -> Chunk | None:
+    """The operators inside the block's translation; None while a form is missing."""
+    label = known.labels.get(block.number)
+    if label is None:
+        label = _form(canvas, plan.label(block.number)[0], plan.gutter_q)
+        if label is None:
+            return None
+        known.labels[block.number] = label
+    bh, height = block.stack_height, block.height
+    head = known.heads.get(bh)
+    if head is None:
+        head = _head(canvas, plan, bh)
+        if head is None:
+            return None
+        known.heads[bh] = head
+    top = plan.tops[bh] - block.grid  # the grid's space before and after are 0
+    code = [
+        f"q\n1 0 0 1 0 0 cm\nq 1 0 0 1 {fp_str(0, height - block.label_height)} cm\n"
+        f"{label[0]}\nQ\nq\n1 0 0 1 {fp_str(plan.gutter_q, height - bh)} cm\n{head[0]}\n"
+        f"q\n1 0 0 1 {fp_str(0, top)} cm"
+    ]
+    names = [*label[1], *head[1]]
+    cells, col, k = known.cells, plan.col, plan.columns
+    order, heights = block.item.order, block.cells
+    row_top = block.grid
+    pos = 0
+    for tallest in block.rows:
+        row_top -= tallest
+        for i in range(min(k, len(order) - pos)):
+            choice = order[pos]
+            cell = cells[pos][choice]
+            if cell is None:
+                cell = cells[pos][choice] = _cell(canvas, plan, pos, choice)
+                if cell is None:
+                    return None
+            at = fp_str(i * col, row_top + tallest - heights[pos])
+            code.append(f"q\n1 0 0 1 {at} cm\n{cell[0]}\nQ")
+            names += cell[1]
+            pos += 1
+    code.append("Q")
+    for p, sb, h, sa in block.ends:
+        top -= sb * True
+        top -= h
+        end = known.ends.get(id(p))
+        if end is None:
+            end = _form(canvas, p, plan.stack_width)
+            if end is None:
+                return None
+            known.ends[id(p)] = end
+        code.append(f"q 1 0 0 1 {fp_str(0, top)} cm\n{end[0]}\nQ")
+        names += end[1]
+        top -= sa
+    code.append("Q\nQ\nQ")
+    return "\n".join(code), tuple(names)
+
+
+def _form(canvas: Any, p: JParagraph, width: float) -> Chunk | None:
+    form = form_of(canvas, p, width)
+    return None if form is None else (form[1], (form[0],))
+
+
+def _head(canvas: Any, plan: Plan, bh: float) -> Chunk | None:
+    """The stem, gap and note where Stack.draw places them in a stack `bh` tall."""
+    code: list[str] = []
+    names: list[str] = []
+    top = bh
+    for i, (p, sb, h, sa) in enumerate(plan.head):
+        top -= sb * bool(i)
+        top -= h
+        if type(p) is Spacer:
+            code.append(f"q\n1 0 0 1 {fp_str(0, top)} cm\nQ")
+        else:
+            form = form_of(canvas, p, plan.stack_width)
+            if form is None:
+                return None
+            code.append(f"q 1 0 0 1 {fp_str(0, top)} cm\n{form[1]}\nQ")
+            names.append(form[0])
+        top -= sa
+    plan.tops[bh] = top
+    return "\n".join(code), tuple(names)
+
+
+def _cell(canvas: Any, plan: Plan, pos: int, choice: int) -> Chunk | None:
+    """An option cell's label and text, as OptionGrid.draw places them in the cell."""
+    lab, body, lh, bh, ch = plan.cells[pos][choice]
+    fl, fb = form_of(canvas, lab, plan.gutter), form_of(canvas, body, plan.inner)
+    if fl is None or fb is None:
+        return None
+    code = (
+        f"q 1 0 0 1 {fp_str(0, ch - lh)} cm\n{fl[1]}\nQ\n"
+        f"q 1 0 0 1 {fp_str(plan.gutter, ch - bh)} cm\n{fb[1]}\nQ"
+    )
+    return code, (fl[0], fb[0])
+
+
+class _Out:
+    """Operators gathered for the page, handed over before a paragraph is painted."""
+
+    def __init__(self, canvas: Any) -> None:
+        self.canvas = canvas
+        self.code: list[str] = []
+        self.names: list[str] = []
+
+    def paragraph(self, p: JParagraph, width: float, x: float, y: float) -> None:
+        """p (shared, measured at `width`) placed at x, y as place_paragraph places it."""
+        form = form_of(self.canvas, p, width)
+        if form is not None:
+            self.code.append(f"q 1 0 0 1 {fp_str(x, y)} cm\n{form[1]}\nQ")
+            self.names.append(form[0])
+            return
+        self.flush()
+        if p.width != width:  # shared with another width since: as the tree wraps it
+            p.wrap(width, TALL)
+        place_paragraph(self.canvas, p, x, y)
+
+    def flush(self) -> None:
+        if self.code:
+            content(self.canvas).append("\n".join(self.code))
+            self.code = []
+        if self.names:
+            use_forms(self.canvas, self.names)
+            self.names = []
+
+
+def first_use(block: Written, canvas: Any, x: float, y: float) -> None:
+    """The block written paragraph by paragraph, painting the forms the canvas lacks."""
+    plan = block.plan
+    assert plan is not None
+    out = _Out(canvas)
+    height, bh = block.height, block.stack_height
+    out.code.append(f"q\n1 0 0 1 {fp_str(x, y)} cm\nq\n1 0 0 1 0 0 cm")
+    label = plan.label(block.number)[0]
+    out.paragraph(label, plan.gutter_q, 0, height - block.label_height)
+    out.code.append(f"q\n1 0 0 1 {fp_str(plan.gutter_q, height - bh)} cm")
+    top = bh
+    for i, (p, sb, h, sa) in enumerate(plan.head):
+        top -= sb * bool(i)
+        top -= h
+        if type(p) is Spacer:
+            out.code.append(f"q\n1 0 0 1 {fp_str(0, top)} cm\nQ")
+        else:
+            assert isinstance(p, JParagraph)
+            out.paragraph(p, plan.stack_width, 0, top)
+        top -= sa
+    plan.tops[bh] = top
+    top -= block.grid
+    out.code.append(f"q\n1 0 0 1 {fp_str(0, top)} cm")
+    order, k = block.item.order, plan.columns
+    row_top = block.grid
+    pos = 0
+    for tallest in block.rows:
+        row_top -= tallest
+        for i in range(min(k, len(order) - pos)):
+            lab, body, lh, h, ch = plan.cells[pos][order[pos]]
+            out.code.append(f"q\n1 0 0 1 {fp_str(i * plan.col, row_top + tallest - ch)} cm")
+            out.paragraph(lab, plan.gutter, 0, ch - lh)
+            out.paragraph(body, plan.inner, plan.gutter, ch - h)
+            out.code.append("Q")
+            pos += 1
+    out.code.append("Q")
+    for p, sb, h, sa in block.ends:
+        top -= sb * True
+        top -= h
+        out.paragraph(p, plan.stack_width, 0, top)
+        top -= sa
+    out.code.append("Q\nQ\nQ")
+    out.flush()
