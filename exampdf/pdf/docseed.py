@@ -21,6 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 from exampdf import memo
+from exampdf.pdf.streams import SubsetFile, deflate_subsets_once
 
 _SUBSETS_MAX = 256  # subset files kept per process (each a few tens of kB)
 
@@ -59,7 +60,7 @@ def _ttfonts() -> list[TTFont]:
 
 def _share_subsets(face: TTFontFace) -> None:
     """Memoise subset files: every slice writes the same seeded subsets, and workers forked
-    after the first slice inherit them already made."""
+    after the first slice inherit them already made (and compressed: pdf/streams.py)."""
     if getattr(face, "_exampdf_memo", None) is not None:
         return
     subsets: memo.Memo[tuple[int, ...], bytes] = memo.Memo("pdf.docseed.subsets", _SUBSETS_MAX)
@@ -68,7 +69,8 @@ def _share_subsets(face: TTFontFace) -> None:
     def shared(subset: list[int]) -> bytes:
         key = tuple(subset)
         made = subsets.get(key)
-        return made if made is not None else subsets.put(key, make(subset))
+        return made if made is not None else subsets.put(key, SubsetFile(make(subset)))
 
     face._exampdf_memo = subsets
     face.makeSubset = shared
+    deflate_subsets_once()

@@ -10,6 +10,8 @@ from typing import Any
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFObjectReference, PDFPage
 from reportlab.pdfbase.pdfdoc import format as pdf_format
 
+from exampdf.pdf.streams import fast_contents
+
 _SHAPES = "_exampdf_page_shapes"  # the one attribute exampdf sets on a PDFDocument
 _CONTENTS = b"/Contents "
 # Entries a plain page leaves unset; a page setting any of them is formatted as ReportLab does.
@@ -39,6 +41,10 @@ class SharedPage(PDFPage):  # type: ignore[misc]
             return out
         self.check_format(document)  # the content stream, as PDFCatalog.format makes it
         return known[0] + _CONTENTS + self._contents_ref(document) + known[1]
+
+    def check_format(self, document: Any) -> None:
+        super().check_format(document)
+        fast_contents(self)
 
     def _contents_ref(self, document: Any) -> bytes:
         """`N 0 R` of the content stream (registered here, or already by the first format)."""
