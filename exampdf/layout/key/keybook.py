@@ -31,6 +31,7 @@ from exampdf.layout.theme import BOX_GREY, RULE_GREY, Theme
 from exampdf.model import Bank, Block, Inline, Question
 from exampdf.versions import ExamVersion, VersionItem
 from exampdf.versions.letters import choice_content, explanation
+from exampdf.versions.types import version_code
 
 __all__ = ["KeyInfo", "key_story", "version_key_story"]
 
@@ -41,11 +42,11 @@ def key_story(
     bank: Bank, versions: Sequence[ExamVersion], info: KeyInfo, theme: Theme, width: float
 ) -> list[Flowable]:
     """Cover, the key table of every version, then each question once in bank order."""
-    listing = "、".join(_version_name(v) for v in versions)
+    listing = _listing(versions)
     story: list[Flowable] = [
         CoverMark(),
         Bookmark("cover", "表紙"),
-        *cover(info, _facts(bank, versions, info, listing), theme, "解答・解説"),
+        *cover(info, _facts(bank, versions, info, listing), theme, "解答・解説", width),
         PageBreak(),
         Bookmark("table", "解答一覧"),
         heading("解答一覧", theme),
@@ -82,7 +83,7 @@ def version_key_story(
         SectionStart(version.code),
         CoverMark(),
         Bookmark("cover", f"{version.code}版 表紙"),
-        *cover(info, facts, theme, f"{version.code}版　解答・解説"),
+        *cover(info, facts, theme, f"{version.code}版　解答・解説", width),
         PageBreak(),
         Bookmark("table", f"{version.code}版 解答一覧"),
         heading(f"{version.code}版　解答一覧", theme),
@@ -98,6 +99,15 @@ def version_key_story(
             Expand(partial(_question, f"問{number}　{q.title}", q, item, notes, theme, info))
         )
     return story
+
+
+def _listing(versions: Sequence[ExamVersion]) -> str:
+    """Every version's name; versions A, B, C, … with no student as their range and count
+    (「A版〜GR版（200 版）」 says the same as 200 names, in one line)."""
+    plain = all(v.student is None and v.code == version_code(i) for i, v in enumerate(versions))
+    if plain and len(versions) > 3:
+        return f"{versions[0].code}版〜{versions[-1].code}版（{len(versions)} 版）"
+    return "、".join(_version_name(v) for v in versions)
 
 
 def _version_name(v: ExamVersion) -> str:

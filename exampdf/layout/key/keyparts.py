@@ -20,6 +20,9 @@ from exampdf.versions import ExamVersion, VersionItem
 from exampdf.versions.types import letter
 
 Label = Callable[[int], str]  # printed position -> option label (A, ア, 1, ①)
+KEYS_COLUMN = 32 * mm  # the cover table's first column
+CELL_SIDE = 6.0  # a Table cell's left and right padding
+CELL_LINES_MAX = 30
 
 
 @dataclass(frozen=True)
@@ -61,13 +64,41 @@ def heading(text: str, theme: Theme, size: float | None = None) -> Flowable:
 
 
 def cover(
-    info: KeyInfo, rows: Sequence[tuple[str, str]], theme: Theme, subtitle: str
+    info: KeyInfo,
+    rows: Sequence[tuple[str, str]],
+    theme: Theme,
+    subtitle: str,
+    width: float = 0.0,
 ) -> list[Flowable]:
-    """Title, subtitle, then a two-column table of facts (date, seed, fingerprint, versions)."""
+    """Title, subtitle, then a two-column table of facts (date, seed, fingerprint, versions).
+    A value wider than `width` leaves (a roster's names) is broken into lines in its cell
+    (as one line, the table ran off both sides of the page); one of more than
+    CELL_LINES_MAX lines follows the table instead, where it may run onto the next page (a
+    table row cannot)."""
     big = theme.size * 2.0
     facts = [(k, v) for k, v in rows if v]
+    room = width - KEYS_COLUMN - 2 * CELL_SIDE
+    # a Table cell's leading; phrases keep 「2024001版」 whole at a line end
+    style = ParaStyle(leading=theme.size * 1.2, align="left", phrases=True)
+    cells: list[list[str | Flowable]] = []
+    after: list[Flowable] = []
+    for k, v in facts:
+        if not width or "\n" in v or stringWidth(v, theme.fonts.body, theme.size) <= room:
+            cells.append([k, v])
+            continue
+        body = make_paragraph([Run(v, theme.fonts.body, theme.size)], style)
+        if body.wrap(room, 1e9)[1] <= CELL_LINES_MAX * style.leading:
+            cells.append([k, body])
+        else:
+            cells.append([k, "（表の下に）"])
+            body = make_paragraph([Run(v, theme.fonts.body, theme.size)], style)
+            after += [Spacer(1, 4 * mm), line(k, theme, bold=True), body]
+    wraps = any(not isinstance(v, str) for _, v in cells)
     table = Table(
-        [[k, v] for k, v in facts], colWidths=[32 * mm, None], hAlign="CENTER", repeatRows=0
+        cells,
+        colWidths=[KEYS_COLUMN, width - KEYS_COLUMN if wraps else None],
+        hAlign="CENTER",
+        repeatRows=0,
     )
     table.setStyle(
         TableStyle(
@@ -87,6 +118,7 @@ def cover(
         line(subtitle, theme, theme.size * 1.4, bold=True, align="center"),
         Spacer(1, 16 * mm),
         table,
+        *after,
     ]
 
 

@@ -12,6 +12,7 @@ from exampdf.layout.key.cellgrid import CellGrid
 from exampdf.layout.key.keybook import (
     KeyInfo,
     _facts,
+    _listing,
     _question,
     _version_name,
     key_story,
@@ -24,6 +25,7 @@ from exampdf.model import Bank, Paragraph, Question, Text
 from exampdf.parse.roster import Student
 from exampdf.versions import ExamVersion, VersionItem
 from exampdf.versions.labels import option_label
+from exampdf.versions.types import version_code
 from tests.helpers.bankfactory import question
 from tests.helpers.blockpdf import Pdf, lines_of, typeset_flowables
 
@@ -144,6 +146,13 @@ def test_written_question_prints_its_model_answer_and_explanation(tmp_path: Path
         "解説",
         "wの解説",
     ]
+
+
+def test_plain_versions_are_listed_as_their_range_on_the_cover() -> None:
+    plain = [ExamVersion(version_code(i), A.items) for i in range(40)]
+    assert _listing(plain) == "A版〜AN版（40 版）"
+    assert _listing(plain[:3]) == "A版、B版、C版"
+    assert _listing([plain[0], plain[2], plain[3], plain[4]]) == "A版、C版、D版、E版"
 
 
 def test_version_names_and_facts() -> None:

@@ -14,8 +14,9 @@ from exampdf.layout.theme import make_theme
 from exampdf.model import Bank
 from exampdf.versions import ExamVersion, VersionItem
 from exampdf.versions.labels import option_label
+from exampdf.versions.types import version_code
 from tests.helpers.bankfactory import question
-from tests.helpers.blockpdf import lines_of, typeset_flowables
+from tests.helpers.blockpdf import FRAME_LEFT, FRAME_RIGHT, PAGE, lines_of, typeset_flowables
 
 THEME = make_theme()
 
@@ -100,3 +101,32 @@ def test_cover_lists_only_the_facts_that_have_a_value(tmp_path: Path) -> None:
     info = KeyInfo(title="期末試験", seed=7, fingerprint="0" * 64)
     rows = _rows(tmp_path, cover(info, [("版", "A版、B版"), ("作成", "")], THEME, "解答・解説"))
     assert rows == ["期末試験", "解答・解説", "版A版、B版"]
+
+
+def test_a_cover_listing_wider_than_the_page_is_broken_into_lines(tmp_path: Path) -> None:
+    """A roster's names ran off both sides of the page as one line."""
+    info = KeyInfo(title="期末試験", seed=7, fingerprint="0" * 64)
+    names = "、".join(f"{version_code(i)}版" for i in range(100))
+    width = FRAME_RIGHT - FRAME_LEFT
+    story = cover(info, [("版", names), ("シード", "7")], THEME, "解答・解説", width)
+    pdf = typeset_flowables(tmp_path, story, THEME, page=(PAGE[0], 2000.0))
+    chars = pdf.chars()
+    assert all(c["x0"] >= FRAME_LEFT - 0.01 and c["x1"] <= FRAME_RIGHT + 0.01 for c in chars)
+    rows = ["".join(c["text"] for c in ln) for ln in lines_of(chars, tolerance=1.0)]
+    assert rows[2].startswith("版A版、B版") and len(rows) > 8
+    assert "".join(rows[2:-1])[1:] == names  # every name, in order
+    assert not any(r.startswith("版") for r in rows[3:-1])  # 「CV版」 never split from 版
+    assert rows[-1] == "シード7"
+
+
+def test_a_listing_longer_than_a_cell_holds_follows_the_table(tmp_path: Path) -> None:
+    """A table row cannot run onto the next page: 400 names go under the table."""
+    info = KeyInfo(title="期末試験", seed=7, fingerprint="0" * 64)
+    names = "、".join(f"{version_code(i)}版（1-A）" for i in range(400))
+    width = FRAME_RIGHT - FRAME_LEFT
+    pdf = typeset_flowables(tmp_path, cover(info, [("版", names)], THEME, "解答・解説", width))
+    pages = [lines_of(pdf.chars(p), tolerance=1.0) for p in range(len(pdf.pages))]
+    rows = ["".join(c["text"] for c in ln) for page in pages for ln in page]
+    assert len(pdf.pages) > 1
+    assert rows[2:4] == ["版（表の下に）", "版"]
+    assert "".join(rows[4:]) == names
