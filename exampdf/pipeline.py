@@ -3,27 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from exampdf.config import ExamConfig, unknown_groups
-from exampdf.diagnostics import Diagnostic, error, has_errors
-from exampdf.i18n import msg
-from exampdf.layout import (
-    Shrink,
-    glyph_diagnostics,
-    make_theme,
-    math_width_diagnostics,
-    parse_fonts_ahead,
-    register_fonts,
-    roster_glyph_diagnostics,
-    shrink_diagnostics,
-)
-from exampdf.model import Bank
-from exampdf.model.student import Student
-from exampdf.parse import parse_bank
+from exampdf.config import ExamConfig
+from exampdf.layout import Shrink, make_theme, shrink_diagnostics
 from exampdf.parse.fingerprint import fingerprint
-from exampdf.parse.portable import portable_sources
+from exampdf.prepare import Ahead, MakeResult, Prepared, prepare
 from exampdf.progress import Progress, Step, ignore
 from exampdf.render.encrypt import encrypt_pdfs
 from exampdf.render.examset import Slice, exam_slice_jobs, join_slices
@@ -41,36 +26,11 @@ from exampdf.render.keyset import (
 from exampdf.render.output import staged_output
 from exampdf.render.parallel import Job, Workers
 from exampdf.render.pdf import PdfMeta
-from exampdf.specs import exam_page, exam_spec, key_spec, sheet_spec, version_spec
-from exampdf.versions import ExamVersion, answer_spread, build_versions
-from exampdf.versions.balance import Spread
+from exampdf.specs import exam_page, exam_spec, key_spec, sheet_spec
+
+__all__ = ["MakeResult", "Prepared", "make", "prepare", "write_all"]  # prepare: exampdf.prepare
 
 SHEETS = "answer-sheets.pdf"
-
-
-@dataclass(frozen=True)
-class MakeResult:
-    diagnostics: tuple[Diagnostic, ...]
-    written: tuple[Path, ...] = ()
-    pages: dict[str, int] = field(default_factory=dict)
-    versions: int = 0
-    questions: int = 0
-    spread: Spread | None = None  # where correct answers are printed (shuffled runs)
-
-    @property
-    def ok(self) -> bool:
-        return bool(self.written)
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """What the writers need: the bank (sources made portable), versions and their spread."""
-
-    bank: Bank
-    versions: tuple[ExamVersion, ...]
-    spread: Spread
-    diagnostics: tuple[Diagnostic, ...]
-    named: dict[str, str] = field(default_factory=dict)  # output name -> the user's, per file
 
 
 def make(
@@ -80,8 +40,9 @@ def make(
     progress: Progress = ignore,
     key_password: str = "",  # set: answer-key PDFs are encrypted (AES-256) before moving in
     jobs: int = 1,  # processes writing PDFs at once
+    ahead: Ahead | None = None,  # prepare() already under way in another process
 ) -> MakeResult:
-    prepared = prepare(inputs, config, progress)
+    prepared = ahead.result(progress) if ahead else prepare(inputs, config, progress)
     if isinstance(prepared, MakeResult):
         return prepared
     with staged_output(out, owned=(KEYS_DIR,)) as stage:
@@ -97,62 +58,6 @@ def make(
         len(prepared.bank.questions),
         prepared.spread if config.shuffle else None,
     )
-
-
-def prepare(
-    inputs: Sequence[Path], config: ExamConfig, progress: Progress
-) -> Prepared | MakeResult:
-    """Parse, check glyphs, read the roster and build the versions; a MakeResult on errors."""
-    parse_fonts_ahead()  # a first run: on another core, while the bank is read
-    parsed = parse_bank(
-        inputs,
-        allow_outside_images=config.allow_outside_images,
-        allow_outside_questions=config.allow_outside_questions,
-    )
-    fonts = register_fonts(config.font)
-    column = exam_page(config).column_width
-    diags = (
-        *parsed.diagnostics,
-        *glyph_diagnostics(parsed.bank, fonts),
-        *math_width_diagnostics(parsed.bank, fonts, config.base_size, column),
-    )
-    diags = (*diags, *unknown_groups(config, {q.group for q in parsed.bank.questions}))
-    progress(Step("parse", 1, 1))
-    if has_errors(diags, config.strict):
-        return MakeResult(diags)
-    bank = portable_sources(parsed.bank, inputs)  # outputs never name the author's folders
-    students: Sequence[Student] = ()
-    roster_diags: list[Diagnostic] = []
-    if config.roster:
-        from exampdf.parse.roster import read_roster  # spreadsheets: only with a roster
-
-        students, roster_diags = read_roster(Path(config.roster))
-    roster_diags += roster_glyph_diagnostics(students, fonts, config.roster)
-    if config.answer_sheet and students:
-        roster_diags = [*roster_diags, *_unmarkable(students, config)]
-    diags = (*diags, *roster_diags)
-    if has_errors(roster_diags):
-        return MakeResult(diags)
-    versions = build_versions(bank, version_spec(config, tuple(students)))
-    progress(Step("versions", 1, 1))
-    named = {
-        out.source: given.source
-        for out, given in zip(bank.questions, parsed.bank.questions, strict=True)
-    }
-    return Prepared(bank, tuple(versions), answer_spread(bank, versions), diags, named)
-
-
-def _unmarkable(students: Sequence[Student], config: ExamConfig) -> list[Diagnostic]:
-    """R006: a roster id the answer sheet's student-number grid cannot hold, before printing."""
-    from exampdf.sheets.compose import unmarkable_ids
-
-    rows = {s.id: s.line for s in students}  # roster lines (spreadsheet rows for .xlsx)
-    out = []
-    for sid, n, grid in unmarkable_ids([s.id for s in students], config.id_digits):
-        line = rows.get(sid, 0)
-        message = msg("R006.long", id=sid, n=n, grid=grid) if n else msg("R006", id=sid)
-        out.append(error("R006", message, config.roster, line, msg("R006.hint")))
-    return out
 
 
 def write_all(

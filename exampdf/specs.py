@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, TypeVar
 from exampdf.config import ExamConfig
 from exampdf.layout import ExamSpec, PageGeometry, exam_columns, geometry
 from exampdf.model.student import Student
-from exampdf.render.keyset import KeySpec
 from exampdf.sheets.spec import SheetSpec
 from exampdf.versions import VersionSpec
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
+
+    from exampdf.render.keyset import KeySpec
 
 S = TypeVar("S", bound="DataclassInstance")  # a frozen dataclass spec
 
@@ -36,6 +37,8 @@ def exam_page(config: ExamConfig) -> PageGeometry:
 
 
 def key_spec(config: ExamConfig) -> KeySpec:
+    from exampdf.render.keyset import KeySpec  # the key writer: not needed to read the bank
+
     return _taken(KeySpec, config)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -27,11 +27,10 @@ from exampdf.cli.progress import (
     summary_lines,
     timing_lines,
 )
+from exampdf.config import ExamConfig
 from exampdf.diagnostics import has_errors
 from exampdf.i18n import t
-from exampdf.pipeline import make
-from exampdf.render.output import OutputBusy
-from exampdf.render.parallel import default_jobs
+from exampdf.prepare import Ahead
 
 PASSWORD_ENV = "EXAMPDF_KEY_PASSWORD"
 
@@ -118,11 +117,16 @@ def _make(
     require_folder(out)
     config = exam_config(options, fmt)
     password = key_password() if encrypt else ""
+    ahead = _ahead(inputs, config)
+    # The writers' imports (~0.1 s) overlap the child reading the bank.
+    from exampdf.pipeline import make
+    from exampdf.render.output import OutputBusy
+    from exampdf.render.parallel import default_jobs
+
     try:
         with MakeProgress(show=not quiet) as progress:
-            result = make(
-                inputs, out, config, progress, key_password=password, jobs=jobs or default_jobs()
-            )
+            workers = jobs or default_jobs()
+            result = make(inputs, out, config, progress, password, workers, ahead)
     except OutputBusy:
         fail(t("output_busy", folder=out))
     except OSError as exc:
@@ -141,6 +145,14 @@ def _make(
         echo_lines(spread_lines(result.spread))
     warnings = sum(d.severity == "warning" for d in result.diagnostics)
     echo_lines(summary_lines(result.written, result.pages, warnings, progress.elapsed))
+
+
+def _ahead(inputs: Sequence[Path], config: ExamConfig) -> Ahead | None:
+    """The bank read and checked in a forked process while this one imports the writers: only
+    for the first build of a process (later ones have nothing to overlap) where fork exists."""
+    if not hasattr(os, "fork") or "exampdf.pipeline" in sys.modules:
+        return None
+    return Ahead(inputs, config)
 
 
 def require_folder(out: Path) -> None:

@@ -98,6 +98,15 @@ def parse_ahead(fonts: Sequence[tuple[str, Path]]) -> None:
         _AHEAD.append(pid)
 
 
+def missing(fonts: Sequence[tuple[str, Path]]) -> bool:
+    """Whether some of `fonts` has no cache file yet (False when caching is off)."""
+    directory = cache_dir()
+    try:
+        return directory is not None and not all(_file(directory, n, p).exists() for n, p in fonts)
+    except (OSError, RuntimeError):
+        return False
+
+
 def _wait_ahead() -> None:
     while _AHEAD:
         with suppress(ChildProcessError, InterruptedError):

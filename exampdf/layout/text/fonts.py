@@ -10,7 +10,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 
 from exampdf import memo
-from exampdf.pdf.fontcache import load_font, parse_ahead
+from exampdf.pdf.fontcache import load_font, missing, parse_ahead
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "fonts"
 
@@ -52,7 +52,34 @@ def ensure(name: str) -> None:
 
 def parse_fonts_ahead() -> None:
     """A first run parses the fonts in another process while this one reads the bank."""
-    parse_ahead([(name, FONT_DIR / file) for name, file in _FILES.items() if name not in LAZY])
+    parse_ahead(_parsed_ahead())
+
+
+def fonts_cached() -> bool:
+    """False while a font parse_fonts_ahead parses is not yet in the cache (a first run)."""
+    return not missing(_parsed_ahead())
+
+
+def registered() -> list[str]:
+    """Our fonts registered in this process so far (the checks register those they need)."""
+    return sorted(n for n in pdfmetrics.getRegisteredFontNames() if n.startswith("exampdf-"))
+
+
+def register_again(names: list[str]) -> None:
+    """Register `names` (from `registered()` in another process) here too: fork-inherited by
+    the workers, which expect the fonts the checks registered (the math font: the first
+    slice's fonts seed the others)."""
+    from exampdf.layout.math.font import MATH_FONT, math_font  # only with formulas
+
+    for name in names:
+        if name == MATH_FONT:
+            math_font()
+        else:
+            ensure(name)
+
+
+def _parsed_ahead() -> list[tuple[str, Path]]:
+    return [(name, FONT_DIR / file) for name, file in _FILES.items() if name not in LAZY]
 
 
 @memo.once

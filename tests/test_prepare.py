@@ -1,0 +1,112 @@
+"""prepare() run ahead in a forked process gives what it gives here; a failed child means
+preparing here; the CLI's first build takes that path and prints what an in-process one does."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from reportlab.pdfbase import pdfmetrics
+
+import exampdf.prepare as prep
+from exampdf.cli import main
+from exampdf.config import ExamConfig
+from exampdf.prepare import Ahead, MakeResult, Prepared, prepare
+from exampdf.progress import Step, ignore
+
+REPO = Path(__file__).resolve().parents[1]
+GOOD = "# t{n}\n\n## 問題\n問{n} ✅ を選べ\n\n## 選択肢\nA. 一\nB. 二\nC. 三\n\n## 正解\nA\n"
+SAME = "# t\n\n## 問題\n同じ文\n\n## 選択肢\nA. 一\nB. 二\n\n## 正解\nB\n"  # W001 twice
+BROKEN = "# t\n\n## 問題\n問\n\n## 選択肢\nA. 一\nB. 二\n\n## 正解\nZ\n"
+
+
+def _bank(tmp_path: Path, broken: bool = False) -> Path:
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    for n in range(4):
+        (bank / f"q{n}.md").write_text(GOOD.format(n=n), encoding="utf-8")
+    (bank / "s1.md").write_text(SAME, encoding="utf-8")
+    (bank / "s2.md").write_text(SAME, encoding="utf-8")
+    if broken:
+        (bank / "z.md").write_text(BROKEN, encoding="utf-8")
+    return bank
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("EXAMPDF_NO_CACHE", raising=False)
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_the_child_gives_what_preparing_here_gives(tmp_path: Path, broken: bool) -> None:
+    bank = _bank(tmp_path, broken)
+    config = ExamConfig(shuffle=True, versions=5, seed=3)
+    steps: list[Step] = []
+    ahead = Ahead([bank], config)
+    assert ahead.pid > 0
+    found = ahead.result(steps.append)
+    here = prepare([bank], config, ignore)
+    assert isinstance(found, MakeResult if broken else Prepared)
+    assert found == here
+    codes = sorted(d.code for d in found.diagnostics)
+    assert ("E" in "".join(codes)) == broken and codes.count("W001") == 1
+    assert [s.stage for s in steps] == (["parse"] if broken else ["parse", "versions"])
+    assert "exampdf-symbol" in pdfmetrics.getRegisteredFontNames()  # ✅: the checks needed it
+
+
+def test_a_child_that_fails_means_preparing_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bank = _bank(tmp_path)
+    config = ExamConfig(shuffle=True, versions=2, seed=3)
+
+    def boom() -> list[str]:
+        raise RuntimeError("only the child calls this")
+
+    monkeypatch.setattr(prep, "registered", boom)
+    ahead = Ahead([bank], config)
+    assert ahead._receive() is None  # the child exited without a result
+    assert Ahead([bank], config).result(ignore) == prepare([bank], config, ignore)
+
+
+def test_the_cli_prepares_ahead_and_prints_what_an_in_process_build_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bank = _bank(tmp_path)
+    args = ["--lang", "en", "make", str(bank), "--shuffle", "--versions", "3", "--seed", "5"]
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg"), "COLUMNS": "100"}
+    code = (
+        "import sys, os, exampdf.prepare as p\n"
+        "real = p.Ahead.__init__\n"
+        "def init(self, *a):\n"
+        "    real(self, *a); sys.stderr.write(f'ahead {self.pid > 0}\\n')\n"
+        "p.Ahead.__init__ = init\n"
+        "from exampdf.cli import run\n"
+        "sys.argv = ['exampdf', *sys.argv[1:]]\n"
+        "run()\n"
+    )
+    forked, here_dir = tmp_path / "forked", tmp_path / "here"
+    forked.mkdir()
+    here_dir.mkdir()
+    child = subprocess.run(
+        [sys.executable, "-c", code, *args, "-o", "out"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=forked,
+    )
+    assert child.returncode == 0, child.stderr
+    assert child.stderr.startswith("ahead True\n")
+    monkeypatch.chdir(here_dir)
+    here = CliRunner().invoke(main, [*args, "-o", "out"])
+    assert here.exit_code == 0
+    strip = [line for line in child.stderr.splitlines()[1:] if " s" not in line]  # no timings
+    assert strip == [line for line in here.output.splitlines() if " s" not in line]
+    assert "W001" in child.stderr
+    for name in ("exam.pdf", "answer-key.pdf", "key.json", "key.csv"):
+        assert (forked / "out" / name).read_bytes() == (here_dir / "out" / name).read_bytes()
