@@ -12,6 +12,7 @@ from exampdf.pdf.docseed import DocSeed, apply, capture
 from exampdf.pdf.forms import painted_forms
 from exampdf.pdf.info import fixed_clock, own_metadata
 from exampdf.pdf.pageformat import shared
+from exampdf.pdf.pdfenc import fast_encoding
 from exampdf.pdf.state import paint_state
 
 SHARED_XOBJECTS = "exampdf.XObjects"
@@ -25,6 +26,7 @@ class PaintCanvas(Canvas):  # type: ignore[misc]
     def __init__(
         self, *args: Any, seed: DocSeed | None = None, recurring: bool = False, **kwargs: Any
     ) -> None:
+        fast_encoding()  # before anything is formatted
         with fixed_clock():
             super().__init__(*args, **kwargs)
         own_metadata(self._doc)
