@@ -14,6 +14,7 @@ from exampdf.parse.cache import ParseCache
 from exampdf.parse.encoding import decode
 from exampdf.parse.files import SourceFile, collect, display_path, printable, relative_path
 from exampdf.parse.images import ImageCheck, bank_root, resolve_images
+from exampdf.parse.letterrefs import letter_diagnostics
 from exampdf.parse.limits import check_size, read_limited
 
 
@@ -31,24 +32,30 @@ class ParseResult:
 
 def _read(
     item: SourceFile, outside_ok: bool = False, cache: ParseCache | None = None
-) -> tuple[Question | None, list[Diagnostic]]:
+) -> tuple[Question | None, list[Diagnostic], list[Diagnostic]]:
+    """The file's question (None: not printable), its diagnostics, and its W014 checks."""
     try:
         data = read_limited(item.path)  # never reads more than the size limit
     except OSError as exc:
-        return None, [error("E001", msg("E001.read", reason=exc.strerror or exc), item.source)]
+        reason = exc.strerror or exc
+        return None, [error("E001", msg("E001.read", reason=reason), item.source)], []
+    default_id = printable(item.path.stem)
     if cache is None:
-        question, diags = parse_bytes(data, item.source, item.group, printable(item.path.stem))
+        question, diags, letters = _checked(data, item.source, item.group, default_id)
     else:
-        question, diags = cache.parse(
-            parse_bytes, data, item.source, item.group, printable(item.path.stem)
-        )
-    if question is None:
-        return None, diags
-    if b"![" not in data:  # every Markdown image starts so, and only UTF-8 files parse
-        return question, diags
+        question, diags, letters = cache.parse(_checked, data, item.source, item.group, default_id)
+    if question is None or b"![" not in data:  # every Markdown image starts so (UTF-8 only)
+        return question, diags, letters
     check = ImageCheck(item.path, bank_root(item.path, item.group), outside_ok)
-    question, bad = resolve_images(question, check)
-    return (None if bad else question), diags + bad
+    question, bad = resolve_images(question, check)  # paths only: the letter checks stand
+    return (None if bad else question), diags + bad, letters
+
+
+def _checked(
+    data: bytes, source: str, group: str, default_id: str
+) -> tuple[Question | None, list[Diagnostic], list[Diagnostic]]:
+    question, diags = parse_bytes(data, source, group, default_id)
+    return question, diags, (letter_diagnostics(question) if question else [])
 
 
 def parse_bytes(
@@ -68,7 +75,7 @@ def parse_bytes(
 def parse_file(path: Path | str, *, group: str = "") -> ParseResult:
     """One question file: a bank of zero or one question, and its diagnostics."""
     item = SourceFile(Path(path), display_path(Path(path)), group)
-    question, diags = _read(item)
+    question, diags, _ = _read(item)
     questions = (question,) if question else ()
     return ParseResult(Bank(questions, (relative_path(item.path),)), tuple(diags))
 
@@ -84,13 +91,16 @@ def parse_bank(
     items, diags = collect(paths, allow_outside_questions)
     cache = ParseCache(paths)  # files unchanged since the last run are not parsed again
     questions: list[Question] = []
+    letters: list[Diagnostic] = []
     for item in items:
-        question, more = _read(item, allow_outside_images, cache)
+        question, more, its_letters = _read(item, allow_outside_images, cache)
         diags.extend(more)
         if question is not None:
             questions.append(question)
+            letters.extend(its_letters)
     cache.save()
     bank = Bank(tuple(questions), tuple(relative_path(item.path) for item in items))  # openable
     if bank_checks:
-        diags.extend(bank_diagnostics(bank, ", ".join(display_path(Path(p)) for p in paths)))
+        where = ", ".join(display_path(Path(p)) for p in paths)
+        diags.extend(bank_diagnostics(bank, where, letters))
     return ParseResult(bank, tuple(diags))

@@ -16,10 +16,14 @@ MIN_FOR_DISTRIBUTION = 6
 MAX_SHARE = 0.5
 
 
-def bank_diagnostics(bank: Bank, where: str = "") -> list[Diagnostic]:
+def bank_diagnostics(
+    bank: Bank, where: str = "", letters: list[Diagnostic] | None = None
+) -> list[Diagnostic]:
     """Duplicate ids, duplicate question stems, answers piling up on one position, and option
-    letters in explanations that shuffled keys cannot rewrite for certain (W014)."""
-    letters = [d for q in bank.questions for d in letter_diagnostics(q)]
+    letters in explanations that shuffled keys cannot rewrite for certain (W014; `letters`:
+    those of every question, in bank order, when already known from the parse cache)."""
+    if letters is None:
+        letters = [d for q in bank.questions for d in letter_diagnostics(q)]
     return _duplicate_ids(bank) + _duplicate_stems(bank) + _distribution(bank, where) + letters
 
 

@@ -1,12 +1,13 @@
 """Parsed question files kept between runs: a file whose bytes did not change is not parsed again.
 
 `parse_bytes` is a pure function of a file's bytes, its display name, its group and its
-default id, so its result can be stored under those. One cache file per bank (the paths
-given) and version of the code, holding the files of the last run. It is trusted only if it
-was written by this very code: the key holds the size and modification time of every module
-of exampdf, and the versions of Python, markdown-it-py and PyYAML. Anything wrong with it
-means parsing as usual. Images are not part of it: they are checked on every run, as are the
-bank-wide checks.
+default id, so its result can be stored under those, with the checks of the question alone
+that the bank checks would otherwise redo on every run (option letters in its text, W014).
+One cache file per bank (the paths given) and version of the code, holding the files of the
+last run. It is trusted only if it was written by this very code: the key holds the size and
+modification time of every module of exampdf, and the versions of Python, markdown-it-py and
+PyYAML. Anything wrong with it means parsing as usual. Images are not part of it: they are
+checked on every run, as are the checks across questions (duplicates, answer positions).
 
 The file is JSON, and every value read from it is checked against the model's type hints
 (`exampdf.model.codec`): a crafted cache file can at worst be ignored, never run code.
@@ -28,11 +29,11 @@ from exampdf.diagnostics import Diagnostic
 from exampdf.model import Question
 from exampdf.model.codec import decode, encode
 
-FORMAT = 2  # 2: JSON checked against the model (1 was a pickle)
+FORMAT = 3  # 3: with each question's W014 checks; 2: JSON checked against the model; 1: pickle
 KEEP = 32  # parse cache files kept (one per bank and install); the least recently used go first
 _PACKAGE = Path(__file__).resolve().parent.parent
 
-Parsed = tuple[Question | None, list[Diagnostic]]
+Parsed = tuple[Question | None, list[Diagnostic], list[Diagnostic]]  # question, file, W014
 Entry = tuple[str, str, str, str]  # SHA-256 of the bytes, source, group, default id
 
 
@@ -83,7 +84,7 @@ class ParseCache:
 
     def parse(
         self,
-        parse_bytes: Callable[[bytes, str, str, str], Parsed],
+        parse_bytes: Callable[[bytes, str, str, str], Parsed],  # parse, then its own checks
         data: bytes,
         source: str,
         group: str,
@@ -96,7 +97,7 @@ class ParseCache:
         if found is None:
             found = parse_bytes(data, source, group, default_id)
         self.new[entry] = found
-        return found[0], list(found[1])  # a list of its own: callers may extend theirs
+        return found[0], list(found[1]), found[2]  # a list of its own: callers extend theirs
 
     def save(self) -> None:
         """Store this run's files when they differ from what was read."""

@@ -2,7 +2,8 @@
 seeds.
 """
 
-from exampdf.pdf.startup import defer_paragraph_pattern, defer_pil_image
+from exampdf.pdf.startup import defer_paragraph_pattern, defer_pil_image, defer_urllib_request
 
 defer_paragraph_pattern()  # before any module here imports reportlab.platypus
 defer_pil_image()
+defer_urllib_request()  # imports reportlab.lib.utils: after Pillow's deferral

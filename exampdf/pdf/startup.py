@@ -1,11 +1,12 @@
 """ReportLab's import made cheaper: what it loads at import for features a run may not use (a
-pattern for its own Paragraph's links, Pillow) waits for its first use (~35 ms of each start)."""
+pattern for its own Paragraph's links, Pillow, urllib.request) waits for its first use (~50 ms)."""
 
 from __future__ import annotations
 
 import importlib.util
 import re
 import sys
+import types
 from typing import Any
 
 # reportlab/platypus/paragraph.py (4.x) compiles this at import, for the links of its own
@@ -73,3 +74,34 @@ def defer_pil_image() -> None:
     sys.modules["PIL.Image"] = module
     spec.loader.exec_module(module)
     PIL.Image = module  # type: ignore[attr-defined]  # as a finished import would set it
+
+
+def defer_urllib_request() -> None:
+    """reportlab.lib.utils takes urlopen and Request from urllib.request at import, to open fonts
+    and images named by URL; importing it loads http.client, email and ssl (~15 ms), and exampdf
+    only reads local files. While reportlab.lib.utils is first imported, a stand-in module gives
+    it both names as functions that import the real module when called; the stand-in then leaves
+    sys.modules, so any later `import urllib.request` gets the real module."""
+    if "urllib.request" in sys.modules or "reportlab.lib.utils" in sys.modules:
+        return
+    stand_in = types.ModuleType("urllib.request")
+    stand_in.urlopen = _urlopen  # type: ignore[attr-defined]
+    stand_in.Request = _request  # type: ignore[attr-defined]
+    sys.modules["urllib.request"] = stand_in
+    try:
+        import reportlab.lib.utils  # noqa: F401
+    finally:
+        if sys.modules.get("urllib.request") is stand_in:
+            del sys.modules["urllib.request"]
+
+
+def _urlopen(*args: Any, **kwargs: Any) -> Any:
+    from urllib.request import urlopen
+
+    return urlopen(*args, **kwargs)
+
+
+def _request(*args: Any, **kwargs: Any) -> Any:
+    from urllib.request import Request
+
+    return Request(*args, **kwargs)

@@ -76,7 +76,7 @@ def test_corrupt_or_foreign_cache_files_are_ignored(
     fresh = _uncached(bank, monkeypatch)
     parse_bank([bank])
     stored, key, entries = _stored(cache)
-    poisoned = [[e, [None, []]] for e, _ in entries]  # would empty the bank if it were trusted
+    poisoned = [[e, [None, [], []]] for e, _ in entries]  # would empty the bank if trusted
 
     def dump(k: object, e: object) -> bytes:
         return json.dumps({"key": k, "entries": e}).encode()
@@ -93,6 +93,11 @@ def test_corrupt_or_foreign_cache_files_are_ignored(
         assert repr(parse_bank([bank])) == fresh
     stored.write_bytes(dump(key, poisoned))  # the right key: trusted, as a hit is
     assert parse_bank([bank]).bank.questions == ()
+    # each question's W014 checks come from the cache with it, not from checking again
+    (w014,) = [p[2] for _, p in entries if p[2]]
+    stored.write_bytes(dump(key, [[e, [p[0], p[1], w014]] for e, p in entries]))
+    codes = [d.code for d in parse_bank([bank]).diagnostics]
+    assert codes.count("W014") == sum(p[0] is not None for _, p in entries) > 1
 
 
 class _Boom:
@@ -116,7 +121,7 @@ def test_a_crafted_cache_file_is_at_worst_ignored(
         ["Question", *question[1:4], [["CodeBlock", 1, 2, 3, 4]], *question[5:]],
     ]
     for bad in wrong:
-        crafted = [[e, [bad if p[0] is not None else p[0], p[1]]] for e, p in entries]
+        crafted = [[e, [bad if p[0] is not None else p[0], *p[1:]]] for e, p in entries]
         stored.write_bytes(json.dumps({"key": key, "entries": crafted}).encode())
         assert repr(parse_bank([bank])) == fresh
     for name in (stored.name, stored.name.replace(".json", ".pickle")):

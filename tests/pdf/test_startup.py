@@ -47,10 +47,23 @@ def test_pillow_waits_for_its_first_use_and_then_works() -> None:
     assert out.stdout == "_LazyModule module True (3, 2)"
 
 
-def test_the_make_pipeline_defers_both() -> None:
+def test_the_make_pipeline_defers_all_three() -> None:
     code = (
-        "import sys, exampdf.pipeline, reportlab.platypus.paragraph as p;"
-        "sys.stdout.write(type(sys.modules['PIL.Image']).__name__ + ' ' + type(p.uri_pat).__name__)"
+        "import sys, exampdf.pipeline, exampdf.cli.make, reportlab.platypus.paragraph as p;"
+        "sys.stdout.write(type(sys.modules['PIL.Image']).__name__ + ' ' + type(p.uri_pat).__name__"
+        " + ' ' + str('urllib.request' in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout == "_LazyModule Deferred"
+    assert out.stdout == "_LazyModule Deferred False"
+
+
+def test_reportlab_opens_urls_through_the_real_urllib_when_asked() -> None:
+    code = (
+        "import sys, exampdf.pdf, reportlab.lib.utils as u;"
+        "before = 'urllib.request' in sys.modules;"
+        "data = u.urlopen(u.Request('data:text/plain,exam')).read();"
+        "import urllib.request;"
+        "sys.stdout.write(f'{before} {data!r} {urllib.request.urlopen.__module__}')"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == "False b'exam' urllib.request"
