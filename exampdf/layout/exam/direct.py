@@ -88,7 +88,8 @@ class Plan:
         # every option at every position, measured ahead (the grid would measure them as
         # versions print them): a version's layout is then lookups and sums
         self.cells = [[self.cell(pos, c) for c in range(choices)] for pos in range(n)]
-        self.labels: dict[int, tuple[JParagraph, float]] = {}
+        # 問N by number, shared by the shelf's questions (the same gutter in every one)
+        self.labels: dict[int, tuple[JParagraph, float]] = shelf.direct.setdefault("numbers", {})
         self.ends: dict[int, Part] = {}
         self.tops: dict[float, float] = {}  # stack height -> the cursor below the head
         self.canvas: Any = None  # writer.py's operators, on the canvas they were made for

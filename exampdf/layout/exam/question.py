@@ -138,6 +138,7 @@ class Shelf:
         self.spec = ParaStyle(leading=theme.leading, align="left", phrases=True)
         self.runs = body_style(theme)
         self._numbers: dict[int, Flowable] = {}
+        self.direct: dict[str, Any] = {}  # layout/exam/direct.py's: 問N measured, per canvas
         self._labels: dict[int, tuple[str, ...]] = {}
         self._marks: dict[tuple[str, int], JParagraph] = {}
         self._gutters: dict[tuple[str, int], float] = {}

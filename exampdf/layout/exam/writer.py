@@ -53,6 +53,11 @@ def _known(plan: Plan, canvas: Any) -> _OnCanvas:
     if plan.canvas is None or plan.canvas() is not state:
         plan.canvas = weakref.ref(state)
         plan.known = _OnCanvas(len(plan.cells), len(plan.cells[0]))
+        # 問N's operators are the shelf's, on this canvas (every question prints every number)
+        shared = plan.shelf.direct.get("canvas")
+        if shared is None or shared[0]() is not state:
+            shared = plan.shelf.direct["canvas"] = (plan.canvas, {})
+        plan.known.labels = shared[1]
     known: _OnCanvas = plan.known
     return known
 
@@ -65,12 +70,17 @@ def draw(block: Written, canvas: Any, x: float, y: float) -> None:
     if ops is None:
         first_use(block, canvas, x, y)
         return
-    content(canvas).append(f"q\n1 0 0 1 {fp_str(x, y)} cm\n{ops[0]}")
+    code = content(canvas)
+    code.append(f"q\n1 0 0 1 {fp_str(x, y)} cm")
+    code.extend(ops[0])  # the page joins its entries with newlines, as ours would be
     use_forms(canvas, ops[1])
 
 
-def _cached(block: Written, canvas: Any, plan: Plan, known: _OnCanvas) -> Chunk | None:
-    """The operators inside the block's translation; None while a form is missing."""
+def _cached(
+    block: Written, canvas: Any, plan: Plan, known: _OnCanvas
+) -> tuple[list[str], list[str]] | None:
+    """The operators inside the block's translation, and the forms they place; None while a
+    form is missing."""
     label = known.labels.get(block.number)
     if label is None:
         label = _form(canvas, plan.label(block.number)[0], plan.gutter_q)
@@ -122,7 +132,7 @@ def _cached(block: Written, canvas: Any, plan: Plan, known: _OnCanvas) -> Chunk 
         names += end[1]
         top -= sa
     code.append("Q\nQ\nQ")
-    return "\n".join(code), tuple(names)
+    return code, names
 
 
 def _form(canvas: Any, p: JParagraph, width: float) -> Chunk | None:
