@@ -168,12 +168,12 @@ class Merger:
         cut = body.find(b"stream\n") if b"/Length" in body else -1
         head, tail = (body, b"") if cut < 0 else (body[:cut], body[cut:])
 
-        def renumber(m: re.Match[bytes]) -> bytes:
-            old = int(m.group(1))
+        parts = _REF.split(head)  # text, number, text, …: what it refers to, in order
+        for i in range(1, len(parts), 2):
+            old = int(parts[i])
             new = memo.get(old)  # most references are to objects already out (fonts, forms)
-            return b"%d 0 R" % (self._put(pdf, old, memo) if new is None else new)
-
-        head = _REF.sub(renumber, head)
+            parts[i] = b"%d 0 R" % (self._put(pdf, old, memo) if new is None else new)
+        head = b"".join(parts)
         content = head + tail
         if number is None and not _UNSHARED.search(head):
             key = hashlib.sha1(content).digest()
