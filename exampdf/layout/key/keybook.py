@@ -158,10 +158,10 @@ def _seen(
     columns of fixed width, made when the layout gets there. (A running line of
     「A版 問3 → C」 took a tenth of a 200-version booklet's time to break, and split its
     entries across lines.)"""
-    at = list(zip(places[::2], places[1::2], strict=True))
-    codes = [versions[vi].code for vi, _ in at]
+    at = [(versions[vi], n) for vi, n in zip(places[::2], places[1::2], strict=True)]
+    codes = [v.code for v, _ in at]
     numbers = [str(n) for _, n in at]
-    answers = [answer_text(q, versions[vi].items[n - 1], info.label) for vi, n in at]
+    answers = [answer_text(q, v.items[n - 1], info.label) for v, n in at]
     texts = (codes, numbers, answers)
     columns = [[head, *cells] for head, cells in zip(PLACE_HEADER, texts, strict=True)]
     groups, widths = measure.fitted(columns, width, len(at), bold=(0,))
