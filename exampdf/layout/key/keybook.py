@@ -154,7 +154,7 @@ def _seen(
     width: float,
     measure: Measure,
 ) -> list[Flowable]:
-    """「出題位置」: every version's number and answer for `q`, a grid of (版, 問, 正解) in
+    """「出題位置」: every version's number and answer for `q`, a grid of (版, 問, 答) in
     columns of fixed width, made when the layout gets there. (A running line of
     「A版 問3 → C」 took a tenth of a 200-version booklet's time to break, and split its
     entries across lines.)"""
