@@ -6,10 +6,9 @@ drawn by QuestionBlock's tree with the same few operators every time: `q`, a tra
 `/Form Do` per paragraph, nested as QuestionBlock > Labeled > Stack > OptionGrid > cell nest
 them. Here each version's block is only its question, option order and number: its height is
 the tree's own sums on cached heights, and writer.py writes its operators (compose.py's
-column painter calls it). Anything else (a
-code block or a table in the stem, a written answer, options that name each other, links) is
-never a Written block: question_block as before, as is a Written block in a version the walk
-cannot compose (compose.fallback).
+column painter calls it). Anything else (a code block or a table in the stem, a written
+answer, options that name each other, links) is never a Written block: question_block as
+before, as is a Written block in a version the walk cannot compose (compose.fallback).
 """
 
 from __future__ import annotations
@@ -151,7 +150,7 @@ class Written:
         return self.spaceAfter
 
     def tree(self) -> QuestionBlock:
-        """The QuestionBlock this block stands for (fallback and first uses)."""
+        """The QuestionBlock this block stands for (a version left to platypus)."""
         q, item = self.parts.question, self.item
         theme, style = self.shelf.theme, self.shelf.style
         return question_block(self.number, q, item, theme, style, self.key, self.tail)
