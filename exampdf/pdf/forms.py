@@ -7,13 +7,24 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from exampdf.memo import Memo
 from exampdf.pdf.ops import stand_in
 from exampdf.pdf.state import paint_state
 
+_DIGESTS: Memo[Any, str] = Memo("forms.digest", 1 << 14)
+
 
 def form_digest(key: Any) -> str:
-    """What a paragraph's form draws, as a name that means the same in every process."""
-    return hashlib.sha1(repr(key).encode()).hexdigest()
+    """What a paragraph's form draws, as a name that means the same in every process.
+
+    Memoised by key: every later exam slice asks again for each paragraph it places, and the
+    repr of a key (runs and style) is most of a first use's cost. Equal keys already share
+    one form within a document (`PaintState.forms` is keyed by them), so they may share a
+    digest too."""
+    digest = _DIGESTS.get(key)
+    if digest is None:
+        digest = _DIGESTS.put(key, hashlib.sha1(repr(key).encode()).hexdigest())
+    return digest
 
 
 def inherited_form(canvas: Any, key: Any) -> str | None:

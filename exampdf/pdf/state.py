@@ -35,6 +35,9 @@ class PaintState:
     cells: dict[tuple[int, int, float, float], PlacedCell] = field(default_factory=dict)
     # layout/page/decor.py: operators of strings the page decoration has drawn
     decor: dict[DecorKey, list[str]] = field(default_factory=dict)
+    # layout/page/decor.py: operators of a decoration's parts (rules and title, version box,
+    # page number and notes), each drawn once per document and then copied
+    decor_parts: dict[tuple[Any, ...], list[str]] = field(default_factory=dict)
     # pdf/textshow.py: strings encoded for this document's subsets
     shown: dict[tuple[str, str], Chunks] = field(default_factory=dict)
     subsets: dict[tuple[str, int], str] = field(default_factory=dict)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -27,15 +29,23 @@ class Decor:
     def __call__(self, c: Canvas, page: PageInfo) -> None:
         if page.cover:
             return  # the cover carries its own title and version code
-        g, f = self.geometry, self.theme.fonts
-        top = g.height - g.top + 6 * mm
         c.saveState()
+        _part(c, (id(self), "head", page.blank), lambda: self._head(c, page))
+        if page.section:
+            _part(c, (id(self), "box", page.section), lambda: self._version_box(c, page.section))
+        key = (id(self), "foot", page.index, page.count, page.last, page.blank)
+        _part(c, key, lambda: self._foot(c, page))
+        c.restoreState()
+
+    def _head(self, c: Canvas, page: PageInfo) -> None:
+        g = self.geometry
         if not page.blank:
             self._column_rules(c)
-        c.setFont(f.bold, 9)
-        _text(c, "drawString", g.left, top, f"{self.title}　{self.label}".strip())
-        if page.section:
-            self._version_box(c, page.section, g.width - g.right, top)
+        c.setFont(self.theme.fonts.bold, 9)
+        _text(c, "drawString", g.left, self._top, f"{self.title}　{self.label}".strip())
+
+    def _foot(self, c: Canvas, page: PageInfo) -> None:
+        g, f, top = self.geometry, self.theme.fonts, self._top
         c.setStrokeColorRGB(*RULE_GREY)
         c.setLineWidth(0.5)
         c.line(g.left, top - 2.5 * mm, g.width - g.right, top - 2.5 * mm)
@@ -47,7 +57,12 @@ class Decor:
         if page.blank:
             c.setFont(f.body, 12)
             _text(c, "drawCentredString", g.width / 2, g.height / 2, BLANK)
-        c.restoreState()
+
+    @property
+    def _top(self) -> float:
+        g = self.geometry
+        top: float = g.height - g.top + 6 * mm
+        return top
 
     def _column_rules(self, c: Canvas) -> None:
         g = self.geometry
@@ -56,13 +71,31 @@ class Decor:
         for x in g.rule_xs():
             c.line(x, g.bottom, x, g.bottom + g.frame_height)
 
-    def _version_box(self, c: Canvas, code: str, right: float, baseline: float) -> None:
+    def _version_box(self, c: Canvas, code: str) -> None:
+        right, baseline = self.geometry.width - self.geometry.right, self._top
         text = f"{code} 版"
         width = c.stringWidth(text, self.theme.fonts.bold, 10) + 4 * mm
         c.setLineWidth(0.8)
         c.rect(right - width, baseline - 1.6 * mm, width, 5.6 * mm)
         c.setFont(self.theme.fonts.bold, 10)
         _text(c, "drawCentredString", right - width / 2, baseline, text)
+
+
+def _part(c: Canvas, key: tuple[Any, ...], draw: Callable[[], None]) -> None:
+    """Run `draw` once per document for `key` and copy its operators on every later page.
+
+    Each part sets the font, colour and line width it uses, so its operators do not depend
+    on what was drawn before it; what it changes in the canvas's state is undone by the
+    restoreState that ends the decoration, so skipping the calls on a copy changes nothing."""
+    parts = paint_state(c).decor_parts
+    code = content(c)
+    ops = parts.get(key)
+    if ops is not None:
+        code.extend(ops)
+        return
+    start = len(code)
+    draw()
+    parts[key] = code[start:]
 
 
 def _text(c: Canvas, how: str, x: float, y: float, text: str) -> None:
