@@ -13,6 +13,7 @@ printed; what a later slice adds comes after, in its own copy of the last subset
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +23,7 @@ from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 from exampdf import memo
 from exampdf.pdf.streams import SubsetFile, deflate_subsets_once
+from exampdf.pdf.subsetcache import cached_subset, font_key, store
 
 _SUBSETS_MAX = 256  # subset files kept per process (each a few tens of kB)
 
@@ -60,16 +62,29 @@ def _ttfonts() -> list[TTFont]:
 
 def _share_subsets(face: TTFontFace) -> None:
     """Memoise subset files: every slice writes the same seeded subsets, and workers forked
-    after the first slice inherit them already made (and compressed: pdf/streams.py)."""
+    after the first slice inherit them already made (and compressed: pdf/streams.py); kept
+    between runs too (pdf/subsetcache.py)."""
     if getattr(face, "_exampdf_memo", None) is not None:
         return
     subsets: memo.Memo[tuple[int, ...], bytes] = memo.Memo("pdf.docseed.subsets", _SUBSETS_MAX)
     make = face.makeSubset
+    font = font_key(face)
 
     def shared(subset: list[int]) -> bytes:
         key = tuple(subset)
         made = subsets.get(key)
-        return made if made is not None else subsets.put(key, SubsetFile(make(subset)))
+        return made if made is not None else subsets.put(key, _made(key))
+
+    def _made(key: tuple[int, ...]) -> SubsetFile:
+        if font is None:
+            return SubsetFile(make(list(key)))
+        data, deflated = cached_subset(font, key, lambda: make(list(key)))
+        file = SubsetFile(data)
+        if deflated is None:  # made now: compress it as the save will, and keep both
+            deflated = zlib.compress(file)
+            store(font, key, file, deflated)
+        file.deflated = deflated
+        return file
 
     face._exampdf_memo = subsets
     face.makeSubset = shared
