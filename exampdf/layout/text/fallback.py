@@ -56,6 +56,9 @@ def split_runs(runs: Iterable[Run], fallback: tuple[str, ...]) -> list[Run]:
             out.append(run)  # a formula draws in the math font: never split
             continue
         parts = segments(run.text, run.font, fallback)
+        if run.text and len(parts) == 1 and parts[0] == (run.text, run.font):
+            out.append(run)  # the common case: its own font draws it all, nothing to copy
+            continue
         if run.ruby:
             # A ruby base is one unit with one annotation: keep it whole, in its own font.
             text = "".join(t if f == run.font else _mark(t) for t, f in parts)

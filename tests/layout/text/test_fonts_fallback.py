@@ -40,6 +40,15 @@ def test_plain_text_stays_one_run() -> None:
     assert _split("二分探索 binary search") == [("二分探索 binary search", BODY)]
 
 
+def test_a_run_its_font_draws_is_kept_as_it_is_and_an_empty_one_dropped() -> None:
+    run = Run("正解 ok", BODY, 10, color=(0.1, 0.2, 0.3), link="https://example.org", ruby="")
+    (kept,) = split_runs([run], FONTS.fallback)
+    assert kept is run  # not copied field by field
+    assert split_runs([Run("", BODY, 10)], FONTS.fallback) == []
+    (ruby,) = split_runs([Run("", BODY, 10, ruby="ふり")], FONTS.fallback)
+    assert ruby == Run("", BODY, 10, ruby="ふり")
+
+
 def test_emphasis_is_the_other_face_and_bold_stays_bold() -> None:
     theme = make_theme()
     runs = to_runs([Emph((Text("強調"),)), Strong((Emph((Text("太"),)),))], body_style(theme))
