@@ -38,6 +38,8 @@ class PaintState:
     # layout/page/decor.py: operators of a decoration's parts (rules and title, version box,
     # page number and notes), each drawn once per document and then copied
     decor_parts: dict[tuple[Any, ...], list[str]] = field(default_factory=dict)
+    # layout/exam/cover.py: operators of a name table without values, by table and place
+    tables: dict[tuple[Any, ...], list[str]] = field(default_factory=dict)
     # pdf/textshow.py: strings encoded for this document's subsets
     shown: dict[tuple[str, str], Chunks] = field(default_factory=dict)
     subsets: dict[tuple[str, int], str] = field(default_factory=dict)
