@@ -23,6 +23,7 @@ from typing import Any
 
 import reportlab
 
+from exampdf import memo
 from exampdf.cache import cache_dir, prune, used, write_atomic
 
 FORMAT = 1  # bump when what is stored changes
@@ -71,6 +72,13 @@ def store(font: str, subset: tuple[int, ...], data: bytes, deflated: bytes) -> N
         write_atomic(file, marshal.dumps((key, bytes(data), bytes(deflated))))
     except (OSError, ValueError):
         return
+    _prune(folder)
+
+
+@memo.once
+def _prune(folder: Path) -> None:
+    """Once per process: a first run stores a few subsets per font, each a glob and a stat
+    of every kept file if pruned after each."""
     prune(folder, "*.marshal", KEEP)
 
 

@@ -84,3 +84,16 @@ def test_nothing_is_kept_with_caching_off(cache: Path, monkeypatch: pytest.Monke
     _face(calls).makeSubset(SUBSET)
     _face(calls).makeSubset(SUBSET)
     assert len(calls) == 2 and not cache.exists()
+
+
+def test_the_folder_is_pruned_once_per_process(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(subsetcache, "KEEP", 2)
+    calls: list[int] = []
+    for n in range(1, 4):
+        _face(calls).makeSubset(SUBSET[:n])
+    assert len(list(cache.glob("*.marshal"))) == 3  # pruned after the first only
+    subsetcache._prune.cache_clear()  # type: ignore[attr-defined]  # a later run
+    _face(calls).makeSubset(SUBSET[:4])
+    assert len(list(cache.glob("*.marshal"))) == 2
