@@ -14,6 +14,7 @@ from exampdf.pdf.streams import fast_contents
 
 _SHAPES = "_exampdf_page_shapes"  # the one attribute exampdf sets on a PDFDocument
 _CONTENTS = b"/Contents "
+_KNOWN = True  # an entry check_format must not build: its bytes are in the shape's
 # Entries a plain page leaves unset; a page setting any of them is formatted as ReportLab does.
 _UNSET = tuple(
     k
@@ -39,7 +40,11 @@ class SharedPage(PDFPage):  # type: ignore[misc]
             if len(parts) == 2:
                 shapes[shape] = parts
             return out
-        self.check_format(document)  # the content stream, as PDFCatalog.format makes it
+        # Only the content stream is still needed, as check_format makes it: the entries it
+        # would also build (media box, resources, parent) are in the bytes already formatted
+        # for the shape, so they are marked as set and check_format leaves them.
+        self.MediaBox = self.Resources = self.Parent = _KNOWN
+        self.check_format(document)
         return known[0] + _CONTENTS + self._contents_ref(document) + known[1]
 
     def check_format(self, document: Any) -> None:

@@ -30,8 +30,9 @@ from reportlab.platypus import Spacer
 from exampdf.layout.blocks.place import form_of, place_paragraph
 from exampdf.layout.exam.direct import Plan, Written
 from exampdf.layout.text.jparagraph import JParagraph
-from exampdf.pdf.ops import content, use_forms
-from exampdf.pdf.state import paint_state
+from exampdf.pdf.forms import inherited_form
+from exampdf.pdf.ops import content, do_operator, use_forms
+from exampdf.pdf.state import Form, paint_state
 
 TALL = 1e6  # a steady paragraph's height does not depend on the room offered
 Chunk = tuple[str, tuple[str, ...]]  # operators, the forms they place
@@ -185,6 +186,8 @@ class _Out:
     def paragraph(self, p: JParagraph, width: float, x: float, y: float) -> None:
         """p (shared, measured at `width`) placed at x, y as place_paragraph places it."""
         form = form_of(self.canvas, p, width)
+        if form is None and p.width == width:
+            form = _inherited(self.canvas, p, width)
         if form is not None:
             self.code.append(f"q 1 0 0 1 {fp_str(x, y)} cm\n{form[1]}\nQ")
             self.names.append(form[0])
@@ -201,6 +204,22 @@ class _Out:
         if self.names:
             use_forms(self.canvas, self.names)
             self.names = []
+
+
+def _inherited(canvas: Any, p: JParagraph, width: float) -> Form | None:
+    """In a later slice, p's form as the first slice painted it: placed through its stand-in
+    exactly as JParagraph.draw would place it (the same lookups, in the same order), and
+    remembered for this canvas as place_paragraph remembers a form it learns."""
+    state = paint_state(canvas)
+    if not state.inherited or not getattr(p, "recurs", False) or p._linked:
+        return None
+    key = (p.runs, p.style, width, len(p.lines(width)))
+    name = state.forms.get(key) or inherited_form(canvas, key)
+    if name is None:
+        return None
+    form = (name, do_operator(canvas, name))
+    state.placed[(id(p), width)] = (p, form)
+    return form
 
 
 def first_use(block: Written, canvas: Any, x: float, y: float) -> None:

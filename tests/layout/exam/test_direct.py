@@ -32,7 +32,7 @@ COMMON = ("--shuffle", "--seed", "7", "--jobs", "1", "-q")
 
 def _counting(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     counts: Counter[str] = Counter()
-    written, first_use = direct.written, writer.first_use
+    written, first_use, inherited = direct.written, writer.first_use, writer._inherited
 
     def counted_written(*args: Any) -> Any:
         block = written(*args)
@@ -43,6 +43,12 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
         counts["first use"] += 1
         first_use(*args)
 
+    def counted_inherited(*args: Any) -> Any:
+        form = inherited(*args)
+        counts["inherited"] += form is not None
+        return form
+
+    monkeypatch.setattr(writer, "_inherited", counted_inherited)
     monkeypatch.setattr(direct, "written", counted_written)
     monkeypatch.setattr(writer, "first_use", counted_first_use)
     return counts
@@ -195,6 +201,7 @@ def test_sections_with_picks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     args = (str(bank), "--config", str(toml), "--versions", "14", "--paper", "B4")
     counts = _three(tmp_path, monkeypatch, args)
     assert counts["written"] > 0 and counts["first use"] < counts["written"]
+    assert counts["inherited"] > 0  # later slices place the first slice's forms
 
 
 def test_a_question_taller_than_a_column_goes_to_platypus_as_its_tree(
