@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import pickle
 import signal
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
@@ -20,9 +20,11 @@ from exampdf.layout import (
     register_fonts,
     roster_glyph_diagnostics,
 )
-from exampdf.layout.text.fonts import fonts_cached, register_again, registered
+from exampdf.layout.text.fonts import fonts_cached, fonts_parsing, register_again, registered
 from exampdf.model import Bank
+from exampdf.model.nodes import CodeBlock
 from exampdf.model.student import Student
+from exampdf.model.walk import iter_blocks
 from exampdf.parse import parse_bank
 from exampdf.parse.portable import portable_sources
 from exampdf.progress import Progress, Step, ignore
@@ -66,6 +68,10 @@ def prepare(
         allow_outside_images=config.allow_outside_images,
         allow_outside_questions=config.allow_outside_questions,
     )
+    if fonts_parsing():  # a first run: idle until the fonts are parsed, so lex the code
+        from exampdf.layout.blocks.lexcache import lex_ahead  # Pygments: only then
+
+        lex_ahead(_code_blocks(parsed.bank), stop=lambda: not fonts_parsing())
     fonts = register_fonts(config.font)
     column = exam_page(config).column_width
     diags = (
@@ -99,6 +105,15 @@ def prepare(
     return Prepared(bank, tuple(versions), answer_spread(bank, versions), diags, named)
 
 
+def _code_blocks(bank: Bank) -> Iterator[tuple[str, str]]:
+    """Every code block's text and language in the bank (stems, explanations, model answers)."""
+    for q in bank.questions:
+        for part in (q.stem, q.explanation, q.model_answer):
+            for block, _ in iter_blocks(part):
+                if isinstance(block, CodeBlock):
+                    yield block.code, block.lang
+
+
 def _unmarkable(students: Sequence[Student], config: ExamConfig) -> list[Diagnostic]:
     """R006: a roster id the answer sheet's student-number grid cannot hold, before printing."""
     from exampdf.sheets.compose import unmarkable_ids
@@ -122,6 +137,8 @@ class Ahead:
         self.inputs, self.config = inputs, config
         if fonts_cached():  # both processes need them: read once, before the fork
             register_fonts(config.font)
+        else:  # a first run: parsed by a process both wait for, so this one reads them
+            parse_fonts_ahead()  # while the child reads the bank, not after it
         read, write = os.pipe()
         try:
             self.pid = os.fork()
@@ -141,7 +158,6 @@ class Ahead:
         if found is None:
             return prepare(self.inputs, self.config, progress)
         prepared, fonts = found
-        register_fonts(self.config.font)  # a first run: now that the child's helper stored them
         register_again(fonts)  # a fallback face, the math font: what the checks registered
         progress(Step("parse", 1, 1))
         if isinstance(prepared, Prepared):
@@ -153,6 +169,7 @@ class Ahead:
             if self.pid < 0:
                 return None
             try:
+                register_fonts(self.config.font)  # a first run: once parse_fonts_ahead stored them
                 data = pipe.read()
             except BaseException:  # ctrl-c, …: the child goes too
                 os.kill(self.pid, signal.SIGKILL)
@@ -169,11 +186,29 @@ class Ahead:
 def _child(fd: int, inputs: Sequence[Path], config: ExamConfig) -> NoReturn:
     code = 1
     try:
-        found = (prepare(inputs, config, ignore), registered())
+        first = fonts_parsing()  # a first run: the code blocks' tokens are not cached either
+        prepared = prepare(inputs, config, ignore)
         with open(fd, "wb") as pipe:
-            pipe.write(pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+            pipe.write(pickle.dumps((prepared, registered()), protocol=pickle.HIGHEST_PROTOCOL))
         code = 0
+        if first and isinstance(prepared, Prepared):
+            _lex_behind(prepared.bank)
     except BaseException:  # an error, ctrl-c: the parent prepares itself, or stops too
         pass
     finally:
         os._exit(code)  # no exit handlers, no buffers of the parent's flushed twice
+
+
+def _lex_behind(bank: Bank) -> None:
+    """The code blocks lexed and cached for the answer key's worker in a process nobody waits
+    for (this child exits now: the parent waits for it), with no terminal to hold open."""
+    if os.fork() == 0:
+        try:
+            from exampdf.layout.blocks.lexcache import lex_ahead
+
+            null = os.open(os.devnull, os.O_RDWR)
+            for n in (0, 1, 2):
+                os.dup2(null, n)
+            lex_ahead(_code_blocks(bank), stop=lambda: False)
+        finally:
+            os._exit(0)

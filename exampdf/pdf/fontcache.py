@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import select
 import sys
 from collections.abc import Sequence
 from contextlib import suppress
@@ -73,29 +74,37 @@ def _file(directory: Path, name: str, path: Path) -> Path:
     return directory / f"{path.stem}-{where}.marshal"
 
 
-_AHEAD: list[int] = []  # the process parsing fonts ahead (at most one), until waited for
+# The process parsing fonts ahead (at most one), until waited for: its pid and the read end of
+# a pipe only it holds open for writing. End of file on the pipe says it is done, so a process
+# forked later (the CLI's `prepare` child, a sibling that cannot waitpid it) can wait too.
+_AHEAD: list[tuple[int, int]] = []
 
 
 def parse_ahead(fonts: Sequence[tuple[str, Path]]) -> None:
     """On a first run (no cache file yet for some of `fonts`), parse and store those in a
-    forked process while this one goes on (reading the bank); `load_font` waits for it.
-    Parsing the five shipped faces takes ~0.2 s, so a cold start overlaps it on another core."""
+    forked process while this one goes on (reading the bank); `load_font` waits for it, here
+    or in a process forked from here afterwards. Parsing the five shipped faces takes ~0.2 s,
+    so a cold start overlaps it on another core."""
     directory = cache_dir()
     if directory is None or _AHEAD or not hasattr(os, "fork"):
         return
     try:
         todo = [(n, p) for n, p in fonts if not _file(directory, n, p).exists()]
-        pid = os.fork() if todo else -1
+        if not todo:
+            return
+        read, write = os.pipe()
+        pid = os.fork()
     except (OSError, RuntimeError):
         return
     if pid == 0:  # the child: store the fonts, then leave without running any exit code
         try:
+            os.close(read)
             for name, path in todo:
                 load_font(name, path)
         finally:
-            os._exit(0)
-    if pid > 0:
-        _AHEAD.append(pid)
+            os._exit(0)  # closes `write`: end of file for every waiting process
+    os.close(write)
+    _AHEAD.append((pid, read))
 
 
 def missing(fonts: Sequence[tuple[str, Path]]) -> bool:
@@ -107,11 +116,24 @@ def missing(fonts: Sequence[tuple[str, Path]]) -> bool:
         return False
 
 
+def parsing_ahead() -> bool:
+    """Whether the process parse_ahead started is still at work (without waiting for it)."""
+    try:
+        return bool(_AHEAD) and not select.select([_AHEAD[0][1]], [], [], 0)[0]
+    except (OSError, ValueError):
+        return False
+
+
 def _wait_ahead() -> None:
     while _AHEAD:
+        pid, read = _AHEAD.pop()
+        with suppress(OSError):
+            while os.read(read, 4096):  # nothing is written: returns b"" when the child is gone
+                pass
+        with suppress(OSError):
+            os.close(read)
         with suppress(ChildProcessError, InterruptedError):
-            os.waitpid(_AHEAD[0], 0)
-        _AHEAD.pop()
+            os.waitpid(pid, 0)  # not our child in a process forked after parse_ahead
 
 
 def cache_key(name: str, path: Path) -> tuple[object, ...]:

@@ -203,3 +203,16 @@ def test_the_least_recently_used_files_are_pruned(
     fontcache.load_font(other, FONT_DIR / _FILES[other])  # written: the older file goes
     (kept,) = cache.iterdir()  # and so does FORMAT 1's pickle
     assert kept != first and kept.suffix == ".marshal"
+
+
+def test_a_process_forked_after_parse_ahead_waits_for_it_too(cache: Path) -> None:
+    fonts = [(NAME, PATH)]
+    fontcache.parse_ahead(fonts)
+    pid = os.fork()
+    if pid == 0:  # not the parser's parent: waits on the pipe, then finds the stored file
+        fontcache._wait_ahead()
+        os._exit(0 if not fontcache.missing(fonts) and not fontcache.parsing_ahead() else 1)
+    _, status = os.waitpid(pid, 0)
+    assert status == 0
+    fontcache._wait_ahead()
+    assert not fontcache.parsing_ahead() and not fontcache.missing(fonts)

@@ -6,17 +6,14 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
-from unicodedata import east_asian_width
 
-from pygments.lexer import Lexer
-from pygments.lexers import TextLexer, get_lexer_by_name
-from pygments.util import ClassNotFound
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from exampdf import memo
 from exampdf.layout.blocks.codetheme import look
-from exampdf.layout.blocks.lexcache import lexed
+from exampdf.layout.blocks.lexcache import expand_tabs, lexed
+from exampdf.layout.blocks.lexcache import source_lexer as _lexer
 from exampdf.layout.text.fallback import segments
 from exampdf.layout.text.textrun import RGB
 from exampdf.layout.theme import BOX_GREY, RULE_GREY, Theme
@@ -24,7 +21,6 @@ from exampdf.pdf.textshow import encodings, show_at
 
 CONTINUATION = "»"  # drawn in the gutter of a wrapped line's continuation
 PAD = 5.0
-TAB = 4
 
 
 @dataclass(frozen=True)
@@ -81,37 +77,6 @@ def _pieces(text: str, color: RGB, font: str, fallback: tuple[str, ...]) -> tupl
     if got is None:
         got = _PIECES.put(key, tuple(Piece(t, color, f) for t, f in segments(text, font, fallback)))
     return got
-
-
-def expand_tabs(code: str) -> str:
-    """Tabs to spaces at every TAB cells, a full-width character counting as two cells."""
-    if "\t" not in code:
-        return code
-    out: list[str] = []
-    for line in code.split("\n"):
-        col, row = 0, []
-        for ch in line:
-            if ch == "\t":
-                n = TAB - col % TAB
-                row.append(" " * n)
-                col += n
-            else:
-                row.append(ch)
-                col += 2 if east_asian_width(ch) in "WF" else 1
-        out.append("".join(row))
-    return "\n".join(out)
-
-
-@memo.cached(maxsize=256)
-def _lexer(lang: str) -> Lexer:
-    plain: Lexer = TextLexer(stripnl=False)
-    if not lang:
-        return plain
-    try:
-        lexer: Lexer = get_lexer_by_name(lang, stripnl=False, ensurenl=True)
-    except ClassNotFound:
-        return plain
-    return lexer
 
 
 class _Advances(dict[str, float]):

@@ -12,18 +12,22 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from unicodedata import east_asian_width
 
 import pygments
 from pygments.lexer import Lexer
+from pygments.lexers import TextLexer, get_lexer_by_name
 from pygments.token import Token as Root
 from pygments.token import _TokenType
+from pygments.util import ClassNotFound
 
 from exampdf import memo
 from exampdf.cache import cache_dir, write_atomic
 
 FORMAT = 1
+TAB = 4
 ENTRIES_MAX = 4096  # beyond this many blocks the older half is dropped
 Token = tuple[_TokenType, str]
 
@@ -33,13 +37,65 @@ def lexed(code: str, lang: str, lexer: Callable[[str], Lexer]) -> list[Token]:
     folder = cache_dir()
     if folder is None:
         return list(lexer(lang).get_tokens(code))
-    key = hashlib.sha256(f"{FORMAT}\0{pygments.__version__}\0{lang}\0{code}".encode()).hexdigest()
-    file = folder / "lex" / f"{key[:32]}.json"
+    file, key = _entry(folder, code, lang)
     tokens = _read(file, key)
     if tokens is None:
         tokens = list(lexer(lang).get_tokens(code))
         _write(file, key, tokens)
     return tokens
+
+
+def lex_ahead(blocks: Iterable[tuple[str, str]], stop: Callable[[], bool]) -> None:
+    """Store the tokens of the code blocks (code, language, as written) the cache lacks, until
+    `stop()`: a first run does it in the bank's process while that waits for its fonts, so the
+    answer key's worker (a first run's longest job) finds them instead of lexing them."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    for code, lang in blocks:
+        if stop():
+            return
+        text, name = expand_tabs(code), lang.lower()  # as codeblock.tokenize asks
+        file, key = _entry(folder, text, name)
+        if not file.exists():
+            _write(file, key, list(source_lexer(name).get_tokens(text)))
+
+
+def _entry(folder: Path, code: str, lang: str) -> tuple[Path, str]:
+    key = hashlib.sha256(f"{FORMAT}\0{pygments.__version__}\0{lang}\0{code}".encode()).hexdigest()
+    return folder / "lex" / f"{key[:32]}.json", key
+
+
+@memo.cached(maxsize=256)
+def source_lexer(lang: str) -> Lexer:
+    """Pygments' lexer for a code block's language; plain text for none or an unknown one."""
+    plain: Lexer = TextLexer(stripnl=False)
+    if not lang:
+        return plain
+    try:
+        lexer: Lexer = get_lexer_by_name(lang, stripnl=False, ensurenl=True)
+    except ClassNotFound:
+        return plain
+    return lexer
+
+
+def expand_tabs(code: str) -> str:
+    """Tabs to spaces at every TAB cells, a full-width character counting as two cells."""
+    if "\t" not in code:
+        return code
+    out: list[str] = []
+    for line in code.split("\n"):
+        col, row = 0, []
+        for ch in line:
+            if ch == "\t":
+                n = TAB - col % TAB
+                row.append(" " * n)
+                col += n
+            else:
+                row.append(ch)
+                col += 2 if east_asian_width(ch) in "WF" else 1
+        out.append("".join(row))
+    return "\n".join(out)
 
 
 def _read(file: Path, key: str) -> list[Token] | None:

@@ -10,7 +10,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 
 from exampdf import memo
-from exampdf.pdf.fontcache import load_font, missing, parse_ahead
+from exampdf.pdf.fontcache import load_font, missing, parse_ahead, parsing_ahead
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "fonts"
 
@@ -53,6 +53,11 @@ def ensure(name: str) -> None:
 def parse_fonts_ahead() -> None:
     """A first run parses the fonts in another process while this one reads the bank."""
     parse_ahead(_parsed_ahead())
+
+
+def fonts_parsing() -> bool:
+    """Whether parse_fonts_ahead's process is still parsing (a first run; does not wait)."""
+    return parsing_ahead()
 
 
 def fonts_cached() -> bool:
