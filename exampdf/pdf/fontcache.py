@@ -48,16 +48,21 @@ _FACE = "face"
 
 def load_font(name: str, path: Path) -> TTFont:
     """TTFont(name, path), from the cache when a valid entry exists (and stored when not)."""
-    _wait_ahead()
     directory = cache_dir()
     if directory is None:
+        _wait_ahead()
         return TTFont(name, str(path))
     try:
         key = cache_key(name, path)
         file = _file(directory, name, path)
+        _wait_for(file)
     except (OSError, RuntimeError):
+        _wait_ahead()
         return TTFont(name, str(path))
     font = _read(file, key, path)
+    if font is None and _AHEAD:  # a stale file there: the parser may be storing a new one
+        _wait_ahead()
+        font = _read(file, key, path)
     if font is not None:
         used(file)  # the least recently used files go first when the folder is pruned
         return font
@@ -122,6 +127,18 @@ def parsing_ahead() -> bool:
         return bool(_AHEAD) and not select.select([_AHEAD[0][1]], [], [], 0)[0]
     except (OSError, ValueError):
         return False
+
+
+def _wait_for(file: Path) -> None:
+    """Until parse_ahead's process has stored `file` or ended: a file is renamed into place
+    whole, so one there is complete, and each font is read as soon as it is stored."""
+    while _AHEAD and not file.exists():
+        try:
+            done = select.select([_AHEAD[0][1]], [], [], 0.005)[0]
+        except (OSError, ValueError):
+            done = [True]
+        if done:
+            _wait_ahead()
 
 
 def _wait_ahead() -> None:

@@ -181,7 +181,9 @@ def test_fonts_parsed_ahead_in_another_process_are_stored_and_waited_for(
     monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
     fontcache.parse_ahead(fonts)
     assert forks == [1] and fontcache._AHEAD  # a child parses while this process goes on
-    font = fontcache.load_font(NAME, PATH)  # waits for the child, then reads its file
+    font = fontcache.load_font(NAME, PATH)  # waits until the child stored it, then reads it
+    fontcache.load_font(other, FONT_DIR / _FILES[other])
+    fontcache._wait_ahead()
     assert not fontcache._AHEAD
     assert len(list(cache.glob("*.marshal"))) == 2
     _same(TTFont(NAME, str(PATH)), font)
