@@ -68,10 +68,6 @@ def prepare(
         allow_outside_images=config.allow_outside_images,
         allow_outside_questions=config.allow_outside_questions,
     )
-    if fonts_parsing():  # a first run: idle until the fonts are parsed, so lex the code
-        from exampdf.layout.blocks.lexcache import lex_ahead  # Pygments: only then
-
-        lex_ahead(_code_blocks(parsed.bank), stop=lambda: not fonts_parsing())
     fonts = register_fonts(config.font)
     column = exam_page(config).column_width
     diags = (

@@ -47,7 +47,7 @@ def lexed(code: str, lang: str, lexer: Callable[[str], Lexer]) -> list[Token]:
 
 def lex_ahead(blocks: Iterable[tuple[str, str]], stop: Callable[[], bool]) -> None:
     """Store the tokens of the code blocks (code, language, as written) the cache lacks, until
-    `stop()`: a first run does it in the bank's process while that waits for its fonts, so the
+    `stop()`: a first run does it in a process of its own while the PDFs are laid out, so the
     answer key's worker (a first run's longest job) finds them instead of lexing them."""
     folder = cache_dir()
     if folder is None:

@@ -51,8 +51,11 @@ def ensure(name: str) -> None:
 
 
 def parse_fonts_ahead() -> None:
-    """A first run parses the fonts in another process while this one reads the bank."""
-    parse_ahead(_parsed_ahead())
+    """A first run parses the fonts in another process while this one reads the bank; the
+    fonts in LAZY last (the glyph checks read the symbol font if a character needs it)."""
+    if not fonts_cached():
+        lazy = [(name, FONT_DIR / file) for name, file in _FILES.items() if name in LAZY]
+        parse_ahead([*_parsed_ahead(), *lazy])
 
 
 def fonts_parsing() -> bool:
