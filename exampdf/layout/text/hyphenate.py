@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from exampdf import memo
-from exampdf.layout.text import hyphcache
 from exampdf.layout.text.jsegment import Text, Unit, sensible_cuts
 from exampdf.layout.text.textrun import Run
 
@@ -48,13 +47,9 @@ def _patterns() -> tuple[dict[str, str], int]:
     if spec is None or spec.origin is None:
         raise ModuleNotFoundError("pyphen")
     path = Path(spec.origin).parent / "dictionaries" / "hyph_en_US.dic"
-    kept = hyphcache.read(path)  # reading the table back: 0.5 ms instead of 5
-    if kept is not None:
-        return kept, max(map(len, kept))
     written = _PATTERN.findall(path.read_text("utf-8"))
     letters = "\n".join(written).encode().translate(None, b"0123456789").decode().split("\n")
     table = dict(zip(letters, written, strict=True))  # a later duplicate wins, as in pyphen
-    hyphcache.write(path, table)
     return table, max(map(len, table))
 
 
