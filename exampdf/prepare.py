@@ -20,7 +20,13 @@ from exampdf.layout import (
     register_fonts,
     roster_glyph_diagnostics,
 )
-from exampdf.layout.text.fonts import fonts_cached, fonts_parsing, register_again, registered
+from exampdf.layout.text.fonts import (
+    fonts_cached,
+    fonts_parsing,
+    reap_fonts_ahead,
+    register_again,
+    registered,
+)
 from exampdf.model import Bank
 from exampdf.model.nodes import CodeBlock
 from exampdf.model.student import Student
@@ -155,6 +161,7 @@ class Ahead:
             return prepare(self.inputs, self.config, progress)
         prepared, fonts = found
         register_again(fonts)  # a fallback face, the math font: what the checks registered
+        reap_fonts_ahead()
         progress(Step("parse", 1, 1))
         if isinstance(prepared, Prepared):
             progress(Step("versions", 1, 1))

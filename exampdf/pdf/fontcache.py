@@ -129,6 +129,13 @@ def parsing_ahead() -> bool:
         return False
 
 
+def reap_ahead() -> None:
+    """Wait for parse_ahead's process if it has ended (a process never waited for stays a
+    zombie until this one exits, and its CPU time is counted nowhere)."""
+    if _AHEAD and not parsing_ahead():
+        _wait_ahead()
+
+
 def _wait_for(file: Path) -> None:
     """Until parse_ahead's process has stored `file` or ended: a file is renamed into place
     whole, so one there is complete, and each font is read as soon as it is stored."""

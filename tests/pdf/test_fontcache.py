@@ -6,6 +6,7 @@ import hashlib
 import marshal
 import os
 import pickle
+import select
 import subprocess
 import sys
 from array import array
@@ -218,3 +219,15 @@ def test_a_process_forked_after_parse_ahead_waits_for_it_too(cache: Path) -> Non
     assert status == 0
     fontcache._wait_ahead()
     assert not fontcache.parsing_ahead() and not fontcache.missing(fonts)
+
+
+def test_the_parser_is_reaped_once_it_has_ended_and_not_waited_for_before(cache: Path) -> None:
+    fontcache.reap_ahead()  # nothing started: nothing to do
+    fontcache.parse_ahead([(NAME, PATH)])
+    ((pid, pipe),) = fontcache._AHEAD
+    select.select([pipe], [], [])  # end of file: the parser has ended, not yet waited for
+    assert fontcache._AHEAD and not fontcache.parsing_ahead()
+    fontcache.reap_ahead()
+    assert not fontcache._AHEAD
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # already reaped

@@ -10,7 +10,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 
 from exampdf import memo
-from exampdf.pdf.fontcache import load_font, missing, parse_ahead, parsing_ahead
+from exampdf.pdf.fontcache import load_font, missing, parse_ahead, parsing_ahead, reap_ahead
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "fonts"
 
@@ -61,6 +61,11 @@ def parse_fonts_ahead() -> None:
 def fonts_parsing() -> bool:
     """Whether parse_fonts_ahead's process is still parsing (a first run; does not wait)."""
     return parsing_ahead()
+
+
+def reap_fonts_ahead() -> None:
+    """parse_fonts_ahead's process waited for if it has ended (never waits for one at work)."""
+    reap_ahead()
 
 
 def fonts_cached() -> bool:
