@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import pickle
 import signal
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
@@ -22,15 +22,12 @@ from exampdf.layout import (
 )
 from exampdf.layout.text.fonts import (
     fonts_cached,
-    fonts_parsing,
     reap_fonts_ahead,
     register_again,
     registered,
 )
 from exampdf.model import Bank
-from exampdf.model.nodes import CodeBlock
 from exampdf.model.student import Student
-from exampdf.model.walk import iter_blocks
 from exampdf.parse import parse_bank
 from exampdf.parse.portable import portable_sources
 from exampdf.progress import Progress, Step, ignore
@@ -107,15 +104,6 @@ def prepare(
     return Prepared(bank, tuple(versions), answer_spread(bank, versions), diags, named)
 
 
-def _code_blocks(bank: Bank) -> Iterator[tuple[str, str]]:
-    """Every code block's text and language in the bank (stems, explanations, model answers)."""
-    for q in bank.questions:
-        for part in (q.stem, q.explanation, q.model_answer):
-            for block, _ in iter_blocks(part):
-                if isinstance(block, CodeBlock):
-                    yield block.code, block.lang
-
-
 def _unmarkable(students: Sequence[Student], config: ExamConfig) -> list[Diagnostic]:
     """R006: a roster id the answer sheet's student-number grid cannot hold, before printing."""
     from exampdf.sheets.compose import unmarkable_ids
@@ -189,29 +177,11 @@ class Ahead:
 def _child(fd: int, inputs: Sequence[Path], config: ExamConfig) -> NoReturn:
     code = 1
     try:
-        first = fonts_parsing()  # a first run: the code blocks' tokens are not cached either
         prepared = prepare(inputs, config, ignore)
         with open(fd, "wb") as pipe:
             pipe.write(pickle.dumps((prepared, registered()), protocol=pickle.HIGHEST_PROTOCOL))
         code = 0
-        if first and isinstance(prepared, Prepared):
-            _lex_behind(prepared.bank)
     except BaseException:  # an error, ctrl-c: the parent prepares itself, or stops too
         pass
     finally:
         os._exit(code)  # no exit handlers, no buffers of the parent's flushed twice
-
-
-def _lex_behind(bank: Bank) -> None:
-    """The code blocks lexed and cached for the answer key's worker in a process nobody waits
-    for (this child exits now: the parent waits for it), with no terminal to hold open."""
-    if os.fork() == 0:
-        try:
-            from exampdf.layout.blocks.lexcache import lex_ahead
-
-            null = os.open(os.devnull, os.O_RDWR)
-            for n in (0, 1, 2):
-                os.dup2(null, n)
-            lex_ahead(_code_blocks(bank), stop=lambda: False)
-        finally:
-            os._exit(0)

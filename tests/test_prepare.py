@@ -110,19 +110,3 @@ def test_the_cli_prepares_ahead_and_prints_what_an_in_process_build_prints(
     assert "W001" in child.stderr
     for name in ("exam.pdf", "answer-key.pdf", "key.json", "key.csv"):
         assert (forked / "out" / name).read_bytes() == (here_dir / "out" / name).read_bytes()
-
-
-CODE_Q = (
-    "# c\n\n## 問題\n次は？\n\n```python\nx = 1\n```\n\n"
-    "## 選択肢\nA. 一\nB. 二\n\n## 正解\nA\n\n"
-    "## 解説\n- 項目\n\n  ```sql\n  SELECT 1;\n  ```\n\n```\nplain\n```\n"
-)
-
-
-def test_every_code_block_of_the_bank_is_found_for_lexing_ahead(tmp_path: Path) -> None:
-    from exampdf.parse import parse_bank
-
-    (tmp_path / "q.md").write_text(CODE_Q, encoding="utf-8")
-    bank = parse_bank([tmp_path / "q.md"]).bank
-    blocks = list(prep._code_blocks(bank))
-    assert blocks == [("x = 1\n", "python"), ("SELECT 1;\n", "sql"), ("plain\n", "")]

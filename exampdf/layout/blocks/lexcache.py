@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from unicodedata import east_asian_width
 
@@ -43,22 +43,6 @@ def lexed(code: str, lang: str, lexer: Callable[[str], Lexer]) -> list[Token]:
         tokens = list(lexer(lang).get_tokens(code))
         _write(file, key, tokens)
     return tokens
-
-
-def lex_ahead(blocks: Iterable[tuple[str, str]], stop: Callable[[], bool]) -> None:
-    """Store the tokens of the code blocks (code, language, as written) the cache lacks, until
-    `stop()`: a first run does it in a process of its own while the PDFs are laid out, so the
-    answer key's worker (a first run's longest job) finds them instead of lexing them."""
-    folder = cache_dir()
-    if folder is None:
-        return
-    for code, lang in blocks:
-        if stop():
-            return
-        text, name = expand_tabs(code), lang.lower()  # as codeblock.tokenize asks
-        file, key = _entry(folder, text, name)
-        if not file.exists():
-            _write(file, key, list(source_lexer(name).get_tokens(text)))
 
 
 def _entry(folder: Path, code: str, lang: str) -> tuple[Path, str]:

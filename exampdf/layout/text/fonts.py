@@ -10,7 +10,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 
 from exampdf import memo
-from exampdf.pdf.fontcache import load_font, missing, parse_ahead, parsing_ahead, reap_ahead
+from exampdf.pdf.fontcache import load_font, missing, parse_ahead, reap_ahead
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "fonts"
 
@@ -56,11 +56,6 @@ def parse_fonts_ahead() -> None:
     if not fonts_cached():
         lazy = [(name, FONT_DIR / file) for name, file in _FILES.items() if name in LAZY]
         parse_ahead([*_parsed_ahead(), *lazy])
-
-
-def fonts_parsing() -> bool:
-    """Whether parse_fonts_ahead's process is still parsing (a first run; does not wait)."""
-    return parsing_ahead()
 
 
 def reap_fonts_ahead() -> None:

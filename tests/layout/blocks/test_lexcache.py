@@ -62,22 +62,3 @@ def test_the_folder_is_kept_small(cache: Path, monkeypatch: pytest.MonkeyPatch) 
     for n in range(6):
         lexcache.lexed(f"x = {n}\n", "python", _lexer)
     assert 2 <= len(list(cache.iterdir())) <= 4
-
-
-def test_blocks_lexed_ahead_are_read_back_without_lexing(cache: Path) -> None:
-    blocks = [(code, lang) for lang, code in CODE.items()] + [("\tx = 1\n", "Python")]
-    lexcache.lex_ahead(blocks, stop=lambda: False)
-    for code, lang in blocks:  # as codeblock.tokenize asks: tabs expanded, language lower case
-        text, name = lexcache.expand_tabs(code), lang.lower()
-        assert lexcache.lexed(text, name, _refusing) == list(_lexer(name).get_tokens(text))
-
-
-def test_lexing_ahead_stops_when_asked(cache: Path) -> None:
-    asked: list[int] = []
-
-    def stop() -> bool:  # False twice, then True
-        asked.append(1)
-        return len(asked) > 2
-
-    lexcache.lex_ahead([(c, lang) for lang, c in CODE.items()], stop=stop)
-    assert len(list(cache.glob("*.json"))) == 2
