@@ -21,6 +21,7 @@ crafted cache file is at worst ignored.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import marshal
 import os
@@ -110,6 +111,7 @@ def parse_ahead(fonts: Sequence[tuple[str, Path]]) -> None:
             os._exit(0)  # closes `write`: end of file for every waiting process
     os.close(write)
     _AHEAD.append((pid, read))
+    atexit.register(_wait_ahead)  # never left behind: nothing of a run writes after it ends
 
 
 def missing(fonts: Sequence[tuple[str, Path]]) -> bool:

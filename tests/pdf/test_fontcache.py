@@ -231,3 +231,20 @@ def test_the_parser_is_reaped_once_it_has_ended_and_not_waited_for_before(cache:
     assert not fontcache._AHEAD
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # already reaped
+
+
+def test_a_process_that_started_the_parser_waits_for_it_before_it_exits(cache: Path) -> None:
+    """Nothing of a run goes on after it: the parser is not left to write into the cache."""
+    script = (
+        "import sys; from pathlib import Path; from exampdf.pdf import fontcache;"
+        "fontcache.parse_ahead([(sys.argv[1], Path(sys.argv[2]))]);"
+        "print(fontcache._AHEAD[0][0])"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache.parent)}
+    done = subprocess.run(
+        [sys.executable, "-c", script, NAME, str(PATH)], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    with pytest.raises(ProcessLookupError):  # waited for: gone, not parsing on as an orphan
+        os.kill(int(done.stdout), 0)
+    assert not fontcache.missing([(NAME, PATH)])
