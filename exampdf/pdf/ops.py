@@ -8,7 +8,7 @@ exercises every one, so an upgrade that moves them fails there first (docs/archi
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
 from reportlab import rl_config
@@ -23,6 +23,21 @@ def content(canvas: Any) -> list[str]:
     operator group, joined with newlines when the page is written."""
     code: list[str] = canvas._code
     return code
+
+
+def replayed(
+    canvas: Any, drawn: dict[Any, list[str]], key: Hashable, draw: Callable[[], None]
+) -> None:
+    """`draw()` the first time `key` is met in `drawn` (one per document), recording the
+    operators it writes; every later time, those operators copied instead of drawn again."""
+    code = content(canvas)
+    ops = drawn.get(key)
+    if ops is not None:
+        code.extend(ops)
+        return
+    start = len(code)
+    draw()
+    drawn[key] = code[start:]
 
 
 def text_content(text_object: Any) -> list[str]:

@@ -14,7 +14,7 @@ from exampdf.layout.exam.spec import ExamSpec
 from exampdf.layout.text.paragraphs import ParaStyle, make_paragraph
 from exampdf.layout.text.textrun import Run
 from exampdf.layout.theme import Theme
-from exampdf.pdf.ops import content, font_state
+from exampdf.pdf.ops import font_state, replayed
 from exampdf.pdf.state import paint_state
 
 DO_NOT_OPEN = "指示があるまで開いてはいけません"
@@ -195,16 +195,14 @@ class NameTable(Table):  # type: ignore[misc]
         if self.same_as is None:
             super().drawOn(canvas, x, y, _sW)
             return
-        drawn = paint_state(canvas).tables
         key = (self.same_as, x, y, _sW, *font_state(canvas))
-        code = content(canvas)
-        ops = drawn.get(key)
-        if ops is not None:
-            code.extend(ops)
-            return
-        start = len(code)
-        super().drawOn(canvas, x, y, _sW)  # text cells only: no form, link or resource
-        drawn[key] = code[start:]
+        # text cells only: no form, link or resource, so the operators can be copied
+        replayed(
+            canvas,
+            paint_state(canvas).tables,
+            key,
+            lambda: super(NameTable, self).drawOn(canvas, x, y, _sW),
+        )
 
 
 MIN_SIZE = 6.0  # points: the smallest text still read at a glance

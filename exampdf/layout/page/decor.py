@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 from exampdf.layout.page.pages import PageInfo
 from exampdf.layout.page.paper import PageGeometry
 from exampdf.layout.theme import RULE_GREY, Theme
-from exampdf.pdf.ops import content, font_state
+from exampdf.pdf.ops import font_state, replayed
 from exampdf.pdf.state import paint_state
 
 CONTINUES = "（次のページに続く）"
@@ -87,15 +87,7 @@ def _part(c: Canvas, key: tuple[Any, ...], draw: Callable[[], None]) -> None:
     Each part sets the font, colour and line width it uses, so its operators do not depend
     on what was drawn before it; what it changes in the canvas's state is undone by the
     restoreState that ends the decoration, so skipping the calls on a copy changes nothing."""
-    parts = paint_state(c).decor_parts
-    code = content(c)
-    ops = parts.get(key)
-    if ops is not None:
-        code.extend(ops)
-        return
-    start = len(code)
-    draw()
-    parts[key] = code[start:]
+    replayed(c, paint_state(c).decor_parts, key, draw)
 
 
 def _text(c: Canvas, how: str, x: float, y: float, text: str) -> None:
@@ -104,13 +96,5 @@ def _text(c: Canvas, how: str, x: float, y: float, text: str) -> None:
     Every page of a long exam repeats the same few strings (title, 「n / N」, 続く) in the same
     places; once a string is drawn, its glyphs have their codes in this document and drawing
     it again writes the same operators, so they are copied instead of set again."""
-    texts = paint_state(c).decor
     key = (how, x, y, text, *font_state(c))
-    code = content(c)
-    ops = texts.get(key)
-    if ops is not None:
-        code.extend(ops)
-        return
-    start = len(code)
-    getattr(c, how)(x, y, text)
-    texts[key] = code[start:]
+    replayed(c, paint_state(c).decor, key, lambda: getattr(c, how)(x, y, text))
