@@ -16,18 +16,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from exampdf.cli import main
 from exampdf.layout.exam import compose
 from exampdf.layout.page.paper import geometry
 from exampdf.layout.text.jparagraph import JParagraph, ParaStyle
 from exampdf.layout.text.textrun import Run
 from exampdf.layout.theme import make_theme
+from tests.helpers.makeoutputs import make_outputs
 
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "questions"
-COMMON = ("--shuffle", "--seed", "7", "--jobs", "1", "-q")
 
 
 def _counting(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
@@ -47,20 +45,14 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     return counts
 
 
-def _make(out: Path, args: tuple[str, ...]) -> dict[str, bytes]:
-    result = CliRunner().invoke(main, ["make", *args, *COMMON, "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
-
-
 def _both(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]) -> dict[str, int]:
     """Build twice, composed and not; assert equal outputs; the composed build's counts."""
     with monkeypatch.context() as m:
         counts = _counting(m)
-        composed = _make(tmp_path / "composed", args)
+        composed = make_outputs(tmp_path / "composed", args)
     with monkeypatch.context() as m:
         m.setattr(compose, "walk", lambda *a, **k: None)
-        plain = _make(tmp_path / "platypus", args)
+        plain = make_outputs(tmp_path / "platypus", args)
     assert composed.keys() == plain.keys()
     for name in composed:
         assert composed[name] == plain[name], name

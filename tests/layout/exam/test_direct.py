@@ -20,14 +20,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from exampdf.cli import main
 from exampdf.layout.exam import compose, direct, writer
+from tests.helpers.makeoutputs import make_outputs
 
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "questions"
-COMMON = ("--shuffle", "--seed", "7", "--jobs", "1", "-q")
 
 
 def _counting(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
@@ -54,24 +52,18 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     return counts
 
 
-def _make(out: Path, args: tuple[str, ...]) -> dict[str, bytes]:
-    result = CliRunner().invoke(main, ["make", *args, *COMMON, "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
-
-
 def _three(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]) -> Counter[str]:
     """Build direct, through the tree, through platypus; assert equal outputs; the counts."""
     with monkeypatch.context() as m:
         counts = _counting(m)
-        written = _make(tmp_path / "direct", args)
+        written = make_outputs(tmp_path / "direct", args)
     with monkeypatch.context() as m:
         m.setattr(direct, "written", lambda *a: None)
-        tree = _make(tmp_path / "tree", args)
+        tree = make_outputs(tmp_path / "tree", args)
     with monkeypatch.context() as m:
         m.setattr(direct, "written", lambda *a: None)
         m.setattr(compose, "walk", lambda *a, **k: None)
-        plain = _make(tmp_path / "platypus", args)
+        plain = make_outputs(tmp_path / "platypus", args)
     assert written.keys() == tree.keys() == plain.keys()
     for name in written:
         assert written[name] == tree[name], name
