@@ -72,7 +72,7 @@ def break_lines(
     )
     if align == "justify" and _wants_total_fit(t, runs, lines, GATE_EM):
         # A hyphen is the last resort: words are looked up (and pyphen's patterns loaded,
-        # ~90 ms once per process) only where breaking between units leaves a loose line.
+        # ~5 ms once per process) only where breaking between units leaves a loose line.
         for hyphenate in (False, True):
             spans = total_fit(t, runs, us, width, first_indent, hanging, hyphenate)
             if spans is not None:
