@@ -22,6 +22,7 @@ Every `/` is a newline: ReportLab joins a page's operators with newlines.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterator
 from typing import Any
 
 from reportlab.lib.rl_accel import fp_str
@@ -104,21 +105,16 @@ def _cached(
     names = [*label[1], *head[1]]
     cells, col, k = known.cells, plan.col, plan.columns
     order, heights = block.item.order, block.cells
-    row_top = block.grid
-    pos = 0
-    for tallest in block.rows:
-        row_top -= tallest
-        for i in range(min(k, len(order) - pos)):
-            choice = order[pos]
-            cell = cells[pos][choice]
+    for pos, i, row_at in _grid(block, k):
+        choice = order[pos]
+        cell = cells[pos][choice]
+        if cell is None:
+            cell = cells[pos][choice] = _cell(canvas, plan, pos, choice)
             if cell is None:
-                cell = cells[pos][choice] = _cell(canvas, plan, pos, choice)
-                if cell is None:
-                    return None
-            at = fp_str(i * col, row_top + tallest - heights[pos])
-            code.append(f"q\n1 0 0 1 {at} cm\n{cell[0]}\nQ")
-            names += cell[1]
-            pos += 1
+                return None
+        at = fp_str(i * col, row_at - heights[pos])
+        code.append(f"q\n1 0 0 1 {at} cm\n{cell[0]}\nQ")
+        names += cell[1]
     code.append("Q")
     for p, sb, h, sa in block.ends:
         top -= sb * True
@@ -245,18 +241,13 @@ def first_use(block: Written, canvas: Any, x: float, y: float) -> None:
     plan.tops[bh] = top
     top -= block.grid
     out.code.append(f"q\n1 0 0 1 {fp_str(0, top)} cm")
-    order, k = block.item.order, plan.columns
-    row_top = block.grid
-    pos = 0
-    for tallest in block.rows:
-        row_top -= tallest
-        for i in range(min(k, len(order) - pos)):
-            lab, body, lh, h, ch = plan.cells[pos][order[pos]]
-            out.code.append(f"q\n1 0 0 1 {fp_str(i * plan.col, row_top + tallest - ch)} cm")
-            out.paragraph(lab, plan.gutter, 0, ch - lh)
-            out.paragraph(body, plan.inner, plan.gutter, ch - h)
-            out.code.append("Q")
-            pos += 1
+    order = block.item.order
+    for pos, i, row_at in _grid(block, plan.columns):
+        lab, body, lh, h, ch = plan.cells[pos][order[pos]]
+        out.code.append(f"q\n1 0 0 1 {fp_str(i * plan.col, row_at - ch)} cm")
+        out.paragraph(lab, plan.gutter, 0, ch - lh)
+        out.paragraph(body, plan.inner, plan.gutter, ch - h)
+        out.code.append("Q")
     out.code.append("Q")
     for p, sb, h, sa in block.ends:
         top -= sb * True
@@ -265,3 +256,14 @@ def first_use(block: Written, canvas: Any, x: float, y: float) -> None:
         top -= sa
     out.code.append("Q\nQ\nQ")
     out.flush()
+
+
+def _grid(block: Written, columns: int) -> Iterator[tuple[int, int, float]]:
+    """The option grid's cells in order: (position, column, top of its row), rows from the
+    grid's top down, each cell hung from its row's top as OptionGrid draws it."""
+    order, row_top, pos = block.item.order, block.grid, 0
+    for tallest in block.rows:
+        row_top -= tallest
+        for i in range(min(columns, len(order) - pos)):
+            yield pos, i, row_top + tallest
+            pos += 1

@@ -142,13 +142,6 @@ def test_mixed_bank(
     assert 0 < counts["first use"] < counts["written"]
 
 
-@pytest.fixture
-def roster(tmp_path: Path) -> Path:
-    path = tmp_path / "roster.csv"
-    path.write_text("id,name\n2024001,山田 太郎\n2024002,佐藤 花子\n2024003,鈴木 一郎\n", "utf-8")
-    return path
-
-
 @pytest.mark.parametrize(
     "paper", [(), ("--paper", "B4", "--orientation", "landscape", "--columns", "2")]
 )
