@@ -44,6 +44,12 @@ def csv_rows(rows: Iterable[Sequence[Cell]]) -> str:
     return buf.getvalue()
 
 
+def csv_cell(value: Cell) -> str:
+    """One cell's text as `csv_rows` writes it in a row of two or more cells (a lone empty
+    cell would be quoted): rows can be joined from cells made once and reused."""
+    return csv_rows([("", value)])[1:-1]
+
+
 def write_csv(path: Path, text: str | Iterable[str]) -> None:
     """Write CSV text (or its pieces, in order) as Excel opens it correctly by double-click
     (UTF-8 with BOM)."""
