@@ -9,6 +9,7 @@ tables are stored as typed columns (pdf/fontcolumns.py: arrays of int64 or float
 only hold numbers, so they need no check element by element); glyphToChar, which ReportLab
 only uses while parsing, is rebuilt on first use.
 
+Fonts whose tables the build stored beside them (pdf/fontship.py) are read from there first.
 A cache file is used only if the key stored inside it equals the key of this run (font path,
 size and modification time, the font's registered name, ReportLab's, Python's and this
 format's version). The KEEP most recently used files are kept (one per font and install).
@@ -30,25 +31,23 @@ import sys
 from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
-from weakref import WeakKeyDictionary
 
 import reportlab
-from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
+from reportlab.pdfbase.ttfonts import TTFont
 
 from exampdf.cache import cache_dir, prune, used, write_atomic
-from exampdf.pdf.fontcolumns import BIG, Columns, read_columns, tables, write_columns
+from exampdf.pdf.fontship import load_shipped, shipped
+from exampdf.pdf.fontstate import FORMAT, plain, restore
 
-FORMAT = 3  # bump when what is stored changes (3: big tables as typed columns; 2: marshal)
 KEEP = 36  # font cache files kept: six faces for each of six installs or checkouts
-_DATA = "_ttf_data"  # the file's bytes: read from the font itself on every load
-_SCALE = "_pdfScale"  # a lambda made by extractInfo: rebuilt from unitsPerEm
-_FRESH = "state"  # TTFont's per-document state: always new and empty
-_FACE = "face"
 
 
 def load_font(name: str, path: Path) -> TTFont:
-    """TTFont(name, path), from the cache when a valid entry exists (and stored when not)."""
+    """TTFont(name, path): the tables the build parsed (pdf/fontship.py) if made from these
+    bytes, else from the cache when a valid entry exists (and stored when not)."""
+    font = load_shipped(name, path)
+    if font is not None:
+        return font
     directory = cache_dir()
     if directory is None:
         _wait_ahead()
@@ -80,6 +79,11 @@ def _file(directory: Path, name: str, path: Path) -> Path:
     return directory / f"{path.stem}-{where}.marshal"
 
 
+def _there(directory: Path, name: str, path: Path) -> bool:
+    """Parsed tables there for this font, shipped or cached (read only when loaded)."""
+    return shipped(path).exists() or _file(directory, name, path).exists()
+
+
 # The process parsing fonts ahead (at most one), until waited for: its pid and the read end of
 # a pipe only it holds open for writing. End of file on the pipe says it is done, so a process
 # forked later (the CLI's `prepare` child, a sibling that cannot waitpid it) can wait too.
@@ -95,7 +99,7 @@ def parse_ahead(fonts: Sequence[tuple[str, Path]]) -> None:
     if directory is None or _AHEAD or not hasattr(os, "fork"):
         return
     try:
-        todo = [(n, p) for n, p in fonts if not _file(directory, n, p).exists()]
+        todo = [(n, p) for n, p in fonts if not _there(directory, n, p)]
         if not todo:
             return
         read, write = os.pipe()
@@ -118,7 +122,7 @@ def missing(fonts: Sequence[tuple[str, Path]]) -> bool:
     """Whether some of `fonts` has no cache file yet (False when caching is off)."""
     directory = cache_dir()
     try:
-        return directory is not None and not all(_file(directory, n, p).exists() for n, p in fonts)
+        return directory is not None and not all(_there(directory, n, p) for n, p in fonts)
     except (OSError, RuntimeError):
         return False
 
@@ -176,155 +180,22 @@ def cache_key(name: str, path: Path) -> tuple[object, ...]:
     )
 
 
-class _Scale:
-    """What TTFontFile.extractInfo stores as `_pdfScale`: font units -> 1/1000 em, the same
-    arithmetic (identity at 1000 units per em, else x * (1000 / unitsPerEm))."""
-
-    def __init__(self, units_per_em: int) -> None:
-        self.mult = 1000 / units_per_em
-
-    def __call__(self, x: float) -> float:
-        return x * self.mult
-
-
-def _scale(units_per_em: int) -> Any:
-    if units_per_em == 1000:
-        return _identity
-    return _Scale(units_per_em)
-
-
-def _identity(x: float) -> float:
-    return x
-
-
-class _CachedFace(TTFontFace):  # type: ignore[misc]  # ReportLab is untyped
-    """A face read from the cache: glyphToChar (glyph -> characters), which ReportLab uses only
-    while parsing a font, is built from its columns on first use."""
-
-    def __getattr__(self, name: str) -> Any:
-        lazy = self.__dict__.get("_lazy", {})
-        if name not in lazy:
-            raise AttributeError(name)
-        value = lazy.pop(name)()
-        setattr(self, name, value)
-        return value
-
-
 def _read(file: Path, key: tuple[object, ...], path: Path) -> TTFont | None:
     try:
         with open(file, "rb") as f:
             entry = marshal.loads(f.read())
         if not isinstance(entry, dict) or entry.get("key") != key:
             return None
-        font_state, face_state = entry["font"], entry["face"]
-        if not (_valid(font_state, _FONT) and _valid(face_state, _FACE_TYPES)):
-            return None
-        face = _CachedFace.__new__(_CachedFace)
-        face.__dict__.update(face_state)
-        face.__dict__.update(tables(read_columns(entry["columns"])))
-        for name in _NAMES:
-            setattr(face, name, TTFNameBytes(face_state[name]))
-        setattr(face, _SCALE, _scale(face.unitsPerEm))
         with open(path, "rb") as f:
-            setattr(face, _DATA, f.read())
-        font = TTFont.__new__(TTFont)
-        font.__dict__.update({k: v for k, v in font_state.items() if k != "encoding"})
-        encoding = TTEncoding.__new__(TTEncoding)
-        encoding.name = font_state["encoding"]
-        font.encoding = encoding
-        setattr(font, _FRESH, WeakKeyDictionary())
-        setattr(font, _FACE, face)
-        return font
+            data = f.read()
     except Exception:  # a cache must never stop a run: any failure means "parse instead"
         return None
+    return restore(entry, data, str(path))
 
 
 def _write(file: Path, key: tuple[object, ...], font: TTFont) -> None:
-    try:
-        font_state = {k: v for k, v in vars(font).items() if k not in (_FRESH, _FACE)}
-        font_state["encoding"] = font.encoding.name
-        face = vars(font.face)
-        face_state = {k: v for k, v in face.items() if k not in (_DATA, _SCALE, *BIG)}
-        for name in _NAMES:
-            face_state[name] = bytes(face_state[name])
-        if not (_valid(font_state, _FONT) and _valid(face_state, _FACE_TYPES)):
-            return  # another ReportLab keeps other things: not cached
-        columns: Columns | None = write_columns(face)
-        if columns is None:
-            return  # a table these columns cannot hold exactly: not cached
-        data = {"key": key, "font": font_state, "face": face_state, "columns": columns}
-        write_atomic(file, marshal.dumps(data))
-    except Exception:  # read-only home, full disk, a value marshal cannot store, …
-        pass
-
-
-# What a parsed TTFont and its face hold (ReportLab 4), and of which types.
-_FONT: dict[str, Any] = {"fontName": str, "encoding": str, "_asciiReadable": int, "_shapable": bool}
-_NAMES = ("name", "familyName", "styleName", "fullName", "uniqueFontID")
-_NUMBER = (int, float)
-_FACE_TYPES: dict[str, Any] = {
-    **dict.fromkeys(_NAMES, bytes),
-    "glyphNames": list,
-    "glyphWidths": dict,
-    "ascent": _NUMBER,
-    "descent": _NUMBER,
-    "bold": int,
-    "italic": int,
-    "requiredEncoding": (type(None), str),
-    "builtIn": int,
-    "validate": int,
-    "filename": str,
-    "_pos": int,
-    "version": int,
-    "numTables": int,
-    "searchRange": int,
-    "entrySelector": int,
-    "rangeShift": int,
-    "table": dict,
-    "tables": list,
-    "subfontNameX": bytes,
-    "fontRevision": tuple,
-    "unitsPerEm": int,
-    "bbox": list,
-    "capHeight": _NUMBER,
-    "stemV": int,
-    "italicAngle": _NUMBER,
-    "underlinePosition": int,
-    "underlineThickness": int,
-    "flags": int,
-    "numGlyphs": int,
-    "_full_font": bool,
-    "defaultWidth": _NUMBER,
-}
-
-
-def _valid(state: Any, types: dict[str, Any]) -> bool:
-    """Exactly these attributes, each of its type, and the lists and maps among them made of
-    numbers or names (the big tables are typed columns): nothing else ReportLab could trip over."""
-    if not isinstance(state, dict) or state.keys() != types.keys():
-        return False
-    if not all(isinstance(state[k], t) for k, t in types.items()):
-        return False
-    if "glyphWidths" not in state:
-        return True
-    ints = (int,)
-    return (
-        _map(state["glyphWidths"], ints, _NUMBER)
-        and _all(state["bbox"], _NUMBER)
-        and _all(state["fontRevision"], ints)
-        and _all(state["glyphNames"], (str,))
-        and all(type(k) is str and _table(v) for k, v in state["table"].items())
-        and all(_table(v) for v in state["tables"])
-    )
-
-
-def _all(values: Any, types: tuple[type, ...]) -> bool:
-    return set(map(type, values)) <= set(types)  # map(type): at C speed over 10⁴ values
-
-
-def _map(mapping: dict[Any, Any], keys: tuple[type, ...], values: tuple[type, ...]) -> bool:
-    return _all(mapping.keys(), keys) and _all(mapping.values(), values)
-
-
-def _table(entry: Any) -> bool:
-    return type(entry) is dict and all(type(v) in (int, str) for v in entry.values())
+    state = plain(font)
+    if state is None:
+        return  # another ReportLab keeps other things: not cached
+    with suppress(Exception):  # read-only home, full disk, a value marshal cannot store, …
+        write_atomic(file, marshal.dumps({"key": key, **state}))
