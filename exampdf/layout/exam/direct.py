@@ -90,6 +90,8 @@ class Plan:
         # 問N by number, shared by the shelf's questions (the same gutter in every one)
         self.labels: dict[int, tuple[JParagraph, float]] = shelf.direct.setdefault("numbers", {})
         self.ends: dict[int, Part] = {}
+        # option order -> its grid measured (orders recur: 5 options have 120, 200 versions)
+        self.layouts: dict[tuple[int, ...], Layout] = {}
         self.tops: dict[float, float] = {}  # stack height -> the cursor below the head
         self.canvas: Any = None  # writer.py's operators, on the canvas they were made for
         self.known: Any = None
@@ -108,6 +110,19 @@ class Plan:
             cell = memo[key] = (lab, body, lh, bh, max(lh, bh))
         return cell
 
+    def layout(self, order: tuple[int, ...]) -> Layout:
+        """The grid of options printed in `order`, as OptionGrid.wrap sums it."""
+        got = self.layouts.get(order)
+        if got is None:
+            table = self.cells
+            cells = [table[pos][c][4] for pos, c in enumerate(order)]  # heights, printed order
+            k = self.columns
+            # a row is as tall as its tallest option (max() keeps the first of equals)
+            rows = cells if k == 1 else [max(cells[s : s + k]) for s in range(0, len(cells), k)]
+            grid = sum(rows)
+            got = self.layouts[order] = Layout(cells, rows, grid, sum([*self.sizes, grid]))
+        return got
+
     def label(self, number: int) -> tuple[JParagraph, float]:
         got = self.labels.get(number)
         if got is None:
@@ -121,6 +136,17 @@ class Plan:
             sw = self.stack_width
             got = self.ends[id(p)] = (p, p.getSpaceBefore(), p.wrap(sw, TALL)[1], p.getSpaceAfter())
         return got
+
+
+class Layout:
+    """An option order's grid: cell heights (printed order), row heights, the grid's height,
+    the stack's height with it (no end mark), and the cells' offsets (writer.py's, once)."""
+
+    __slots__ = ("cells", "grid", "offsets", "rows", "stack")
+
+    def __init__(self, cells: list[float], rows: list[float], grid: float, stack: float) -> None:
+        self.cells, self.rows, self.grid, self.stack = cells, rows, grid, stack
+        self.offsets: list[str] | None = None
 
 
 class Written:
@@ -142,6 +168,7 @@ class Written:
         self.spaceAfter: float = shelf.theme.size * 1.4  # as question_block gives QuestionBlock
         self.width = self.height = -1.0
         self.plan: Plan | None = None
+        self.layout: Layout | None = None
 
     def getSpaceBefore(self) -> int:
         return self.spaceBefore
@@ -168,16 +195,14 @@ class Written:
             plan = self.parts.plans[(width, len(order))] = Plan(
                 self.shelf, self.parts, width, self.item
             )
-        table = plan.cells
-        cells = [table[pos][c][4] for pos, c in enumerate(order)]  # heights, printed order
-        k = plan.columns
-        # a row is as tall as its tallest option (max() keeps the first of equals: same value)
-        rows = cells if k == 1 else [max(cells[s : s + k]) for s in range(0, len(cells), k)]
-        grid = sum(rows)
-        sizes = [*plan.sizes, grid]
-        ends = [plan.end(p) for p in self.tail]
-        sizes += [sb * True + h + sa for _, sb, h, sa in ends]
-        self.stack_height = sum(sizes)
+        got = plan.layout(order)
+        self.cells, self.rows, self.grid = got.cells, got.rows, got.grid
+        if self.tail:
+            ends = self.ends = [plan.end(p) for p in self.tail]
+            sizes = [*plan.sizes, got.grid, *(sb * True + h + sa for _, sb, h, sa in ends)]
+            self.stack_height = sum(sizes)
+        else:
+            self.ends, self.stack_height = [], got.stack
         self.label_height = plan.label(self.number)[1] + plan.drop
-        self.plan, self.cells, self.rows, self.grid, self.ends = plan, cells, rows, grid, ends
+        self.plan, self.layout = plan, got
         self.width, self.height = width, max(self.label_height, self.stack_height)

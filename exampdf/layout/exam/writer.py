@@ -31,10 +31,12 @@ from reportlab.platypus import Spacer
 from exampdf.layout.blocks.place import form_of, place_paragraph
 from exampdf.layout.exam.direct import Plan, Written
 from exampdf.layout.text.jparagraph import JParagraph
+from exampdf.memo import Memo
 from exampdf.pdf.forms import inherited_form
 from exampdf.pdf.ops import content, do_operator, use_forms
 from exampdf.pdf.state import Form, paint_state
 
+_NUMBERS: Memo[tuple[float, float], str] = Memo("layout.exam.writer.numbers", 1 << 12)
 TALL = 1e6  # a steady paragraph's height does not depend on the room offered
 Chunk = tuple[str, tuple[str, ...]]  # operators, the forms they place
 
@@ -73,7 +75,7 @@ def draw(block: Written, canvas: Any, x: float, y: float) -> None:
         first_use(block, canvas, x, y)
         return
     code = content(canvas)
-    code.append(f"q\n1 0 0 1 {fp_str(x, y)} cm")
+    code.append(f"q\n1 0 0 1 {_fp(x, y)} cm")
     code.extend(ops[0])  # the page joins its entries with newlines, as ours would be
     use_forms(canvas, ops[1])
 
@@ -98,21 +100,19 @@ def _cached(
         known.heads[bh] = head
     top = plan.tops[bh] - block.grid  # the grid's space before and after are 0
     code = [
-        f"q\n1 0 0 1 0 0 cm\nq 1 0 0 1 {fp_str(0, height - block.label_height)} cm\n"
-        f"{label[0]}\nQ\nq\n1 0 0 1 {fp_str(plan.gutter_q, height - bh)} cm\n{head[0]}\n"
-        f"q\n1 0 0 1 {fp_str(0, top)} cm"
+        f"q\n1 0 0 1 0 0 cm\nq 1 0 0 1 {_fp(0, height - block.label_height)} cm\n"
+        f"{label[0]}\nQ\nq\n1 0 0 1 {_fp(plan.gutter_q, height - bh)} cm\n{head[0]}\n"
+        f"q\n1 0 0 1 {_fp(0, top)} cm"
     ]
     names = [*label[1], *head[1]]
-    cells, col, k = known.cells, plan.col, plan.columns
-    order, heights = block.item.order, block.cells
-    for pos, i, row_at in _grid(block, k):
+    cells, order = known.cells, block.item.order
+    for pos, at in enumerate(_offsets(block)):
         choice = order[pos]
         cell = cells[pos][choice]
         if cell is None:
             cell = cells[pos][choice] = _cell(canvas, plan, pos, choice)
             if cell is None:
                 return None
-        at = fp_str(i * col, row_at - heights[pos])
         code.append(f"q\n1 0 0 1 {at} cm\n{cell[0]}\nQ")
         names += cell[1]
     code.append("Q")
@@ -125,11 +125,32 @@ def _cached(
             if end is None:
                 return None
             known.ends[id(p)] = end
-        code.append(f"q 1 0 0 1 {fp_str(0, top)} cm\n{end[0]}\nQ")
+        code.append(f"q 1 0 0 1 {_fp(0, top)} cm\n{end[0]}\nQ")
         names += end[1]
         top -= sa
     code.append("Q\nQ\nQ")
     return code, names
+
+
+def _offsets(block: Written) -> list[str]:
+    """Each option cell's translation in the grid, formatted (once per option order)."""
+    layout, plan = block.layout, block.plan
+    assert layout is not None and plan is not None
+    offsets = layout.offsets
+    if offsets is None:
+        col, heights = plan.col, layout.cells
+        offsets = layout.offsets = [
+            _fp(i * col, row_at - heights[pos]) for pos, i, row_at in _grid(block, plan.columns)
+        ]
+    return offsets
+
+
+def _fp(x: float, y: float) -> str:
+    """fp_str(x, y), remembered: a few dozen distinct pairs make most of an exam's numbers."""
+    got = _NUMBERS.get((x, y))
+    if got is None:
+        got = _NUMBERS.put((x, y), fp_str(x, y))
+    return got
 
 
 def _form(canvas: Any, p: JParagraph, width: float) -> Chunk | None:
@@ -146,12 +167,12 @@ def _head(canvas: Any, plan: Plan, bh: float) -> Chunk | None:
         top -= sb * bool(i)
         top -= h
         if type(p) is Spacer:
-            code.append(f"q\n1 0 0 1 {fp_str(0, top)} cm\nQ")
+            code.append(f"q\n1 0 0 1 {_fp(0, top)} cm\nQ")
         else:
             form = form_of(canvas, p, plan.stack_width)
             if form is None:
                 return None
-            code.append(f"q 1 0 0 1 {fp_str(0, top)} cm\n{form[1]}\nQ")
+            code.append(f"q 1 0 0 1 {_fp(0, top)} cm\n{form[1]}\nQ")
             names.append(form[0])
         top -= sa
     plan.tops[bh] = top
@@ -165,8 +186,8 @@ def _cell(canvas: Any, plan: Plan, pos: int, choice: int) -> Chunk | None:
     if fl is None or fb is None:
         return None
     code = (
-        f"q 1 0 0 1 {fp_str(0, ch - lh)} cm\n{fl[1]}\nQ\n"
-        f"q 1 0 0 1 {fp_str(plan.gutter, ch - bh)} cm\n{fb[1]}\nQ"
+        f"q 1 0 0 1 {_fp(0, ch - lh)} cm\n{fl[1]}\nQ\n"
+        f"q 1 0 0 1 {_fp(plan.gutter, ch - bh)} cm\n{fb[1]}\nQ"
     )
     return code, (fl[0], fb[0])
 
@@ -185,7 +206,7 @@ class _Out:
         if form is None and p.width == width:
             form = _inherited(self.canvas, p, width)
         if form is not None:
-            self.code.append(f"q 1 0 0 1 {fp_str(x, y)} cm\n{form[1]}\nQ")
+            self.code.append(f"q 1 0 0 1 {_fp(x, y)} cm\n{form[1]}\nQ")
             self.names.append(form[0])
             return
         self.flush()
@@ -224,27 +245,27 @@ def first_use(block: Written, canvas: Any, x: float, y: float) -> None:
     assert plan is not None
     out = _Out(canvas)
     height, bh = block.height, block.stack_height
-    out.code.append(f"q\n1 0 0 1 {fp_str(x, y)} cm\nq\n1 0 0 1 0 0 cm")
+    out.code.append(f"q\n1 0 0 1 {_fp(x, y)} cm\nq\n1 0 0 1 0 0 cm")
     label = plan.label(block.number)[0]
     out.paragraph(label, plan.gutter_q, 0, height - block.label_height)
-    out.code.append(f"q\n1 0 0 1 {fp_str(plan.gutter_q, height - bh)} cm")
+    out.code.append(f"q\n1 0 0 1 {_fp(plan.gutter_q, height - bh)} cm")
     top = bh
     for i, (p, sb, h, sa) in enumerate(plan.head):
         top -= sb * bool(i)
         top -= h
         if type(p) is Spacer:
-            out.code.append(f"q\n1 0 0 1 {fp_str(0, top)} cm\nQ")
+            out.code.append(f"q\n1 0 0 1 {_fp(0, top)} cm\nQ")
         else:
             assert isinstance(p, JParagraph)
             out.paragraph(p, plan.stack_width, 0, top)
         top -= sa
     plan.tops[bh] = top
     top -= block.grid
-    out.code.append(f"q\n1 0 0 1 {fp_str(0, top)} cm")
+    out.code.append(f"q\n1 0 0 1 {_fp(0, top)} cm")
     order = block.item.order
     for pos, i, row_at in _grid(block, plan.columns):
         lab, body, lh, h, ch = plan.cells[pos][order[pos]]
-        out.code.append(f"q\n1 0 0 1 {fp_str(i * plan.col, row_at - ch)} cm")
+        out.code.append(f"q\n1 0 0 1 {_fp(i * plan.col, row_at - ch)} cm")
         out.paragraph(lab, plan.gutter, 0, ch - lh)
         out.paragraph(body, plan.inner, plan.gutter, ch - h)
         out.code.append("Q")

@@ -46,6 +46,15 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
         counts["inherited"] += form is not None
         return form
 
+    layout, layouts = direct.Plan.layout, dict[int, direct.Layout]()
+
+    def counted_layout(plan: direct.Plan, order: tuple[int, ...]) -> direct.Layout:
+        got = layout(plan, order)
+        layouts[id(got)] = got  # each kept alive, so no id is reused
+        counts["layouts"] = len(layouts)  # measured once per plan and option order
+        return got
+
+    monkeypatch.setattr(direct.Plan, "layout", counted_layout)
     monkeypatch.setattr(writer, "_inherited", counted_inherited)
     monkeypatch.setattr(direct, "written", counted_written)
     monkeypatch.setattr(writer, "first_use", counted_first_use)
@@ -140,6 +149,7 @@ def test_mixed_bank(
     # image) never: 8 of 20 questions in 6 versions; the first use of each on its canvas
     assert counts["written"] == 6 * 8 and counts["uncovered"] == 6 * 12
     assert 0 < counts["first use"] < counts["written"]
+    assert 0 < counts["layouts"] < counts["written"]  # m09's fixed order measured once
 
 
 @pytest.mark.parametrize(
