@@ -10,6 +10,7 @@ Chunks = tuple[tuple[int, str], ...] | None  # (subset, `(…) Tj`) per subset r
 Form = tuple[str, str]  # form name, its `/… Do` operator
 PlacedCell = tuple[Any, Any, tuple[str, ...], tuple[str, str]]  # label, body, operators, form names
 Centred = tuple[float, str] | None  # width, operators; None: Type 1
+Around = tuple[str, str] | None  # operators before and after y; None: Type 1
 DecorKey = tuple[str, float, float, str, str, float, float]
 
 _ATTR = "_exampdf_paint"  # the one attribute exampdf sets on a ReportLab canvas
@@ -44,6 +45,11 @@ class PaintState:
     shown: dict[tuple[str, str], Chunks] = field(default_factory=dict)
     subsets: dict[tuple[str, int], str] = field(default_factory=dict)
     centred: dict[tuple[str, float, float, str], tuple[float, str] | None] = field(
+        default_factory=dict
+    )
+    # pdf/textshow.py CentredColumns: per font and x, the operators before and after y of
+    # each string centred on x (a grid's columns repeat their texts, grid after grid)
+    centred_at: dict[tuple[str, float, float, float], dict[str, Around]] = field(
         default_factory=dict
     )
 

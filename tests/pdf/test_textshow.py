@@ -23,7 +23,7 @@ from exampdf.layout.text.linebreak import break_lines
 from exampdf.layout.text.linefit import Stretch, _unstretched, by_tokens, justified
 from exampdf.layout.text.textrun import Run
 from exampdf.pdf.textgrid import TextGrid
-from exampdf.pdf.textshow import draw_centred, encodings, show, show_at
+from exampdf.pdf.textshow import CentredColumns, draw_centred, encodings, show, show_at
 
 MONO, BODY, BOLD = "exampdf-mono", "exampdf-mincho", "exampdf-gothic-bold"
 WORDS = [
@@ -127,6 +127,35 @@ def test_draw_centred_writes_what_draw_centred_string_writes() -> None:
                 draw_centred(canv, 100.0 + n * 0.37, 700.0 - n, text)
             else:
                 canv.drawCentredString(100.0 + n * 0.37, 700.0 - n, text)
+    assert _page(fast) == _page(plain)
+    assert plain.getpdfdata() == fast.getpdfdata()
+
+
+def test_centred_columns_write_what_draw_centred_writes() -> None:
+    """Rows and single cells in columns, texts repeating at the same x grid after grid, one
+    font after another (a Type 1 font too, which ReportLab draws itself)."""
+    rnd = random.Random(3)
+    texts = [t for _, t in _strings(4, 40) if t]
+    plain, fast = _canvas(), _canvas()
+    for canv, out in ((plain, False), (fast, True)):
+        rnd.seed(3)
+        for grid in range(30):
+            font = [BODY, BOLD, "Helvetica"][grid % 3]
+            canv.setFont(font, 9.0, 10.8)
+            xs = [40.0 + 55.5 * c + (grid % 4) * 0.3 for c in range(6)]
+            columns = CentredColumns(canv, xs)
+            for r in range(8):
+                row = [rnd.choice(texts) for _ in xs]
+                which = [c for c in range(len(xs)) if rnd.random() < 0.7]
+                y = 700.0 - 13.3 * r - grid
+                if not out:
+                    for c in which:
+                        draw_centred(canv, xs[c], y, row[c])
+                elif r % 3:
+                    columns.row(y, row, which)
+                else:
+                    for c in which:
+                        columns.cell(c, y, row[c])
     assert _page(fast) == _page(plain)
     assert plain.getpdfdata() == fast.getpdfdata()
 

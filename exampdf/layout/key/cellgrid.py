@@ -11,7 +11,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from exampdf.layout.text.textrun import RGB
-from exampdf.pdf.textshow import draw_centred
+from exampdf.pdf.textshow import CentredColumns
 
 RULE = 0.5
 
@@ -132,23 +132,43 @@ class CellGrid(Flowable):  # type: ignore[misc]
 
     def _text(self, top: float, edges: list[float]) -> None:
         """Each cell's lines centred in its column and, as a block, in its row (as a
-        ReportLab Table centres them)."""
+        ReportLab Table centres them); the bold cells first, then the others."""
         canv, look = self.canv, self.look
-        leading = look.leading
+        leading, size = look.leading, look.size
         centres = [(a + b) / 2 for a, b in pairwise(edges)]
+        every = range(len(self.widths))
+        split = self.lines > 1 or any("\n" in "".join(r) for r in (self.header, *self.rows))
         head = [(top - self.head_height, self.head_height, self.header, True)]
         body = [
             (self.row_height * (len(self.rows) - 1 - r), self.row_height, row, False)
             for r, row in enumerate(self.rows)
         ]
         for font, in_bold in ((look.bold_font, True), (look.font, False)):
-            canv.setFont(font, look.size, leading)
+            canv.setFont(font, size, leading)
+            columns = CentredColumns(canv, centres)
+            mine = [c for c in every if (c in self.bold) == in_bold]
             for foot, height, cells, header in (*head, *body):
-                for c, text in enumerate(cells):
-                    if not text or (header or c in self.bold) != in_bold:
-                        continue
-                    parts = text.split("\n")
-                    y = foot + (height + len(parts) * leading) / 2 - look.size
-                    for part in parts:
-                        draw_centred(canv, centres[c], y, part)
-                        y -= leading
+                if header and not in_bold:
+                    continue
+                which = [c for c in (every if header else mine) if c < len(cells) and cells[c]]
+                if split:
+                    self._lines(columns, foot, height, cells, which)
+                else:
+                    columns.row(foot + (height + leading) / 2 - size, cells, which)
+
+    def _lines(
+        self,
+        columns: CentredColumns,
+        foot: float,
+        height: float,
+        cells: Sequence[str],
+        which: list[int],
+    ) -> None:
+        """Cells of a row that may hold more than one line, each line on its own."""
+        leading = self.look.leading
+        for c in which:
+            parts = cells[c].split("\n")
+            y = foot + (height + len(parts) * leading) / 2 - self.look.size
+            for part in parts:
+                columns.cell(c, y, part)
+                y -= leading
