@@ -17,6 +17,7 @@ from exampdf.layout.blocks.shrinks import Origin
 from exampdf.layout.key.cellgrid import CellGrid, GridLook, Measure
 from exampdf.layout.key.keyparts import (
     KeyInfo,
+    answer_table,
     answer_text,
     cover,
     fingerprint_text,
@@ -43,6 +44,7 @@ def key_story(
 ) -> list[Flowable]:
     """Cover, the key table of every version, then each question once in bank order."""
     listing = _listing(versions)
+    answers = answer_table(bank, versions, info.label)
     story: list[Flowable] = [
         CoverMark(),
         Bookmark("cover", "表紙"),
@@ -50,7 +52,7 @@ def key_story(
         PageBreak(),
         Bookmark("table", "解答一覧"),
         heading("解答一覧", theme),
-        *key_tables(bank, versions, theme, width, info.label),
+        *key_tables(bank, versions, theme, width, info.label, answers),
         *[line(s, theme, theme.size * 0.8) for s in info.spread],
         PageBreak(),
         Bookmark("questions", "問題と解説"),
@@ -65,7 +67,7 @@ def key_story(
         story.append(Bookmark(f"q{index}", f"{index + 1}. {q.title}", 1))
         item = VersionItem(index, tuple(range(len(q.choices))))
         title = f"{index + 1}. {q.title}"
-        seen = partial(_seen, q, places, versions, info, theme, width, measure)
+        seen = partial(_seen, places, versions, answers, theme, width, measure)
         story.append(
             Expand(  # built when the layout gets here, freed once drawn
                 partial(_question, title, q, item, q.explanation, theme, info, seen, True)
@@ -146,10 +148,9 @@ def _positions(versions: Sequence[ExamVersion]) -> dict[int, array[int]]:
 
 
 def _seen(
-    q: Question,
     places: array[int],
     versions: Sequence[ExamVersion],
-    info: KeyInfo,
+    answers: Sequence[Sequence[str]],  # answer_table: [version][item]
     theme: Theme,
     width: float,
     measure: Measure,
@@ -158,14 +159,14 @@ def _seen(
     columns of fixed width, made when the layout gets there. (A running line of
     「A版 問3 → C」 took a tenth of a 200-version booklet's time to break, and split its
     entries across lines.)"""
-    at = [(versions[vi], n) for vi, n in zip(places[::2], places[1::2], strict=True)]
-    codes = [v.code for v, _ in at]
+    at = list(zip(places[::2], places[1::2], strict=True))
+    codes = [versions[vi].code for vi, _ in at]
     numbers = [str(n) for _, n in at]
-    answers = [answer_text(q, v.items[n - 1], info.label) for v, n in at]
-    texts = (codes, numbers, answers)
+    printed = [answers[vi][n - 1] for vi, n in at]
+    texts = (codes, numbers, printed)
     columns = [[head, *cells] for head, cells in zip(PLACE_HEADER, texts, strict=True)]
     groups, widths = measure.fitted(columns, width, len(at), bold=(0,))
-    cells = [c for entry in zip(codes, numbers, answers, strict=True) for c in entry]
+    cells = [c for entry in zip(codes, numbers, printed, strict=True) for c in entry]
     step = 3 * groups
     rows = [cells[i : i + step] for i in range(0, len(cells), step)]
     caption = line("出題位置", theme, size=theme.size * 0.9, bold=True)

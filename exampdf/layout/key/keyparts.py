@@ -128,13 +128,29 @@ def fingerprint_text(fingerprint: str) -> str:
     return " ".join(groups[:2]) + "\n" + " ".join(groups[2:])
 
 
+def answer_table(
+    bank: Bank, versions: Sequence[ExamVersion], label: Label = letter
+) -> list[list[str]]:
+    """answer_text of every version's every item, [version][item]: the key table and
+    「出題位置」 both print each (60,000 calls at 100 questions x 200 versions, made once)."""
+    questions = bank.questions
+    return [[answer_text(questions[i.question], i, label) for i in v.items] for v in versions]
+
+
 def key_tables(
-    bank: Bank, versions: Sequence[ExamVersion], theme: Theme, width: float, label: Label = letter
+    bank: Bank,
+    versions: Sequence[ExamVersion],
+    theme: Theme,
+    width: float,
+    label: Label = letter,
+    answers: Sequence[Sequence[str]] | None = None,  # answer_table(bank, versions, label)
 ) -> list[Flowable]:
     """Rows = versions, columns = question numbers, cells = printed labels; a total column.
     Columns that do not fit the width wrap into further bands under the first. Each band is
     made when the layout reaches it and freed once drawn: a band's rows grow with the
     versions (300 questions x 702 versions: 34 bands of 703 rows, 114 MB all made at once)."""
+    if answers is None:
+        answers = answer_table(bank, versions, label)
     count = max((len(v.items) for v in versions), default=0)
     points = {bank.questions[i.question].points for v in versions for i in v.items}
     uneven = len(points) > 1
@@ -150,12 +166,13 @@ def key_tables(
         return w + 10
 
     columns = [fits(f"問{c + 1}") for c in range(count)]
-    for v in versions:  # the widest cell of each column, no cell kept
-        for c, i in enumerate(v.items):
-            columns[c] = max(columns[c], fits(_cell(bank.questions[i.question], i, label, uneven)))
+    questions = bank.questions
+    for v, texts in zip(versions, answers, strict=True):  # the widest cell of each column
+        for c, (i, text) in enumerate(zip(v.items, texts, strict=True)):
+            columns[c] = max(columns[c], fits(_cell(questions[i.question], text, uneven)))
     code_width = max(fits(v.code) for v in versions) + 4
     total_width = fits("計000点")
-    band = _Band(bank, versions, label, uneven, theme, size, code_width, total_width)
+    band = _Band(bank, versions, answers, uneven, theme, size, code_width, total_width)
     out: list[Flowable] = []
     start = 0
     while start < count:
@@ -177,7 +194,7 @@ class _Band:
 
     bank: Bank
     versions: Sequence[ExamVersion]
-    label: Label
+    answers: Sequence[Sequence[str]]  # [version][item]
     uneven: bool
     theme: Theme
     size: float
@@ -186,17 +203,16 @@ class _Band:
 
     def flowables(self, cols: range, columns: list[float], last: bool) -> list[Flowable]:
         rows = [["版", *(f"問{c + 1}" for c in cols), *(["計"] if last else [])]]
-        questions = self.bank.questions
-        for v in self.versions:
+        questions, uneven = self.bank.questions, self.uneven
+        for v, texts in zip(self.versions, self.answers, strict=True):
             items = v.items
             body = [
-                _cell(questions[items[c].question], items[c], self.label, self.uneven)
-                if c < len(items)
-                else ""
+                _cell(questions[items[c].question], texts[c], uneven) if c < len(items) else ""
                 for c in cols
             ]
-            total = f"{sum(questions[i.question].points for i in items)}点"
-            rows.append([v.code, *body, *([total] if last else [])])
+            if last:
+                body.append(f"{sum(questions[i.question].points for i in items)}点")
+            rows.append([v.code, *body])
         widths = [self.code_width, *(columns[c] for c in cols)]
         widths += [self.total_width] if last else []
         look = GridLook(
@@ -212,6 +228,5 @@ class _Band:
         return [grid, Spacer(1, 4 * mm)]
 
 
-def _cell(q: Question, item: VersionItem, label: Label, uneven: bool) -> str:
-    text = answer_text(q, item, label)
+def _cell(q: Question, text: str, uneven: bool) -> str:
     return f"{text}\n({q.points}点)" if uneven else text
