@@ -74,8 +74,7 @@ def _staged(staging: Path, target: Path, owned: Sequence[str]) -> Iterator[None]
             staging.mkdir(mode=0o700)  # 64 random bits: never another run's folder
             yield
             files = sorted(p for p in staging.rglob("*") if p.is_file())
-            for f in files:
-                _fsync(f)  # the data is on disk before any name points at it
+            fsync_all(files)  # the data is on disk before any name points at it
             with _signals_held():
                 _move_in(staging, files, target, owned)
         finally:
@@ -94,8 +93,7 @@ def _move_in(staging: Path, files: list[Path], target: Path, owned: Sequence[str
         for old in sorted((target / folder).glob("*")):
             if old.is_file() and old not in written:
                 old.unlink()
-    for parent in {d.parent for d in written}:
-        _fsync(parent)  # the renames themselves survive a power cut
+    fsync_all(sorted({d.parent for d in written}))  # the renames themselves survive a power cut
 
 
 def sweep_stale(parent: Path) -> None:
@@ -116,6 +114,34 @@ def _alive(pid: int) -> bool:
     except OSError:  # exists but belongs to someone else
         return True
     return True
+
+
+# Threads syncing a run's files at once (a key per version: hundreds of files, each thread a share).
+SYNC_THREADS = 8
+
+
+def fsync_all(files: Sequence[Path]) -> None:
+    """fsync every file, several at once. Each fsync waits for the file system's journal to
+    commit; asked together they share commits, where one after another they were 4 waits in a
+    row at the end of every run (W1: 18–50 ms under load), after the last PDF was written."""
+    shares = [files[i::SYNC_THREADS] for i in range(min(SYNC_THREADS, len(files)))]
+    threads = []
+    for share in shares[1:]:
+        thread = threading.Thread(target=_fsync_each, args=(share,))
+        try:
+            thread.start()
+        except RuntimeError:  # no thread to be had: this one syncs that share too
+            _fsync_each(share)
+            continue
+        threads.append(thread)
+    _fsync_each(shares[0] if shares else [])
+    for thread in threads:
+        thread.join()
+
+
+def _fsync_each(files: Sequence[Path]) -> None:
+    for f in files:
+        _fsync(f)
 
 
 def _fsync(path: Path) -> None:

@@ -6,11 +6,13 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
+from exampdf.render import output
 from exampdf.render.output import PREFIX, staged_output
 
 
@@ -144,3 +146,34 @@ def test_outputs_are_byte_identical_across_runs_and_hash_seeds(tmp_path: Path) -
     assert sorted(first) == sorted(second) and "exam.pdf" in first
     for name in first:
         assert first[name] == second[name], name
+
+
+def test_files_are_synced_together_before_any_moves_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every file is fsynced before the first rename, and the fsyncs are asked at once (each
+    waits for the others at a barrier, which one-after-another calls would never pass)."""
+    names = ["answer-key.pdf", "exam.pdf", "key.csv", "key.json", "keys/A.pdf"]
+    together = threading.Barrier(len(names), timeout=10)
+    events: list[str] = []
+    real_fsync, real_replace = output._fsync, os.replace
+
+    def fsync(path: Path) -> None:
+        if path.is_file():
+            together.wait()
+            events.append("sync")
+        real_fsync(path)
+
+    def replace(src: Path, dst: Path) -> None:
+        events.append("move")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(output, "_fsync", fsync)
+    monkeypatch.setattr(output.os, "replace", replace)
+    with staged_output(tmp_path / "out", owned=("keys",)) as stage:
+        (stage / "keys").mkdir()
+        for name in names:
+            (stage / name).write_text(name)
+    assert events.count("sync") == len(names)
+    assert events.index("move") == len(names)  # no file moved in before every one is synced
+    assert snapshot(tmp_path / "out") == {n: n.encode() for n in names}
