@@ -24,7 +24,7 @@ from exampdf.render.keyset import (
     write_key_files,
 )
 from exampdf.render.output import staged_output
-from exampdf.render.parallel import Job, Workers
+from exampdf.render.parallel import Job, Workers, reap
 from exampdf.render.pdf import PdfMeta
 from exampdf.specs import exam_page, exam_spec, key_spec, sheet_spec
 
@@ -45,8 +45,11 @@ def make(
     prepared = ahead.result(progress) if ahead else prepare(inputs, config, progress)
     if isinstance(prepared, MakeResult):
         return prepared
-    with staged_output(out, owned=(KEYS_DIR,)) as stage:
-        pages, shrinks = write_all(stage, prepared, config, progress, key_password, jobs)
+    try:
+        with staged_output(out, owned=(KEYS_DIR,)) as stage:
+            pages, shrinks = write_all(stage, prepared, config, progress, key_password, jobs)
+    finally:
+        reap()  # the workers ended while the key files were written and the files moved in
     progress(Step("files", 1, 1))
     keys = tuple(name for name in pages if name.startswith(f"{KEYS_DIR}/"))
     names = (EXAM, KEY, KEY_JSON, KEY_CSV, *((SHEETS,) if SHEETS in pages else ()), *keys)

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from exampdf.layout.blocks.shrinks import Origin, Shrink, note
+from exampdf.render import parallel
 from exampdf.render.parallel import Workers, default_jobs
 
 
@@ -89,3 +90,24 @@ def test_what_jobs_note_comes_back_with_their_results_wherever_they_ran(size: in
         assert [p.get() for p in pending] == [3, 4]
         pending[0].get()  # asked again: noted once
     assert workers.notes == [Shrink(Origin("q/a.md", n, "formula"), 0.5) for n in (3, 4)]
+
+
+def _alive(pid: int) -> bool:
+    """Still a process of ours, running or not yet waited for (a zombie is one too)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_workers_end_after_the_block_and_reap_waits_for_them() -> None:
+    """Leaving the block does not wait for the workers to end (they end while the caller
+    writes what is left); reap() does, and leaves no process behind."""
+    with Workers([_where, _where], 2) as workers:
+        pids = {workers.submit(i % 2, i).get()[0] for i in range(6)}
+    assert workers.pool is None and gc.get_freeze_count() == 0
+    assert parallel._ENDING  # closed, not yet waited for
+    parallel.reap()
+    assert not parallel._ENDING
+    assert not any(_alive(pid) for pid in pids)  # waited for: not even zombies
