@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import signal
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, BinaryIO, NoReturn
 
 from exampdf.config import ExamConfig, unknown_groups
 from exampdf.diagnostics import Diagnostic, error, has_errors
@@ -65,6 +66,25 @@ def prepare(
     inputs: Sequence[Path], config: ExamConfig, progress: Progress
 ) -> Prepared | MakeResult:
     """Parse, check glyphs, read the roster and build the versions; a MakeResult on errors."""
+    checked = _checked(inputs, config, progress)
+    if isinstance(checked, MakeResult):
+        return checked
+    return _prepared(checked, *_versions(checked, config), progress)
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """A bank read and checked without errors: what the versions are built from."""
+
+    bank: Bank
+    diagnostics: tuple[Diagnostic, ...]
+    named: dict[str, str]
+    students: tuple[Student, ...]
+
+
+def _checked(
+    inputs: Sequence[Path], config: ExamConfig, progress: Progress
+) -> _Checked | MakeResult:
     parse_fonts_ahead()  # a first run: on another core, while the bank is read
     parsed = parse_bank(
         inputs,
@@ -95,13 +115,26 @@ def prepare(
     diags = (*diags, *roster_diags)
     if has_errors(roster_diags):
         return MakeResult(diags)
-    versions = build_versions(bank, version_spec(config, tuple(students)))
-    progress(Step("versions", 1, 1))
     named = {
         out.source: given.source
         for out, given in zip(bank.questions, parsed.bank.questions, strict=True)
     }
-    return Prepared(bank, tuple(versions), answer_spread(bank, versions), diags, named)
+    return _Checked(bank, diags, named, tuple(students))
+
+
+_Versions = tuple[tuple[ExamVersion, ...], Spread]
+
+
+def _versions(checked: _Checked, config: ExamConfig) -> _Versions:
+    versions = build_versions(checked.bank, version_spec(config, checked.students))
+    return versions, answer_spread(checked.bank, versions)
+
+
+def _prepared(
+    checked: _Checked, versions: tuple[ExamVersion, ...], spread: Spread, progress: Progress
+) -> Prepared:
+    progress(Step("versions", 1, 1))
+    return Prepared(checked.bank, versions, spread, checked.diagnostics, checked.named)
 
 
 def _unmarkable(students: Sequence[Student], config: ExamConfig) -> list[Diagnostic]:
@@ -120,8 +153,9 @@ def _unmarkable(students: Sequence[Student], config: ExamConfig) -> list[Diagnos
 class Ahead:
     """`prepare` running in a forked process: the CLI starts it before importing what writing
     the PDFs needs (~0.1 s), so the two overlap on two cores. The child hands back its result
-    pickled through a pipe; if it fails in any way, `result` prepares here instead (and so meets
-    the same problem, reported as usual)."""
+    pickled through a pipe in two messages: the checked bank, then the versions, so that this
+    process unpickles the bank while the child still builds the versions. If it fails in any
+    way, `result` prepares here instead (and so meets the same problem, reported as usual)."""
 
     def __init__(self, inputs: Sequence[Path], config: ExamConfig) -> None:
         self.inputs, self.config = inputs, config
@@ -130,6 +164,7 @@ class Ahead:
         else:  # a first run: parsed by a process both wait for, so this one reads them
             parse_fonts_ahead()  # while the child reads the bank, not after it
         read, write = os.pipe()
+        _widen(write)
         try:
             self.pid = os.fork()
         except OSError:
@@ -147,39 +182,69 @@ class Ahead:
         found = self._receive()
         if found is None:
             return prepare(self.inputs, self.config, progress)
-        prepared, fonts = found
+        checked, fonts, versions = found
         register_again(fonts)  # a fallback face, the math font: what the checks registered
         reap_fonts_ahead()
         progress(Step("parse", 1, 1))
-        if isinstance(prepared, Prepared):
-            progress(Step("versions", 1, 1))
-        return prepared
+        if isinstance(checked, MakeResult):
+            return checked
+        assert versions is not None  # _receive: with every _Checked
+        return _prepared(checked, versions[0], versions[1], progress)
 
-    def _receive(self) -> tuple[Prepared | MakeResult, list[str]] | None:
+    def _receive(self) -> tuple[_Checked | MakeResult, list[str], _Versions | None] | None:
         with open(self.fd, "rb") as pipe:
             if self.pid < 0:
                 return None
             try:
                 register_fonts(self.config.font)  # a first run: once parse_fonts_ahead stored them
-                data = pipe.read()
+                first = _message(pipe)  # unpickled while the child builds the versions
+                more = isinstance(first, tuple) and isinstance(first[0], _Checked)
+                versions = _message(pipe) if more else None
             except BaseException:  # ctrl-c, …: the child goes too
                 os.kill(self.pid, signal.SIGKILL)
                 os.waitpid(self.pid, 0)
                 raise
         _, status = os.waitpid(self.pid, 0)
-        try:
-            found = pickle.loads(data) if status == 0 else None
-        except Exception:  # a half-written result (the child was killed): prepare here
+        if status != 0 or not isinstance(first, tuple) or (more and versions is None):
             return None
-        return found if isinstance(found, tuple) else None
+        return first[0], first[1], versions
+
+
+def _message(pipe: BinaryIO) -> Any:
+    """One pickled message (its size first); None if the child stopped before its end."""
+    head = pipe.read(8)
+    size = int.from_bytes(head, "little") if len(head) == 8 else -1
+    data = pipe.read(size) if size >= 0 else b""
+    try:
+        return pickle.loads(data) if size >= 0 and len(data) == size else None
+    except Exception:  # a half-written result (the child was killed): prepare here
+        return None
+
+
+def _send(pipe: BinaryIO, value: object) -> None:
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    pipe.write(len(data).to_bytes(8, "little"))
+    pipe.write(data)
+    pipe.flush()  # the parent unpickles it while this process goes on
+
+
+def _widen(fd: int) -> None:
+    """A pipe holding a whole small result (1 MB, where Linux allows): a child that is done
+    before this process reads does not wait for it to start the next message."""
+    with contextlib.suppress(ImportError, AttributeError, OSError):  # else 64 KB: just slower
+        import fcntl
+
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, 1 << 20)
 
 
 def _child(fd: int, inputs: Sequence[Path], config: ExamConfig) -> NoReturn:
     code = 1
     try:
-        prepared = prepare(inputs, config, ignore)
         with open(fd, "wb") as pipe:
-            pipe.write(pickle.dumps((prepared, registered()), protocol=pickle.HIGHEST_PROTOCOL))
+            checked = _checked(inputs, config, ignore)
+            _send(pipe, (checked, registered()))
+            if isinstance(checked, _Checked):
+                _send(pipe, _versions(checked, config))
         code = 0
     except BaseException:  # an error, ctrl-c: the parent prepares itself, or stops too
         pass

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -71,6 +72,24 @@ def test_a_child_that_fails_means_preparing_here(
     monkeypatch.setattr(prep, "registered", boom)
     ahead = Ahead([bank], config)
     assert ahead._receive() is None  # the child exited without a result
+    assert Ahead([bank], config).result(ignore) == prepare([bank], config, ignore)
+
+
+def test_a_child_that_dies_after_the_checked_bank_means_preparing_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bank = _bank(tmp_path)
+    config = ExamConfig(shuffle=True, versions=2, seed=3)
+    parent, real = os.getpid(), prep._versions
+
+    def versions(*args: Any) -> Any:
+        if os.getpid() != parent:
+            os._exit(0)  # the first message sent, the second never: not a result
+        return real(*args)
+
+    monkeypatch.setattr(prep, "_versions", versions)
+    ahead = Ahead([bank], config)
+    assert ahead._receive() is None
     assert Ahead([bank], config).result(ignore) == prepare([bank], config, ignore)
 
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from exampdf.model import Bank, Question
 from exampdf.versions.types import ExamVersion, VersionItem, letter
 
+Made = dict[tuple[int, tuple[int, ...]], VersionItem]  # items made so far, to share equal ones
+
 
 def movable(q: Question) -> bool:
     """A single answer on a shuffled, unpinned option: its printed position can be chosen."""
@@ -16,12 +18,23 @@ def movable(q: Question) -> bool:
     return q.shuffle and q.kind == "single" and free >= 2 and q.answer[0] not in q.pinned
 
 
-def rotated(item: VersionItem, free: int, target: int, current: int) -> VersionItem:
+def rotated(
+    item: VersionItem, free: int, target: int, current: int, made: Made | None = None
+) -> VersionItem:
     """The same order with its unpinned part rotated so the answer moves current -> target.
     Rotations of the hashed order are the candidates: deterministic, no rejection sampling."""
     k = (current - target) % free
     head = item.order[:free]
-    return VersionItem(item.question, (*head[k:], *head[:k], *item.order[free:]))
+    order = (*head[k:], *head[:k], *item.order[free:])
+    return interned({} if made is None else made, item.question, order)
+
+
+def interned(made: Made, question: int, order: tuple[int, ...]) -> VersionItem:
+    """The item of `made` equal to VersionItem(question, order), made if new."""
+    found = made.get((question, order))
+    if found is None:
+        found = made[(question, order)] = VersionItem(question, order)
+    return found
 
 
 @dataclass(frozen=True)
@@ -52,7 +65,7 @@ def balance_items(bank: Bank, items: Sequence[VersionItem]) -> tuple[VersionItem
 
 
 def balance_shaped(
-    shapes: Sequence[Shape], items: Sequence[VersionItem]
+    shapes: Sequence[Shape], items: Sequence[VersionItem], made: Made | None = None
 ) -> tuple[VersionItem, ...]:
     """`balance_items` over the bank's precomputed shapes (indexed like Bank.questions)."""
     expected: list[float] = []
@@ -80,7 +93,7 @@ def balance_shaped(
             cap = [math.ceil(e - 1e-9) for e in expected[:free]]
             target = min(range(free), key=lambda t: (load[t] - cap[t], load[t], (now - t) % free))
         load[target] += 1
-        out.append(rotated(item, free, target, now) if target != now else item)
+        out.append(rotated(item, free, target, now, made) if target != now else item)
     return tuple(out)
 
 

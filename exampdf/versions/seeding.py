@@ -34,7 +34,15 @@ def shuffled(items: Sequence[T], *key_parts: object) -> list[T]:
 def shuffled_key(items: Sequence[T], key: str) -> list[T]:
     """`shuffled` with its key parts already joined by "\\x1f"."""
     out = list(items)
-    if len(out) < 2:
+    n = len(out)
+    if n < 2:
+        return out
+    if n <= 9:  # 8 draws or fewer: the first block alone (`_block(key, 0)`, inlined)
+        first = _WORDS(hashlib.sha512(f"{key}\x000".encode()).digest())
+        for k in range(n - 1):
+            i = n - 1 - k
+            j = first[k] % (i + 1)
+            out[i], out[j] = out[j], out[i]
         return out
     draws: tuple[int, ...] = ()  # the stream as big-endian 64-bit numbers, 8 per block
     for k, i in enumerate(range(len(out) - 1, 0, -1)):

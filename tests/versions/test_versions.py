@@ -241,3 +241,10 @@ GOLDEN = [
     (3, (2, 4, 1, 3, 5, 0)),
     (1, (0, 1, 2, 3)),
 ]
+
+
+def test_equal_items_of_different_versions_are_one_object() -> None:
+    versions = build_versions(bank(), VersionSpec(60, 7, True))
+    items = [item for v in versions for item in v.items]
+    distinct = {(i.question, i.order) for i in items}
+    assert len({id(i) for i in items}) == len(distinct) < len(items)  # shared, pickled once
