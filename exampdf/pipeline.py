@@ -7,6 +7,7 @@ from pathlib import Path
 
 from exampdf.config import ExamConfig
 from exampdf.layout import Shrink, make_theme, shrink_diagnostics
+from exampdf.layout.blocks.lexcache import lex_ahead
 from exampdf.parse.fingerprint import fingerprint
 from exampdf.prepare import Ahead, MakeResult, Prepared, prepare
 from exampdf.progress import Progress, Step, ignore
@@ -92,7 +93,9 @@ def write_all(
         keys = [workers.submit(i) for i in range(len(names))]
         # The first slice's fonts seed the others, so they wait for it; the worker that
         # lays it out keeps every question's broken lines for the slices it takes next.
-        first: Slice = workers.submit(len(names)).get()
+        pending = workers.submit(len(names))
+        lex_ahead(bank, stop=pending.ready)  # idle till then; a first run's key job lexes less
+        first: Slice = pending.get()
         rest = [workers.submit(len(names) + i, first.seed) for i in range(1, len(slices))]
         entries = spool_entries(stage, bank, versions)  # while the workers lay out
         exam_pages = join_slices(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import pickle
 import signal
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, NoReturn
@@ -63,10 +64,13 @@ class Prepared:
 
 
 def prepare(
-    inputs: Sequence[Path], config: ExamConfig, progress: Progress
+    inputs: Sequence[Path],
+    config: ExamConfig,
+    progress: Progress,
+    later: list[Callable[[], None]] | None = None,  # work left to do after (parse_bank)
 ) -> Prepared | MakeResult:
     """Parse, check glyphs, read the roster and build the versions; a MakeResult on errors."""
-    checked = _checked(inputs, config, progress)
+    checked = _checked(inputs, config, progress, later)
     if isinstance(checked, MakeResult):
         return checked
     return _prepared(checked, *_versions(checked, config), progress)
@@ -83,13 +87,17 @@ class _Checked:
 
 
 def _checked(
-    inputs: Sequence[Path], config: ExamConfig, progress: Progress
+    inputs: Sequence[Path],
+    config: ExamConfig,
+    progress: Progress,
+    later: list[Callable[[], None]] | None = None,
 ) -> _Checked | MakeResult:
     parse_fonts_ahead()  # a first run: on another core, while the bank is read
     parsed = parse_bank(
         inputs,
         allow_outside_images=config.allow_outside_images,
         allow_outside_questions=config.allow_outside_questions,
+        later=later,
     )
     fonts = register_fonts(config.font)
     column = exam_page(config).column_width
@@ -204,8 +212,11 @@ class Ahead:
                 os.kill(self.pid, signal.SIGKILL)
                 os.waitpid(self.pid, 0)
                 raise
-        _, status = os.waitpid(self.pid, 0)
-        if status != 0 or not isinstance(first, tuple) or (more and versions is None):
+        # Both messages whole (each carries its size) is the child's success; it may still
+        # be storing the parse cache (a first run) while this process goes on: it is waited
+        # for before this one exits (atexit), never left to outlive the run.
+        atexit.register(_reap, self.pid)
+        if not isinstance(first, tuple) or (more and versions is None):
             return None
         return first[0], first[1], versions
 
@@ -240,13 +251,21 @@ def _widen(fd: int) -> None:
 def _child(fd: int, inputs: Sequence[Path], config: ExamConfig) -> NoReturn:
     code = 1
     try:
+        later: list[Callable[[], None]] = []
         with open(fd, "wb") as pipe:
-            checked = _checked(inputs, config, ignore)
+            checked = _checked(inputs, config, ignore, later)
             _send(pipe, (checked, registered()))
             if isinstance(checked, _Checked):
                 _send(pipe, _versions(checked, config))
         code = 0
+        for step in later:  # the parse cache stored once the parent has the result (~30 ms
+            step()  # of JSON at W1 on a first run, off the path to the first page)
     except BaseException:  # an error, ctrl-c: the parent prepares itself, or stops too
         pass
     finally:
         os._exit(code)  # no exit handlers, no buffers of the parent's flushed twice
+
+
+def _reap(pid: int) -> None:
+    with contextlib.suppress(ChildProcessError, InterruptedError):
+        os.waitpid(pid, 0)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -129,3 +130,23 @@ def test_the_cli_prepares_ahead_and_prints_what_an_in_process_build_prints(
     assert "W001" in child.stderr
     for name in ("exam.pdf", "answer-key.pdf", "key.json", "key.csv"):
         assert (forked / "out" / name).read_bytes() == (here_dir / "out" / name).read_bytes()
+
+
+def test_the_parse_cache_is_stored_after_the_result_is_handed_on(tmp_path: Path) -> None:
+    from exampdf.parse import parse_bank
+
+    bank = _bank(tmp_path)
+    later: list[Callable[[], None]] = []
+    parse_bank([bank], later=later)
+    stored = tmp_path / "xdg" / "exampdf"
+    assert not list(stored.glob("parse-*.json")) and len(later) == 1
+    later[0]()
+    assert len(list(stored.glob("parse-*.json"))) == 1
+    for file in stored.glob("parse-*.json"):
+        file.unlink()
+    ahead = Ahead([bank], ExamConfig(shuffle=True, versions=2, seed=3))
+    assert isinstance(ahead.result(ignore), Prepared)
+    prep._reap(ahead.pid)  # what this process does before it exits (atexit)
+    assert len(list(stored.glob("parse-*.json"))) == 1  # the child stored it, then ended
+    with pytest.raises(ChildProcessError):
+        os.waitpid(ahead.pid, os.WNOHANG)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,8 +86,11 @@ def parse_bank(
     bank_checks: bool = True,
     allow_outside_images: bool = False,
     allow_outside_questions: bool = False,
+    later: list[Callable[[], None]] | None = None,
 ) -> ParseResult:
-    """Every file and folder given (folders: *.md and *.txt below, sorted), then bank checks."""
+    """Every file and folder given (folders: *.md and *.txt below, sorted), then bank checks.
+    With `later`, storing the parse cache is appended there for the caller to do, instead of
+    done here (`make`'s bank process does it once it has handed its result on)."""
     items, diags = collect(paths, allow_outside_questions)
     cache = ParseCache(paths)  # files unchanged since the last run are not parsed again
     questions: list[Question] = []
@@ -98,7 +101,10 @@ def parse_bank(
         if question is not None:
             questions.append(question)
             letters.extend(its_letters)
-    cache.save()
+    if later is None:
+        cache.save()
+    else:
+        later.append(cache.save)
     bank = Bank(tuple(questions), tuple(relative_path(item.path) for item in items))  # openable
     if bank_checks:
         where = ", ".join(display_path(Path(p)) for p in paths)

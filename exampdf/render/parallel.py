@@ -36,6 +36,8 @@ _ENDING: list[Pool] = []  # pools closed after their last job, workers still end
 class Pending(Protocol[R_co]):
     def get(self) -> R_co: ...
 
+    def ready(self) -> bool: ...
+
 
 class _Done(Generic[R]):
     def __init__(self, value: R) -> None:
@@ -43,6 +45,9 @@ class _Done(Generic[R]):
 
     def get(self) -> R:
         return self.value
+
+    def ready(self) -> bool:
+        return True
 
 
 class _Noted:
@@ -58,6 +63,10 @@ class _Noted:
             self.into.extend(notes)
             self.got.append(value)
         return self.got[0]
+
+    def ready(self) -> bool:
+        """Whether `get` would return at once."""
+        return bool(self.got) or self.pending.ready()
 
 
 def default_jobs() -> int:

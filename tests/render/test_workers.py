@@ -28,6 +28,24 @@ def test_one_worker_runs_each_job_here_when_it_is_submitted() -> None:
         assert workers.submit(1, 7).get() == (os.getpid(), 7)
 
 
+def test_a_submitted_job_says_when_its_result_is_there() -> None:
+    read, write = os.pipe()  # inherited by the worker: its job waits for a byte from here
+
+    def waiting(arg: Any) -> bytes:
+        return os.read(read, 1)
+
+    with Workers([_where], 1) as workers:
+        assert workers.submit(0, 1).ready()  # run here: done when submitted
+    with Workers([waiting, _where], 2) as workers:
+        pending = workers.submit(0)
+        assert not pending.ready()  # still in the worker
+        os.write(write, b"x")
+        assert pending.get() == b"x"
+        assert pending.ready()
+    os.close(read)
+    os.close(write)
+
+
 def test_pool_size_is_bounded_by_the_jobs() -> None:
     assert Workers([_where] * 3, 2).size == 2
     assert Workers([_where], 4).size == 1  # one job still runs beside this process

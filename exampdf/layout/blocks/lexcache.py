@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from unicodedata import east_asian_width
 
@@ -25,6 +25,9 @@ from pygments.util import ClassNotFound
 
 from exampdf import memo
 from exampdf.cache import cache_dir, write_atomic
+from exampdf.model import Bank
+from exampdf.model.nodes import CodeBlock
+from exampdf.model.walk import iter_blocks
 
 FORMAT = 1
 TAB = 4
@@ -43,6 +46,32 @@ def lexed(code: str, lang: str, lexer: Callable[[str], Lexer]) -> list[Token]:
         tokens = list(lexer(lang).get_tokens(code))
         _write(file, key, tokens)
     return tokens
+
+
+def lex_ahead(bank: Bank, stop: Callable[[], bool]) -> None:
+    """Store the tokens of the bank's code blocks the cache lacks, in the bank's order, until
+    `stop()`. `make` does it while it waits for the workers' first exam slice: on a first run
+    the answer key's worker (the longest job) then finds them instead of lexing them; on later
+    runs every block is there already (a hash and a stat each)."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    for code, lang in _code_blocks(bank):
+        if stop():
+            return
+        text, name = expand_tabs(code), lang.lower()  # as codeblock.tokenize asks
+        file, key = _entry(folder, text, name)
+        if not file.exists():
+            _write(file, key, list(source_lexer(name).get_tokens(text)))
+
+
+def _code_blocks(bank: Bank) -> Iterator[tuple[str, str]]:
+    """Every code block's text and language (stems, explanations, model answers), in order."""
+    for q in bank.questions:
+        for part in (q.stem, q.explanation, q.model_answer):
+            for block, _ in iter_blocks(part):
+                if isinstance(block, CodeBlock):
+                    yield block.code, block.lang
 
 
 def _entry(folder: Path, code: str, lang: str) -> tuple[Path, str]:

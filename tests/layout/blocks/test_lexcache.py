@@ -9,6 +9,8 @@ from pygments.lexer import Lexer
 
 from exampdf.layout.blocks import lexcache
 from exampdf.layout.blocks.codeblock import _lexer
+from exampdf.model import Bank
+from exampdf.parse import parse_bank
 
 CODE = {
     "python": 'def f(x):\n    # 日本語のコメント\n    return print(f"{x!r}", 0x1F)\n',
@@ -62,3 +64,42 @@ def test_the_folder_is_kept_small(cache: Path, monkeypatch: pytest.MonkeyPatch) 
     for n in range(6):
         lexcache.lexed(f"x = {n}\n", "python", _lexer)
     assert 2 <= len(list(cache.iterdir())) <= 4
+
+
+CODE_Q = (
+    "# c\n\n## 問題\n次は？\n\n```python\nx = 1\n```\n\n"
+    "## 選択肢\nA. 一\nB. 二\n\n## 正解\nA\n\n"
+    "## 解説\n- 項目\n\n  ```SQL\n  SELECT\t1;\n  ```\n\n```\nplain\n```\n"
+)
+
+
+def _bank(tmp_path: Path) -> Bank:
+    (tmp_path / "q.md").write_text(CODE_Q, encoding="utf-8")
+    return parse_bank([tmp_path / "q.md"]).bank
+
+
+def test_a_banks_code_is_lexed_ahead_and_read_back_without_lexing(
+    cache: Path, tmp_path: Path
+) -> None:
+    bank = _bank(tmp_path)
+    assert list(lexcache._code_blocks(bank)) == [
+        ("x = 1\n", "python"),
+        ("SELECT\t1;\n", "SQL"),  # in a list item of the explanation
+        ("plain\n", ""),
+    ]
+    lexcache.lex_ahead(bank, stop=lambda: False)
+    assert len(list(cache.glob("*.json"))) == 3
+    for code, lang in lexcache._code_blocks(bank):  # as codeblock.tokenize asks
+        text, name = lexcache.expand_tabs(code), lang.lower()
+        assert lexcache.lexed(text, name, _refusing) == list(_lexer(name).get_tokens(text))
+
+
+def test_lexing_ahead_stops_when_asked(cache: Path, tmp_path: Path) -> None:
+    asked: list[int] = []
+
+    def stop() -> bool:  # False twice, then True
+        asked.append(1)
+        return len(asked) > 2
+
+    lexcache.lex_ahead(_bank(tmp_path), stop=stop)
+    assert len(list(cache.glob("*.json"))) == 2
