@@ -97,10 +97,13 @@ def measure(runs: Sequence[Run]) -> Text:
         else:
             adv.extend(map(widths_for(r.font, r.size).__getitem__, r.text))
     glue = _glue(runs, text, starts)
-    gl = [0.0] * (len(text) + 1)
-    for i, g in glue.items():
-        gl[i] = g
-    cum_glue = list(accumulate(gl, initial=0.0))[:-1]
+    if glue:
+        gl = [0.0] * (len(text) + 1)
+        for i, g in glue.items():
+            gl[i] = g
+        cum_glue = list(accumulate(gl, initial=0.0))[:-1]
+    else:
+        cum_glue = [0.0] * (len(text) + 1)  # the sums of nothing but zeros
     locked = frozenset(
         p
         for k, r in enumerate(runs)

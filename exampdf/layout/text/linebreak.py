@@ -66,6 +66,8 @@ def break_lines(
     """Break runs into lines of `width` points, the first one indented by `first_indent`."""
     t = measure(runs)
     limit = min(width, width - first_indent)
+    if _one_line(t, limit):
+        return (_fit(t, runs, Span(0, len(t.text), len(t.text)), width, first_indent, align, True),)
     us = units(t, limit, phrases, lambda a, b: capacity(t, runs, a, b))
     lines = _set(
         t, runs, _greedy(t, runs, us, width, first_indent, hanging), width, first_indent, align
@@ -80,6 +82,15 @@ def break_lines(
             if not _wants_total_fit(t, runs, lines, LOOSE_EM):
                 break
     return lines
+
+
+def _one_line(t: Text, limit: float) -> bool:
+    """Every unit fits on the first line, so the lines are one span of the whole text (most
+    headings, options and short notes): found without the unit regex or the greedy walk.
+    Units tile the text from 0, and the last one's content ends at the end unless the text
+    ends in a space or tab, which the unit drops; widths only grow along the text."""
+    s = t.text
+    return bool(s) and s[-1] not in " \t" and "\n" not in s and t.width(0, len(s)) <= limit
 
 
 def _set(

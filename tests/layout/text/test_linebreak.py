@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
+from exampdf.layout.text import linebreak
 from exampdf.layout.text.fonts import register_fonts
 from exampdf.layout.text.jlreq import may_end_line, may_start_line
 from exampdf.layout.text.linebreak import Line, break_lines
@@ -204,3 +207,37 @@ def test_phrases_prefer_budoux_boundaries() -> None:
     assert "".join(phrased) == text
     # a phrase longer than the line falls back to character breaks
     assert texts("あいうえおかきくけこさしすせそ", 5, phrases=True)[0] == "あいうえお"
+
+
+def test_a_paragraph_that_fits_one_line_breaks_as_the_unit_walk_breaks_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The one-line shortcut (no unit regex, no greedy walk) gives the very Line the general
+    path gives, floats and all, on random short texts of every awkward kind: leading and
+    trailing spaces, brackets, non-starters, full-width spaces, ruby, inline code, indents."""
+    rnd = random.Random(5)
+    alphabet = "あい漢字ABab 1　、。「」()（）・ー!?\t/"
+    cases = []
+    for _ in range(3000):
+        runs = [
+            Run(
+                "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12))),
+                rnd.choice([MONO, BODY]),
+                rnd.choice([10.0, 9.0]),
+                back=rnd.choice([None, None, (0.9, 0.9, 0.9)]),
+                ruby=rnd.choice(["", "", "", "ふりがな"]),
+            )
+            for _ in range(rnd.randint(1, 3))
+        ]
+        width = rnd.choice([60.0, 150.0, 400.0])
+        kw = {
+            "align": rnd.choice(["justify", "left", "center", "right"]),
+            "hanging": rnd.choice([False, True]),
+            "phrases": rnd.choice([False, True]),
+        }
+        cases.append((runs, width, rnd.choice([0.0, 0.0, 10.0, -10.0]), kw))
+    fast = [break_lines(r, w, i, **kw) for r, w, i, kw in cases]  # type: ignore[arg-type]
+    monkeypatch.setattr(linebreak, "_one_line", lambda t, limit: False)
+    slow = [break_lines(r, w, i, **kw) for r, w, i, kw in cases]  # type: ignore[arg-type]
+    assert fast == slow
+    assert sum(len(lines) == 1 for lines in slow) > 1000  # the shortcut was taken often
