@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from exampdf import memo
-from exampdf.layout.text.jsegment import Text, Unit, sensible_cuts
+from exampdf.layout.text.jsegment import Text, sensible_cuts
 from exampdf.layout.text.textrun import Run
+from exampdf.layout.text.unitre import Unit
 
 MIN_LETTERS = 7  # shorter words are never hyphenated
 # A token: letters with whatever is glued to them without a space. Only a token made of

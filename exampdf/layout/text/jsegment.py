@@ -14,22 +14,8 @@ from exampdf import memo
 from exampdf.layout.text import jlreq as J
 from exampdf.layout.text.mathbox import math_box
 from exampdf.layout.text.textrun import Run
+from exampdf.layout.text.unitre import Unit, raw_units
 
-W = J.WORD_RANGES
-_NS_WORD = J.class_chars("".join(sorted(c for c in J.NOT_AT_LINE_START if J.is_word_char(c))))
-_NS_OTHER = J.class_chars("".join(sorted(c for c in J.NOT_AT_LINE_START if not J.is_word_char(c))))
-_NE = J.RE_NOT_END
-_DIGIT = "0-9０-９"
-# A word may not end on an opening bracket: "f(引数" keeps the bracket with what follows.
-_WORD = rf"(?:[{W}]+(?:(?<=[{_NE}])[^ \t\n])?)+"
-_CORE = (
-    rf"{_WORD}(?:(?<=[{_DIGIT}])(?:[\u4e00-\u9fff々ヶ]|[{J.RE_POSTFIX}]))?"
-    rf"|[{J.RE_INSEPARABLE}]+|[^\n]"
-)
-_LEAD = rf"(?:(?:[{_NE}]|[{J.RE_PREFIX}](?=[{_DIGIT}]))[ \t]*)*"
-_TRAIL = rf"(?:[ \t]*(?:[{_NS_OTHER}]+|[{_NS_WORD}][{W}]*)|\u200d[^\n])*"
-# One unbreakable unit (content, then the spaces a line may drop after it), or a newline.
-UNIT_RE = re.compile(rf"(\n|{_LEAD}(?:{_CORE}){_TRAIL})[ \t]*")
 _GLUE_RE = re.compile(
     rf"(?<=[{J.JAPANESE_RANGES}])(?=[{J.WESTERN_RANGES}])"
     rf"|(?<=[{J.WESTERN_RANGES}])(?=[{J.JAPANESE_RANGES}])"
@@ -153,14 +139,13 @@ def _ruby_pads(runs: Sequence[Run], starts: tuple[int, ...], n: int) -> list[tup
     return out
 
 
-Unit = tuple[int, int, int]  # start, content end, end (after droppable spaces)
 Shrink = Callable[[int, int], float]  # how much push-in may take out of text[a:b]
 
 
 def units(t: Text, limit: float, phrases: bool, shrink: Shrink | None = None) -> list[Unit]:
     """Unbreakable units; units wider than `limit` even pushed in are split at the best
     inner points."""
-    raw = [(*m.span(1), m.end()) for m in UNIT_RE.finditer(t.text)]
+    raw = raw_units(t.text)
     if phrases and not _one_line(t, limit):
         raw = _phrase_groups(t, raw, limit)
     if t.locked:

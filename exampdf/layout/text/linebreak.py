@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from exampdf.layout.text import jlreq as J
-from exampdf.layout.text.jsegment import Text, Unit, measure, sensible_cuts, units, widths_for
+from exampdf.layout.text.jsegment import Text, measure, sensible_cuts, units, widths_for
 from exampdf.layout.text.linefit import (
     Piece,
     Stretch,
@@ -18,6 +18,7 @@ from exampdf.layout.text.linefit import (
 )
 from exampdf.layout.text.textrun import Run
 from exampdf.layout.text.totalfit import HYPHEN, LOOSE_EM, Span, short_line, total_fit
+from exampdf.layout.text.unitre import Unit
 
 __all__ = ["Align", "Line", "Piece", "Stretch", "break_lines"]
 

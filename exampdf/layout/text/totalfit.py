@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from exampdf.layout.text import jlreq as J
 from exampdf.layout.text.hyphenate import CUT, HYPHENATED, UNIT, Cand, inner_breaks
-from exampdf.layout.text.jsegment import Text, Unit, widths_for
+from exampdf.layout.text.jsegment import Text, widths_for
 from exampdf.layout.text.linefit import (
     GLUE_SHRINK,
     GLUE_STRETCH,
@@ -29,6 +29,7 @@ from exampdf.layout.text.linefit import (
     word_pairs,
 )
 from exampdf.layout.text.textrun import Run
+from exampdf.layout.text.unitre import Unit
 
 EPS = 1e-6
 HYPHEN = "-"
