@@ -27,13 +27,29 @@ def form_digest(key: Any) -> str:
     return digest
 
 
-def inherited_form(canvas: Any, key: Any) -> str | None:
-    """The name of a form an earlier slice painted for `key`, registered here as a stand-in
-    (and remembered as this canvas's form for `key`), or None."""
+class HashedKey(tuple[Any, ...]):
+    """A form's key that computes its hash once: a paragraph's runs and style are frozen
+    dataclasses, hashed field by field (in Python) on every lookup of a plain tuple. Equal to
+    the plain tuple, with its hash and repr, so either finds the other's entries."""
+
+    _hash: int
+
+    def __new__(cls, items: tuple[Any, ...]) -> HashedKey:
+        key = super().__new__(cls, items)
+        key._hash = tuple.__hash__(key)
+        return key
+
+    def __hash__(self) -> int:
+        return self._hash
+
+
+def inherited_form(canvas: Any, key: Any, digest: str | None = None) -> str | None:
+    """The name of a form an earlier slice painted for `key` (whose `digest` the caller may
+    know), registered here as a stand-in (and remembered as this canvas's form), or None."""
     state = paint_state(canvas)
     if not state.inherited:
         return None
-    name = state.inherited.get(form_digest(key))
+    name = state.inherited.get(digest or form_digest(key))
     if name is None:
         return None
     stand_in(canvas, name)

@@ -7,13 +7,14 @@ import io
 import re
 
 from pypdf import PdfReader
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table
 from reportlab.platypus.doctemplate import PageTemplate
 
 from exampdf.pdf import ops
 from exampdf.pdf.canvas import SHARED_XOBJECTS, PaintCanvas
-from exampdf.pdf.forms import form_digest, inherited_form, new_form_name, painted_forms
+from exampdf.pdf.forms import HashedKey, form_digest, inherited_form, new_form_name, painted_forms
 from exampdf.pdf.state import paint_state
 
 
@@ -72,6 +73,30 @@ def test_stand_in_registers_a_placeholder_under_the_form_s_name() -> None:
     c.save()
     assert f"/{ops.PLACEHOLDER} /P3".encode() in c.getpdfdata()
     assert painted_forms(c) == {}  # a stand-in is not painted here
+
+
+def test_a_stand_in_is_the_dictionary_reportlab_would_write() -> None:
+    """Formatted once per name: the same bytes in every document that registers it."""
+    first, second, theirs = _canvas(), _canvas(), _canvas()
+    for name in ("P3", "P12", "S0"):
+        ops.stand_in(first, name)
+        ops.stand_in(second, name)
+        placeholder = PDFDictionary({ops.PLACEHOLDER: PDFName(name)})
+        theirs._doc.Reference(placeholder, theirs._doc.getXObjectName(name))
+    for c in (first, second, theirs):
+        c.showPage()
+        c.save()
+    assert first.getpdfdata() == second.getpdfdata() == theirs.getpdfdata()
+    assert b"<<\n/ExampdfForm /P12\n>>" in first.getpdfdata()
+
+
+def test_a_hashed_key_stands_for_its_plain_tuple() -> None:
+    """Same hash, equality and repr (so the same digest): each finds the other's entries."""
+    plain = (("run",), 1.5, 3)
+    key = HashedKey(plain)
+    assert hash(key) == hash(plain) and key == plain and repr(key) == repr(plain)
+    assert form_digest(key) == form_digest(plain)
+    assert {plain: "P1"}[key] == "P1" and {key: "P2"}[plain] == "P2"
 
 
 def test_new_form_names_say_whether_the_slice_inherits() -> None:

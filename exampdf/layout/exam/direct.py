@@ -87,6 +87,8 @@ class Plan:
         # every option at every position, measured ahead (the grid would measure them as
         # versions print them): a version's layout is then lookups and sums
         self.cells = [[self.cell(pos, c) for c in range(choices)] for pos in range(n)]
+        # writer.py's: each cell's label and text offsets, formatted once
+        self.cell_offsets: list[list[tuple[str, str] | None]] = [[None] * choices for _ in range(n)]
         # 問N by number, shared by the shelf's questions (the same gutter in every one)
         self.labels: dict[int, tuple[JParagraph, float]] = shelf.direct.setdefault("numbers", {})
         self.ends: dict[int, Part] = {}
@@ -95,6 +97,7 @@ class Plan:
         self.tops: dict[float, float] = {}  # stack height -> the cursor below the head
         self.canvas: Any = None  # writer.py's operators, on the canvas they were made for
         self.known: Any = None
+        self.grid_ops: Any = None  # writer.py's: a grid's operators, shared by canvases
 
     def cell(self, pos: int, choice: int) -> Cell:
         """Option `choice` printed at `pos`, measured as OptionGrid.wrap measures it."""

@@ -32,22 +32,35 @@ from exampdf.layout.blocks.place import form_of, place_paragraph
 from exampdf.layout.exam.direct import Plan, Written
 from exampdf.layout.text.jparagraph import JParagraph
 from exampdf.memo import Memo
-from exampdf.pdf.forms import inherited_form
+from exampdf.pdf.forms import HashedKey, form_digest, inherited_form
 from exampdf.pdf.ops import content, do_operator, use_forms
 from exampdf.pdf.state import Form, paint_state
 
 _NUMBERS: Memo[tuple[float, float], str] = Memo("layout.exam.writer.numbers", 1 << 12)
+_KEYS: Memo[tuple[int, float], tuple[JParagraph, HashedKey, str]] = Memo(
+    "layout.exam.writer.keys", 1 << 14
+)
 TALL = 1e6  # a steady paragraph's height does not depend on the room offered
 Chunk = tuple[str, tuple[str, ...]]  # operators, the forms they place
 
 
-class _OnCanvas:
-    """A plan's operators on one canvas: per number, stack height, option cell, end mark."""
+class _Grid:
+    """A plan's head and option cells as operators: per stack height, position and option."""
 
     def __init__(self, n: int, choices: int) -> None:
-        self.labels: dict[int, Chunk] = {}
         self.heads: dict[float, Chunk] = {}
         self.cells: list[list[Chunk | None]] = [[None] * choices for _ in range(n)]
+        self.marks: list[Form | None] = [None] * n  # each position's label
+        self.bodies: list[Form | None] = [None] * choices  # each option's text
+
+
+class _OnCanvas:
+    """A plan's operators on one canvas: per number and end mark, and its grid's (shared by
+    the canvases where every form of the grid has the same name: see _share)."""
+
+    def __init__(self, n: int, choices: int, labels: dict[int, Chunk]) -> None:
+        self.labels = labels
+        self.grid = _Grid(n, choices)
         self.ends: dict[int, Chunk] = {}
 
 
@@ -56,14 +69,31 @@ def _known(plan: Plan, canvas: Any) -> _OnCanvas:
     state = paint_state(canvas)
     if plan.canvas is None or plan.canvas() is not state:
         plan.canvas = weakref.ref(state)
-        plan.known = _OnCanvas(len(plan.cells), len(plan.cells[0]))
         # 問N's operators are the shelf's, on this canvas (every question prints every number)
         shared = plan.shelf.direct.get("canvas")
         if shared is None or shared[0]() is not state:
             shared = plan.shelf.direct["canvas"] = (plan.canvas, {})
-        plan.known.labels = shared[1]
+        plan.known = _OnCanvas(len(plan.cells), len(plan.cells[0]), shared[1])
     known: _OnCanvas = plan.known
     return known
+
+
+def _share(plan: Plan, canvas: Any, known: _OnCanvas) -> None:
+    """After a first use: the grid's operators of the first canvas where every form of the
+    grid was placed, if every one of them has the same name here (a later exam slice places
+    the first slice's forms under their names: W2 builds each grid once, not in 15 slices)."""
+    texts = [p for p, *_ in plan.head if type(p) is not Spacer]
+    names = (
+        *(form_of(canvas, p, plan.stack_width) for p in texts),
+        *(form_of(canvas, row[0][0], plan.gutter) for row in plan.cells),
+        *(form_of(canvas, cell[1], plan.inner) for cell in plan.cells[0]),
+    )
+    if None in names:
+        return  # not all placed here: this canvas's own operators
+    if plan.grid_ops is None:
+        plan.grid_ops = (names, known.grid)
+    elif plan.grid_ops[0] == names:
+        known.grid = plan.grid_ops[1]
 
 
 def draw(block: Written, canvas: Any, x: float, y: float) -> None:
@@ -92,12 +122,13 @@ def _cached(
             return None
         known.labels[block.number] = label
     bh, height = block.stack_height, block.height
-    head = known.heads.get(bh)
+    grid = known.grid
+    head = grid.heads.get(bh)
     if head is None:
         head = _head(canvas, plan, bh)
         if head is None:
             return None
-        known.heads[bh] = head
+        grid.heads[bh] = head
     top = plan.tops[bh] - block.grid  # the grid's space before and after are 0
     code = [
         f"q\n1 0 0 1 0 0 cm\nq 1 0 0 1 {_fp(0, height - block.label_height)} cm\n"
@@ -105,12 +136,12 @@ def _cached(
         f"q\n1 0 0 1 {_fp(0, top)} cm"
     ]
     names = [*label[1], *head[1]]
-    cells, order = known.cells, block.item.order
+    cells, order = grid.cells, block.item.order
     for pos, at in enumerate(_offsets(block)):
         choice = order[pos]
         cell = cells[pos][choice]
         if cell is None:
-            cell = cells[pos][choice] = _cell(canvas, plan, pos, choice)
+            cell = cells[pos][choice] = _cell(canvas, plan, grid, pos, choice)
             if cell is None:
                 return None
         code.append(f"q\n1 0 0 1 {at} cm\n{cell[0]}\nQ")
@@ -179,16 +210,19 @@ def _head(canvas: Any, plan: Plan, bh: float) -> Chunk | None:
     return "\n".join(code), tuple(names)
 
 
-def _cell(canvas: Any, plan: Plan, pos: int, choice: int) -> Chunk | None:
+def _cell(canvas: Any, plan: Plan, known: _Grid, pos: int, choice: int) -> Chunk | None:
     """An option cell's label and text, as OptionGrid.draw places them in the cell."""
     lab, body, lh, bh, ch = plan.cells[pos][choice]
-    fl, fb = form_of(canvas, lab, plan.gutter), form_of(canvas, body, plan.inner)
+    # a position's label and an option's text are the same paragraphs in every cell
+    fl = known.marks[pos] or form_of(canvas, lab, plan.gutter)
+    fb = known.bodies[choice] or form_of(canvas, body, plan.inner)
     if fl is None or fb is None:
         return None
-    code = (
-        f"q 1 0 0 1 {_fp(0, ch - lh)} cm\n{fl[1]}\nQ\n"
-        f"q 1 0 0 1 {_fp(plan.gutter, ch - bh)} cm\n{fb[1]}\nQ"
-    )
+    known.marks[pos], known.bodies[choice] = fl, fb
+    at = plan.cell_offsets[pos][choice]
+    if at is None:
+        at = plan.cell_offsets[pos][choice] = (_fp(0, ch - lh), _fp(plan.gutter, ch - bh))
+    code = f"q 1 0 0 1 {at[0]} cm\n{fl[1]}\nQ\nq 1 0 0 1 {at[1]} cm\n{fb[1]}\nQ"
     return code, (fl[0], fb[0])
 
 
@@ -230,8 +264,11 @@ def _inherited(canvas: Any, p: JParagraph, width: float) -> Form | None:
     state = paint_state(canvas)
     if not state.inherited or not getattr(p, "recurs", False) or p._linked:
         return None
-    key = (p.runs, p.style, width, len(p.lines(width)))
-    name = state.forms.get(key) or inherited_form(canvas, key)
+    known = _KEYS.get((id(p), width))  # the key JParagraph.draw makes, made once
+    if known is None or known[0] is not p:
+        key = HashedKey((p.runs, p.style, width, len(p.lines(width))))
+        known = _KEYS.put((id(p), width), (p, key, form_digest(key)))
+    name = state.forms.get(known[1]) or inherited_form(canvas, known[1], known[2])
     if name is None:
         return None
     form = (name, do_operator(canvas, name))
@@ -277,6 +314,7 @@ def first_use(block: Written, canvas: Any, x: float, y: float) -> None:
         top -= sa
     out.code.append("Q\nQ\nQ")
     out.flush()
+    _share(plan, canvas, _known(plan, canvas))
 
 
 def _grid(block: Written, columns: int) -> Iterator[tuple[int, int, float]]:

@@ -54,7 +54,15 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
         counts["layouts"] = len(layouts)  # measured once per plan and option order
         return got
 
+    share = writer._share
+
+    def counted_share(plan: direct.Plan, canvas: Any, known: Any) -> None:
+        before = known.grid
+        share(plan, canvas, known)
+        counts["grids shared"] += known.grid is not before  # built on an earlier canvas
+
     monkeypatch.setattr(direct.Plan, "layout", counted_layout)
+    monkeypatch.setattr(writer, "_share", counted_share)
     monkeypatch.setattr(writer, "_inherited", counted_inherited)
     monkeypatch.setattr(direct, "written", counted_written)
     monkeypatch.setattr(writer, "first_use", counted_first_use)
@@ -197,6 +205,7 @@ def test_sections_with_picks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     counts = _three(tmp_path, monkeypatch, args)
     assert counts["written"] > 0 and counts["first use"] < counts["written"]
     assert counts["inherited"] > 0  # later slices place the first slice's forms
+    assert counts["grids shared"] > 0  # and reuse its grids' operators
 
 
 def test_a_question_taller_than_a_column_goes_to_platypus_as_its_tree(
