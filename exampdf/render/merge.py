@@ -164,17 +164,17 @@ class Merger:
         """Copy object `n` (and what it refers to) unless an identical one is already out."""
         if n in memo and number is None:
             return memo[n]
-        body = pdf.body(n)
-        cut = body.find(b"stream\n") if b"/Length" in body else -1
-        head, tail = (body, b"") if cut < 0 else (body[:cut], body[cut:])
-
-        parts = _REF.split(head)  # text, number, text, …: what it refers to, in order
-        for i in range(1, len(parts), 2):
-            old = int(parts[i])
-            new = memo.get(old)  # most references are to objects already out (fonts, forms)
-            parts[i] = b"%d 0 R" % (self._put(pdf, old, memo) if new is None else new)
-        head = b"".join(parts)
-        content = head + tail
+        content = pdf.body(n)
+        cut = content.find(b"stream\n") if b"/Length" in content else -1
+        head = content if cut < 0 else content[:cut]
+        if b" 0 R" in head:  # else nothing to renumber (a page's content stream): as it is
+            parts = _REF.split(head)  # text, number, text, …: what it refers to, in order
+            for i in range(1, len(parts), 2):
+                old = int(parts[i])
+                new = memo.get(old)  # most references are to objects already out (fonts, forms)
+                parts[i] = b"%d 0 R" % (self._put(pdf, old, memo) if new is None else new)
+            head = b"".join(parts)
+            content = head if cut < 0 else head + content[cut:]
         if number is None and not _UNSHARED.search(head):
             key = hashlib.sha1(content).digest()
             number = self.shared.get(key)
@@ -183,7 +183,7 @@ class Merger:
                 return number
             number = self.shared[key] = self._reserve()
             if _FONT_NAME.search(head):
-                content = self._tagged(head, number) + tail
+                content = self._tagged(head, number) + content[len(head) :]
         elif number is None:
             number = self._reserve()
         memo[n] = number

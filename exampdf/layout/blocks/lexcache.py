@@ -14,20 +14,21 @@ import json
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from unicodedata import east_asian_width
 
 import pygments
-from pygments.lexer import Lexer
-from pygments.lexers import TextLexer, get_lexer_by_name
 from pygments.token import Token as Root
 from pygments.token import _TokenType
-from pygments.util import ClassNotFound
 
 from exampdf import memo
 from exampdf.cache import cache_dir, write_atomic
 from exampdf.model import Bank
 from exampdf.model.nodes import CodeBlock
 from exampdf.model.walk import iter_blocks
+
+if TYPE_CHECKING:  # Pygments' lexers (~3 ms to import) only when a block is not cached
+    from pygments.lexer import Lexer
 
 FORMAT = 1
 TAB = 4
@@ -82,6 +83,9 @@ def _entry(folder: Path, code: str, lang: str) -> tuple[Path, str]:
 @memo.cached(maxsize=256)
 def source_lexer(lang: str) -> Lexer:
     """Pygments' lexer for a code block's language; plain text for none or an unknown one."""
+    from pygments.lexers import TextLexer, get_lexer_by_name
+    from pygments.util import ClassNotFound
+
     plain: Lexer = TextLexer(stripnl=False)
     if not lang:
         return plain

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -103,3 +105,15 @@ def test_lexing_ahead_stops_when_asked(cache: Path, tmp_path: Path) -> None:
 
     lexcache.lex_ahead(_bank(tmp_path), stop=stop)
     assert len(list(cache.glob("*.json"))) == 2
+
+
+def test_pygments_lexers_are_imported_only_to_lex_a_block() -> None:
+    code = (
+        "import sys, exampdf.pipeline, exampdf.cli.make;"
+        "before = 'pygments.lexers' in sys.modules;"
+        "from exampdf.layout.blocks.lexcache import source_lexer;"
+        "name = type(source_lexer('python')).__name__;"
+        "sys.stdout.write(f'{before} {name}')"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == "False PythonLexer"
