@@ -12,12 +12,14 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from exampdf import memo
 from exampdf.layout.blocks.codeblock import CodeBlockFlowable
 from exampdf.layout.blocks.fit import fit_tall
 from exampdf.layout.blocks.images import image_or
 from exampdf.layout.blocks.inlines import body_style, to_runs
 from exampdf.layout.blocks.labeled import Labeled
 from exampdf.layout.blocks.mathblock import DisplayMath
+from exampdf.layout.blocks.place import share
 from exampdf.layout.blocks.quote import QuoteBox
 from exampdf.layout.blocks.shrinks import building, origin
 from exampdf.layout.blocks.stack import Stack
@@ -90,15 +92,30 @@ def _list(block: ListBlock, theme: Theme) -> list[Flowable]:
     out: list[Flowable] = []
     for n, item in enumerate(block.items):
         marker = f"{block.start + n}." if block.ordered else "・"
-        label = make_paragraph(
-            [Run(marker, theme.fonts.body, theme.size)], ParaStyle(leading=theme.leading)
-        )
+        label = _marker(marker, theme.fonts.body, theme.size, theme.leading)
         inner = block_flowables(item, theme) or [Spacer(1, theme.leading)]
         if len(inner) == 1:  # list items sit closer than paragraphs
             out.append(Labeled(label, inner[0], gutter, theme.size * 0.2))
         else:  # nested lists and further paragraphs hang under the item's text
             out.append(Labeled(label, Stack(inner), gutter, 0.0))
     return out
+
+
+# A list's markers recur all through a booklet (「・」 600 times in a 30-question key): one
+# paragraph per marker, shared, so that once it is a form it is only placed (place.share).
+_MARKERS: memo.Memo[tuple[str, str, float, float], Flowable] = memo.Memo(
+    "layout.blocks.dispatch.markers", 1024
+)
+
+
+def _marker(text: str, font: str, size: float, leading: float) -> Flowable:
+    key = (text, font, size, leading)
+    label = _MARKERS.get(key)
+    if label is None:
+        label = _MARKERS.put(
+            key, share(make_paragraph([Run(text, font, size)], ParaStyle(leading=leading)))
+        )
+    return label
 
 
 def _quote(block: Quote, theme: Theme) -> list[Flowable]:

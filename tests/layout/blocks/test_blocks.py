@@ -8,8 +8,14 @@ from typing import get_args
 import pytest
 
 from exampdf.layout.blocks import dispatch
+from exampdf.layout.blocks.labeled import Labeled
+from exampdf.layout.text.paragraphs import ParaStyle, make_paragraph
+from exampdf.layout.text.textrun import Run
+from exampdf.layout.theme import make_theme
 from exampdf.model import Block
-from tests.helpers.blockpdf import FRAME_LEFT, FRAME_RIGHT, lines_of, typeset
+from exampdf.parse.blocks import convert_blocks
+from exampdf.parse.markdown import parse_tree
+from tests.helpers.blockpdf import FRAME_LEFT, FRAME_RIGHT, lines_of, typeset, typeset_flowables
 
 
 def _line_text(row: list[dict[str, object]]) -> str:
@@ -122,3 +128,32 @@ def test_horizontal_rule_spans_the_frame(tmp_path: Path, md: str) -> None:
     rules = [g for g in pdf.pages[0]["lines"] + pdf.pages[0]["rects"] if g["x1"] - g["x0"] > 100]
     assert rules and rules[0]["x0"] == pytest.approx(FRAME_LEFT, abs=1)
     assert rules[0]["x1"] == pytest.approx(FRAME_RIGHT, abs=1)
+
+
+def test_list_markers_are_shared_and_print_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A marker is one paragraph for every item (placed as a form once it is one), and the
+    PDF is byte for byte the one a paragraph per item gives."""
+    md = "".join(
+        f"段落{n}です。\n\n- 項目A{n}\n- 項目B{n}\n- 項目C{n}\n\n1. 一つ目{n}\n2. 二つ目{n}\n\n"
+        for n in range(12)
+    )
+    theme = make_theme()
+    blocks = convert_blocks(parse_tree(md).children)
+    shared = dispatch.block_flowables(blocks, theme)
+    labels = [f.label for f in shared if isinstance(f, Labeled)]
+    assert len(labels) == 60 and len({id(x) for x in labels}) == 3  # ・, 1., 2.
+    typeset_flowables(tmp_path, shared, theme)
+    once = (tmp_path / "blocks.pdf").read_bytes()
+    monkeypatch.setattr(
+        dispatch,
+        "_marker",
+        lambda text, font, size, leading: make_paragraph(
+            [Run(text, font, size)], ParaStyle(leading=leading)
+        ),
+    )
+    fresh = dispatch.block_flowables(blocks, theme)
+    assert len({id(f.label) for f in fresh if isinstance(f, Labeled)}) == 60
+    typeset_flowables(tmp_path, fresh, theme)
+    assert (tmp_path / "blocks.pdf").read_bytes() == once
