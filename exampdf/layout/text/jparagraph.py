@@ -13,7 +13,7 @@ from exampdf import memo
 from exampdf.layout.text import mathrun
 from exampdf.layout.text.jsegment import RUBY_SCALE, min_width
 from exampdf.layout.text.linebreak import Align, Line, Piece, break_lines
-from exampdf.layout.text.textrun import ASCENT, Run
+from exampdf.layout.text.textrun import ASCENT, Run, run_flags
 from exampdf.pdf.forms import inherited_form, new_form_name
 from exampdf.pdf.ops import content, text_content, text_subset
 from exampdf.pdf.state import paint_state
@@ -52,11 +52,8 @@ class JParagraph(Flowable):  # type: ignore[misc]
         super().__init__()
         self.runs = tuple(runs)
         self.style = style
-        self._linked = any(r.link for r in self.runs)  # asked on every draw of every version
-        self._backs = any(r.back is not None for r in self.runs)
-        self._ruby = any(r.ruby for r in self.runs)
-        self._underlined = any(r.underline for r in self.runs)
-        self._math = any(r.math for r in self.runs)  # lines grow to hold formulas
+        # _linked is asked on every draw of every version; with _math lines grow for formulas
+        self._linked, self._backs, self._ruby, self._underlined, self._math = run_flags(self.runs)
         self.spaceBefore = style.space_before
         self.spaceAfter = style.space_after
         self._fixed = _fixed  # a split's first part keeps exactly its lines

@@ -25,3 +25,17 @@ class Run:
 
 
 MATH_MARK = "\ufffc"
+
+
+def run_flags(runs: tuple[Run, ...]) -> tuple[bool, bool, bool, bool, bool]:
+    """Whether a run has a link, a background, ruby, an underline, a formula."""
+    if len(runs) == 1:  # most paragraphs: no generator per question
+        (r,) = runs
+        return bool(r.link), r.back is not None, bool(r.ruby), bool(r.underline), bool(r.math)
+    return (
+        any(r.link for r in runs),
+        any(r.back is not None for r in runs),
+        any(r.ruby for r in runs),
+        any(r.underline for r in runs),
+        any(r.math for r in runs),
+    )
