@@ -100,8 +100,8 @@ def _read(stored: Any, numbers: bool) -> Column:
 
 
 def tables(columns: dict[str, Column]) -> dict[str, Any]:
-    """The face attributes made from `columns`: every table but glyphToChar, and under `_lazy`
-    a function building glyphToChar when first asked for."""
+    """The face attributes made from `columns`: charToGlyph and charWidths, and under `_lazy`
+    functions building glyphToChar, hmetrics and glyphPos when first asked for."""
     c = columns
     pairs = (
         ("charToGlyph.keys", "charToGlyph.values"),
@@ -117,9 +117,15 @@ def tables(columns: dict[str, Column]) -> dict[str, Any]:
     return {
         "charToGlyph": dict(zip(c["charToGlyph.keys"], c["charToGlyph.values"], strict=True)),
         "charWidths": dict(zip(c["charWidths.keys"], c["charWidths.values"], strict=True)),
-        "hmetrics": list(zip(c["hmetrics.advance"], c["hmetrics.bearing"], strict=True)),
-        "glyphPos": list(c["glyphPos"]),
-        "_lazy": {"glyphToChar": _glyph_to_char(c)},
+        # Only makeSubset reads these three, and a run whose subsets are all cached
+        # (pdf/subsetcache.py) never calls it: built on first use (~5-15 ms for five faces).
+        "_lazy": {
+            "glyphToChar": _glyph_to_char(c),
+            "hmetrics": lambda: list(
+                zip(c["hmetrics.advance"], c["hmetrics.bearing"], strict=True)
+            ),
+            "glyphPos": lambda: list(c["glyphPos"]),
+        },
     }
 
 

@@ -46,8 +46,9 @@ def _identity(x: float) -> float:
 
 
 class _CachedFace(TTFontFace):  # type: ignore[misc]  # ReportLab is untyped
-    """A face read from the cache: glyphToChar (glyph -> characters), which ReportLab uses only
-    while parsing a font, is built from its columns on first use."""
+    """A face read back: glyphToChar (glyph -> characters, which ReportLab uses only while
+    parsing a font), hmetrics and glyphPos (only for making subsets, which a run whose subsets
+    are cached never does) are built from their columns on first use."""
 
     def __getattr__(self, name: str) -> Any:
         lazy = self.__dict__.get("_lazy", {})

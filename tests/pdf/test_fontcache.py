@@ -31,11 +31,12 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _same(a: TTFont, b: TTFont) -> None:
-    assert isinstance(b.face, type(a.face))  # a cached face: TTFontFace, glyphToChar built lazily
+    assert isinstance(b.face, type(a.face))  # a cached face: TTFontFace, some tables built lazily
     assert a.fontName == b.fontName
     assert a._asciiReadable == b._asciiReadable and a.shapable == b.shapable
     assert a.encoding.name == b.encoding.name and len(b.state) == 0
-    assert b.face.glyphToChar == a.face.glyphToChar
+    assert b.face.glyphToChar == a.face.glyphToChar  # built on first use, as are the next two
+    assert b.face.hmetrics == a.face.hmetrics and b.face.glyphPos == a.face.glyphPos
     fa, fb = dict(vars(a.face)), dict(vars(b.face))
     assert fb.pop("_lazy", {}) == {}  # nothing left to build
     scale_a, scale_b = fa.pop("_pdfScale"), fb.pop("_pdfScale")
