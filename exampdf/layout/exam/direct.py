@@ -94,6 +94,7 @@ class Plan:
         self.ends: dict[int, Part] = {}
         # option order -> its grid measured (orders recur: 5 options have 120, 200 versions)
         self.layouts: dict[tuple[int, ...], Layout] = {}
+        self.grids: dict[tuple[float, ...], Layout] = {}  # by cell heights, printed order
         self.tops: dict[float, float] = {}  # stack height -> the cursor below the head
         self.canvas: Any = None  # writer.py's operators, on the canvas they were made for
         self.known: Any = None
@@ -118,12 +119,17 @@ class Plan:
         got = self.layouts.get(order)
         if got is None:
             table = self.cells
-            cells = [table[pos][c][4] for pos, c in enumerate(order)]  # heights, printed order
-            k = self.columns
-            # a row is as tall as its tallest option (max() keeps the first of equals)
-            rows = cells if k == 1 else [max(cells[s : s + k]) for s in range(0, len(cells), k)]
-            grid = sum(rows)
-            got = self.layouts[order] = Layout(cells, rows, grid, sum([*self.sizes, grid]))
+            cells = tuple([table[pos][c][4] for pos, c in enumerate(order)])  # printed order
+            # the grid depends on the heights alone (options of one line: every order alike)
+            got = self.layouts[order] = self.grids.get(cells) or self._grid(cells)
+        return got
+
+    def _grid(self, cells: tuple[float, ...]) -> Layout:
+        k = self.columns
+        # a row is as tall as its tallest option (max() keeps the first of equals)
+        rows = cells if k == 1 else tuple(max(cells[s : s + k]) for s in range(0, len(cells), k))
+        grid = sum(rows)
+        got = self.grids[cells] = Layout(cells, rows, grid, sum([*self.sizes, grid]))
         return got
 
     def label(self, number: int) -> tuple[JParagraph, float]:
@@ -147,7 +153,9 @@ class Layout:
 
     __slots__ = ("cells", "grid", "offsets", "rows", "stack")
 
-    def __init__(self, cells: list[float], rows: list[float], grid: float, stack: float) -> None:
+    def __init__(
+        self, cells: tuple[float, ...], rows: tuple[float, ...], grid: float, stack: float
+    ) -> None:
         self.cells, self.rows, self.grid, self.stack = cells, rows, grid, stack
         self.offsets: list[str] | None = None
 
@@ -198,7 +206,7 @@ class Written:
             plan = self.parts.plans[(width, len(order))] = Plan(
                 self.shelf, self.parts, width, self.item
             )
-        got = plan.layout(order)
+        got = plan.layouts.get(order) or plan.layout(order)
         self.cells, self.rows, self.grid = got.cells, got.rows, got.grid
         if self.tail:
             ends = self.ends = [plan.end(p) for p in self.tail]
@@ -206,6 +214,7 @@ class Written:
             self.stack_height = sum(sizes)
         else:
             self.ends, self.stack_height = [], got.stack
-        self.label_height = plan.label(self.number)[1] + plan.drop
+        label = plan.labels.get(self.number) or plan.label(self.number)
+        self.label_height = label[1] + plan.drop
         self.plan, self.layout = plan, got
         self.width, self.height = width, max(self.label_height, self.stack_height)
