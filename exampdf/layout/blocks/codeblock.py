@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import reduce
 from itertools import accumulate
+from operator import add
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -118,6 +120,11 @@ def wrap_lines(lines: list[Line], width: float, size: float) -> list[CodeLine]:
         for piece in line:
             text, font = piece.text, piece.font
             ws = list(map(_advances(font, size).__getitem__, text))
+            end = reduce(add, ws, used)  # the last prefix sum, added in the same order
+            if text and end <= width:  # most pieces: the whole piece fits, no sums kept
+                used = end
+                current.append(piece)
+                continue
             n = len(text)
             start = pos = 0  # start: first character of the current part; pos: next to add
             while pos < n:
