@@ -6,6 +6,7 @@ import atexit
 import contextlib
 import os
 import pickle
+import select
 import signal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ from exampdf.layout.text.fonts import (
 )
 from exampdf.model import Bank
 from exampdf.model.student import Student
-from exampdf.parse import parse_bank
+from exampdf.parse import ParseResult, parse_bank
 from exampdf.parse.portable import portable_sources
 from exampdf.progress import Progress, Step, ignore
 from exampdf.specs import exam_page, version_spec
@@ -70,28 +71,33 @@ def prepare(
     later: list[Callable[[], None]] | None = None,  # work left to do after (parse_bank)
 ) -> Prepared | MakeResult:
     """Parse, check glyphs, read the roster and build the versions; a MakeResult on errors."""
-    checked = _checked(inputs, config, progress, later)
+    parsed, read = _read(inputs, config, later)
+    checked = _checked(parsed, config, progress)
     if isinstance(checked, MakeResult):
         return checked
-    return _prepared(checked, *_versions(checked, config), progress)
+    return _prepared(read, checked, _versions(read.bank, checked.students, config), progress)
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A bank as read, its sources made portable (outputs never name the author's folders)."""
+
+    bank: Bank
+    named: dict[str, str]  # output name -> the user's, per file
+    early: bool  # no error yet and no roster: the versions can be built before the checks end
 
 
 @dataclass(frozen=True)
 class _Checked:
-    """A bank read and checked without errors: what the versions are built from."""
+    """What the checks of a bank without errors give: its diagnostics and the roster."""
 
-    bank: Bank
     diagnostics: tuple[Diagnostic, ...]
-    named: dict[str, str]
     students: tuple[Student, ...]
 
 
-def _checked(
-    inputs: Sequence[Path],
-    config: ExamConfig,
-    progress: Progress,
-    later: list[Callable[[], None]] | None = None,
-) -> _Checked | MakeResult:
+def _read(
+    inputs: Sequence[Path], config: ExamConfig, later: list[Callable[[], None]] | None
+) -> tuple[ParseResult, _Read]:
     parse_fonts_ahead()  # a first run: on another core, while the bank is read
     parsed = parse_bank(
         inputs,
@@ -99,6 +105,16 @@ def _checked(
         allow_outside_questions=config.allow_outside_questions,
         later=later,
     )
+    bank = portable_sources(parsed.bank, inputs)
+    named = {
+        out.source: given.source
+        for out, given in zip(bank.questions, parsed.bank.questions, strict=True)
+    }
+    early = not config.roster and not has_errors(parsed.diagnostics, config.strict)
+    return parsed, _Read(bank, named, early)
+
+
+def _checked(parsed: ParseResult, config: ExamConfig, progress: Progress) -> _Checked | MakeResult:
     fonts = register_fonts(config.font)
     column = exam_page(config).column_width
     diags = (
@@ -110,7 +126,6 @@ def _checked(
     progress(Step("parse", 1, 1))
     if has_errors(diags, config.strict):
         return MakeResult(diags)
-    bank = portable_sources(parsed.bank, inputs)  # outputs never name the author's folders
     students: Sequence[Student] = ()
     roster_diags: list[Diagnostic] = []
     if config.roster:
@@ -123,26 +138,20 @@ def _checked(
     diags = (*diags, *roster_diags)
     if has_errors(roster_diags):
         return MakeResult(diags)
-    named = {
-        out.source: given.source
-        for out, given in zip(bank.questions, parsed.bank.questions, strict=True)
-    }
-    return _Checked(bank, diags, named, tuple(students))
+    return _Checked(diags, tuple(students))
 
 
 _Versions = tuple[tuple[ExamVersion, ...], Spread]
 
 
-def _versions(checked: _Checked, config: ExamConfig) -> _Versions:
-    versions = build_versions(checked.bank, version_spec(config, checked.students))
-    return versions, answer_spread(checked.bank, versions)
+def _versions(bank: Bank, students: tuple[Student, ...], config: ExamConfig) -> _Versions:
+    versions = build_versions(bank, version_spec(config, students))
+    return versions, answer_spread(bank, versions)
 
 
-def _prepared(
-    checked: _Checked, versions: tuple[ExamVersion, ...], spread: Spread, progress: Progress
-) -> Prepared:
+def _prepared(read: _Read, checked: _Checked, versions: _Versions, progress: Progress) -> Prepared:
     progress(Step("versions", 1, 1))
-    return Prepared(checked.bank, versions, spread, checked.diagnostics, checked.named)
+    return Prepared(read.bank, versions[0], versions[1], checked.diagnostics, read.named)
 
 
 def _unmarkable(students: Sequence[Student], config: ExamConfig) -> list[Diagnostic]:
@@ -158,12 +167,18 @@ def _unmarkable(students: Sequence[Student], config: ExamConfig) -> list[Diagnos
     return out
 
 
+_Found = tuple[_Read, _Checked | MakeResult, list[str], _Versions | None]  # what the child sent
+
+
 class Ahead:
     """`prepare` running in a forked process: the CLI starts it before importing what writing
-    the PDFs needs (~0.1 s), so the two overlap on two cores. The child hands back its result
-    pickled through a pipe in two messages: the checked bank, then the versions, so that this
-    process unpickles the bank while the child still builds the versions. If it fails in any
-    way, `result` prepares here instead (and so meets the same problem, reported as usual)."""
+    the PDFs needs (~0.1 s), so the two overlap on two cores. The child hands its work back
+    pickled through a pipe as it goes: the bank as read, then the checks' diagnostics, then the
+    versions. The versions are built by whichever process is free first: this one, when it has
+    the bank while the child is still checking it (a large bank: the checks and the versions
+    then overlap), and it tells the child to leave them; else the child (a small bank is read
+    and checked before this process has imported the writers). If the child fails in any way,
+    `result` prepares here instead (and so meets the same problem, reported as usual)."""
 
     def __init__(self, inputs: Sequence[Path], config: ExamConfig) -> None:
         self.inputs, self.config = inputs, config
@@ -190,44 +205,64 @@ class Ahead:
         found = self._receive()
         if found is None:
             return prepare(self.inputs, self.config, progress)
-        checked, fonts, versions = found
+        read, checked, fonts, versions = found
         register_again(fonts)  # a fallback face, the math font: what the checks registered
         reap_fonts_ahead()
         progress(Step("parse", 1, 1))
         if isinstance(checked, MakeResult):
             return checked
-        assert versions is not None  # _receive: with every _Checked
-        return _prepared(checked, versions[0], versions[1], progress)
+        assert versions is not None  # _messages: with every _Checked
+        return _prepared(read, checked, versions, progress)
 
-    def _receive(self) -> tuple[_Checked | MakeResult, list[str], _Versions | None] | None:
-        with open(self.fd, "rb") as pipe:
+    def _receive(self) -> _Found | None:
+        with open(self.fd, "rb", buffering=0) as pipe:  # unbuffered: select sees what came
             if self.pid < 0:
                 return None
             try:
                 register_fonts(self.config.font)  # a first run: once parse_fonts_ahead stored them
-                first = _message(pipe)  # unpickled while the child builds the versions
-                more = isinstance(first, tuple) and isinstance(first[0], _Checked)
-                versions = _message(pipe) if more else None
+                found = self._messages(pipe)
             except BaseException:  # ctrl-c, …: the child goes too
                 os.kill(self.pid, signal.SIGKILL)
                 os.waitpid(self.pid, 0)
                 raise
-        # Both messages whole (each carries its size) is the child's success; it may still
+        # Every message whole (each carries its size) is the child's success; it may still
         # be storing the parse cache (a first run) while this process goes on: it is waited
         # for before this one exits (atexit), never left to outlive the run.
         atexit.register(_reap, self.pid)
-        if not isinstance(first, tuple) or (more and versions is None):
+        return found
+
+    def _messages(self, pipe: BinaryIO) -> _Found | None:
+        read = _message(pipe)
+        if not isinstance(read, _Read):
             return None
-        return first[0], first[1], versions
+        versions = None
+        if read.early and not select.select([pipe], [], [], 0)[0]:  # the child still checks
+            os.kill(self.pid, LEAVE)
+            versions = _versions(read.bank, (), self.config)
+        second = _message(pipe)
+        if not isinstance(second, tuple):
+            return None
+        checked, fonts = second
+        if isinstance(checked, _Checked) and versions is None:
+            versions = _message(pipe)
+            if not isinstance(versions, tuple):
+                return None
+        return read, checked, fonts, versions
 
 
 def _message(pipe: BinaryIO) -> Any:
     """One pickled message (its size first); None if the child stopped before its end."""
-    head = pipe.read(8)
-    size = int.from_bytes(head, "little") if len(head) == 8 else -1
-    data = pipe.read(size) if size >= 0 else b""
+    data, size, got = bytearray(8), 8, 0
+    while got < size:  # a pipe's reads may come short
+        n = pipe.readinto(memoryview(data)[got:])  # type: ignore[attr-defined]
+        if not n:
+            return None
+        got += n
+        if got == 8 and size == 8:
+            size = 8 + int.from_bytes(data, "little")
+            data.extend(bytes(size - 8))
     try:
-        return pickle.loads(data) if size >= 0 and len(data) == size else None
+        return pickle.loads(memoryview(data)[8:])
     except Exception:  # a half-written result (the child was killed): prepare here
         return None
 
@@ -248,16 +283,38 @@ def _widen(fd: int) -> None:
         fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, 1 << 20)
 
 
+LEAVE = signal.SIGUSR1  # parent -> child: this process builds the versions
+
+
+class _Left(Exception):
+    """The parent builds the versions: the child stops building them."""
+
+
 def _child(fd: int, inputs: Sequence[Path], config: ExamConfig) -> NoReturn:
     code = 1
     try:
         later: list[Callable[[], None]] = []
-        with open(fd, "wb") as pipe:
-            checked = _checked(inputs, config, ignore, later)
+        building, left = [False], [False]
+
+        def leave(signum: int, frame: object) -> None:
+            left[0] = True
+            if building[0]:
+                raise _Left
+
+        signal.signal(LEAVE, leave)
+        with contextlib.suppress(OSError), open(fd, "wb") as pipe:  # OSError: the parent left
+            parsed, read = _read(inputs, config, later)
+            _send(pipe, read)
+            checked = _checked(parsed, config, ignore)
             _send(pipe, (checked, registered()))
-            if isinstance(checked, _Checked):
-                _send(pipe, _versions(checked, config))
-        code = 0
+            code = 0
+            if isinstance(checked, _Checked) and not left[0]:
+                with contextlib.suppress(_Left):
+                    building[0] = True
+                    versions = _versions(read.bank, checked.students, config)
+                    building[0] = False
+                    _send(pipe, versions)
+        building[0] = False
         for step in later:  # the parse cache stored once the parent has the result (~30 ms
             step()  # of JSON at W1 on a first run, off the path to the first page)
     except BaseException:  # an error, ctrl-c: the parent prepares itself, or stops too

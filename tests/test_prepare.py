@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -76,22 +77,67 @@ def test_a_child_that_fails_means_preparing_here(
     assert Ahead([bank], config).result(ignore) == prepare([bank], config, ignore)
 
 
-def test_a_child_that_dies_after_the_checked_bank_means_preparing_here(
+def test_a_child_that_dies_after_sending_the_bank_means_preparing_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bank = _bank(tmp_path)
     config = ExamConfig(shuffle=True, versions=2, seed=3)
-    parent, real = os.getpid(), prep._versions
+    parent, real = os.getpid(), prep._checked
 
-    def versions(*args: Any) -> Any:
+    def checked(*args: Any) -> Any:
         if os.getpid() != parent:
-            os._exit(0)  # the first message sent, the second never: not a result
+            os._exit(0)  # the bank sent, the checks never: not a result
         return real(*args)
 
-    monkeypatch.setattr(prep, "_versions", versions)
+    monkeypatch.setattr(prep, "_checked", checked)
     ahead = Ahead([bank], config)
     assert ahead._receive() is None
     assert Ahead([bank], config).result(ignore) == prepare([bank], config, ignore)
+
+
+def _who_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, slow: float) -> None:
+    """_versions leaves a file named after the process that runs it; the child's checks take
+    `slow` seconds more."""
+    parent, real_versions, real_checked = os.getpid(), prep._versions, prep._checked
+
+    def versions(*args: Any) -> Any:
+        (tmp_path / ("parent" if os.getpid() == parent else "child")).touch()
+        return real_versions(*args)
+
+    def checked(*args: Any) -> Any:
+        if os.getpid() != parent:
+            time.sleep(slow)
+        return real_checked(*args)
+
+    monkeypatch.setattr(prep, "_versions", versions)
+    monkeypatch.setattr(prep, "_checked", checked)
+
+
+def test_the_parent_builds_the_versions_while_the_child_still_checks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bank = _bank(tmp_path)
+    config = ExamConfig(shuffle=True, versions=5, seed=3)
+    _who_builds(tmp_path, monkeypatch, 0.5)
+    ahead = Ahead([bank], config)
+    found = ahead.result(ignore)
+    os.waitpid(ahead.pid, 0)
+    assert (tmp_path / "parent").exists() and not (tmp_path / "child").exists()
+    assert list((tmp_path / "xdg").glob("exampdf/parse-*.json"))  # the child stored it still
+    assert found == prepare([bank], config, ignore)
+
+
+def test_the_child_builds_the_versions_when_it_is_done_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bank = _bank(tmp_path)
+    config = ExamConfig(shuffle=True, versions=5, seed=3)
+    _who_builds(tmp_path, monkeypatch, 0)
+    ahead = Ahead([bank], config)
+    os.waitpid(ahead.pid, 0)  # everything sent (the pipe holds it all) and gone
+    found = ahead.result(ignore)
+    assert (tmp_path / "child").exists() and not (tmp_path / "parent").exists()
+    assert found == prepare([bank], config, ignore)
 
 
 def test_the_cli_prepares_ahead_and_prints_what_an_in_process_build_prints(
