@@ -104,6 +104,7 @@ def _read(
         allow_outside_images=config.allow_outside_images,
         allow_outside_questions=config.allow_outside_questions,
         later=later,
+        helper=later is not None,  # make's bank process: a first parse on both cores
     )
     bank = portable_sources(parsed.bank, inputs)
     named = {

@@ -16,6 +16,7 @@ from exampdf.parse.files import SourceFile, collect, display_path, printable, re
 from exampdf.parse.images import ImageCheck, bank_root, resolve_images
 from exampdf.parse.letterrefs import letter_diagnostics
 from exampdf.parse.limits import check_size, read_limited
+from exampdf.parse.split import read_all
 
 
 @dataclass(frozen=True)
@@ -87,16 +88,19 @@ def parse_bank(
     allow_outside_images: bool = False,
     allow_outside_questions: bool = False,
     later: list[Callable[[], None]] | None = None,
+    helper: bool = False,
 ) -> ParseResult:
     """Every file and folder given (folders: *.md and *.txt below, sorted), then bank checks.
     With `later`, storing the parse cache is appended there for the caller to do, instead of
-    done here (`make`'s bank process does it once it has handed its result on)."""
+    done here (`make`'s bank process does it once it has handed its result on). With
+    `helper`, a first parse shares the files with a forked process (parse/split.py)."""
     items, diags = collect(paths, allow_outside_questions)
     cache = ParseCache(paths)  # files unchanged since the last run are not parsed again
     questions: list[Question] = []
     letters: list[Diagnostic] = []
-    for item in items:
-        question, more, its_letters = _read(item, allow_outside_images, cache)
+    for question, more, its_letters in read_all(
+        items, lambda item: _read(item, allow_outside_images, cache), cache, helper
+    ):
         diags.extend(more)
         if question is not None:
             questions.append(question)

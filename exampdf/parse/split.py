@@ -1,0 +1,84 @@
+"""A bank read for the first time shared with a forked helper process: the helper reads the
+second half of the files while this process reads the first (`make`'s bank process, where a
+first run's Markdown parsing is the longest step before any page is laid out)."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from exampdf.parse.cache import ParseCache
+from exampdf.parse.files import SourceFile
+
+R = TypeVar("R")
+MIN_FILES = 8  # fewer files are read here alone: a fork and two pickles would cost more
+
+
+def read_all(
+    items: Sequence[SourceFile], read: Callable[[SourceFile], R], cache: ParseCache, helper: bool
+) -> list[R]:
+    """`read(item)` for every item, in order. With `helper`, when the parse cache holds none
+    of this bank (a first run, or caching off), the second half is read by a forked process
+    and handed back pickled, with the parse cache entries it made; anything wrong with it
+    means reading that half here."""
+    if not helper or cache.old or len(items) < MIN_FILES or not hasattr(os, "fork"):
+        return [read(item) for item in items]
+    from exampdf.parse.markdown import parser  # loaded once, before the fork, for both
+    from exampdf.parse.question import parse_text  # noqa: F401
+
+    parser()
+    half = len(items) // 2
+    mine, theirs = items[:half], items[half:]
+    try:
+        pipe, pid = _start(theirs, read, cache)
+    except OSError:
+        return [read(item) for item in items]
+    done = [read(item) for item in mine]
+    got = _finish(pipe, pid, len(theirs))
+    if got is None:
+        return [*done, *(read(item) for item in theirs)]
+    results, entries = got
+    cache.new.update(entries)
+    return [*done, *results]
+
+
+def _start(
+    items: Sequence[SourceFile], read: Callable[[SourceFile], Any], cache: ParseCache
+) -> tuple[int, int]:
+    fd_read, fd_write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the helper: read its files, send them, leave without any exit code
+        code = 1
+        try:
+            os.close(fd_read)
+            results = [read(item) for item in items]
+            with open(fd_write, "wb") as out:
+                out.write(pickle.dumps((results, cache.new), pickle.HIGHEST_PROTOCOL))
+            code = 0
+        except BaseException:  # an error, ctrl-c: this half is read by the other process
+            pass
+        finally:
+            os._exit(code)
+    os.close(fd_write)
+    return fd_read, pid
+
+
+def _finish(pipe: int, pid: int, count: int) -> tuple[list[Any], dict[Any, Any]] | None:
+    with open(pipe, "rb") as f:
+        try:
+            data = f.read()
+        except BaseException:  # ctrl-c, …: the helper goes too
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            raise
+    os.waitpid(pid, 0)  # it has closed the pipe: it is ending
+    try:
+        results, entries = pickle.loads(data)  # nothing or half of it (it failed): an error
+    except Exception:
+        return None
+    if not isinstance(results, list) or len(results) != count or not isinstance(entries, dict):
+        return None
+    return results, entries
