@@ -25,6 +25,10 @@ def _document() -> bytes:
             c.setPageSize((500, 400))  # another shape
         if i == 7:
             c.setPageRotation(90)
+        if i == 8:  # the first shape again, but for an entry a plain page leaves unset
+            c.setPageRotation(0)
+            c.setPageSize((400, 500))
+            c.setCropBox((0, 0, 300, 300))
         c.drawString(20, 20, f"page {i}")
         if i % 2:
             c.doForm("F")  # the shared XObject dictionary: another shape
@@ -52,5 +56,5 @@ def test_the_same_bytes_as_reportlab_with_one_full_format_per_shape(
     assert _document() == shared
     assert calls["pages"] == 9
     # shapes: plain A4-less 400x500 with and without forms, the annotated page, 500x400 with
-    # and without forms, then rotated with and without forms
+    # and without forms, then rotated with forms, and the cropped page
     assert formats == 7
