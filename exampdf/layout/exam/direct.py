@@ -13,7 +13,7 @@ before, as is a Written block in a version the walk cannot compose (compose.fall
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from reportlab.platypus import Flowable, Spacer
@@ -218,3 +218,15 @@ class Written:
         self.label_height = label[1] + plan.drop
         self.plan, self.layout = plan, got
         self.width, self.height = width, max(self.label_height, self.stack_height)
+
+
+def cells_of(block: Written) -> Iterator[tuple[int, int, float]]:
+    """The block's option cells in order: (position, column, top of its row), rows from the
+    grid's top down, each cell hung from its row's top as OptionGrid draws it."""
+    assert block.layout is not None and block.plan is not None
+    columns, layout, row_top, pos = block.plan.columns, block.layout, block.grid, 0
+    for tallest in layout.rows:
+        row_top -= tallest
+        for i in range(min(columns, len(layout.cells) - pos)):
+            yield pos, i, row_top + tallest
+            pos += 1

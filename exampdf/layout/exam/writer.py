@@ -22,14 +22,13 @@ Every `/` is a newline: ReportLab joins a page's operators with newlines.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterator
 from typing import Any
 
 from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus import Spacer
 
 from exampdf.layout.blocks.place import form_of, place_paragraph
-from exampdf.layout.exam.direct import Plan, Written
+from exampdf.layout.exam.direct import Plan, Written, cells_of
 from exampdf.layout.text.jparagraph import JParagraph
 from exampdf.memo import Memo
 from exampdf.pdf.forms import HashedKey, form_digest, inherited_form
@@ -52,6 +51,7 @@ class _Grid:
         self.cells: list[list[Chunk | None]] = [[None] * choices for _ in range(n)]
         self.marks: list[Form | None] = [None] * n  # each position's label
         self.bodies: list[Form | None] = [None] * choices  # each option's text
+        self.orders: dict[tuple[int, ...], Chunk] = {}  # the cells, joined, per option order
 
 
 class _OnCanvas:
@@ -136,17 +136,11 @@ def _cached(
         f"q\n1 0 0 1 {_fp(0, top)} cm"
     ]
     names = [*label[1], *head[1]]
-    cells, order = grid.cells, block.item.order
-    for pos, at in enumerate(_offsets(block)):
-        choice = order[pos]
-        cell = cells[pos][choice]
-        if cell is None:
-            cell = cells[pos][choice] = _cell(canvas, plan, grid, pos, choice)
-            if cell is None:
-                return None
-        code.append(f"q\n1 0 0 1 {at} cm\n{cell[0]}\nQ")
-        names += cell[1]
-    code.append("Q")
+    options = grid.orders.get(block.item.order) or _options(block, canvas, plan, grid)
+    if options is None:
+        return None
+    code += [options[0], "Q"]
+    names += options[1]
     for p, sb, h, sa in block.ends:
         top -= sb * True
         top -= h
@@ -163,6 +157,23 @@ def _cached(
     return code, names
 
 
+def _options(block: Written, canvas: Any, plan: Plan, grid: _Grid) -> Chunk | None:
+    """The option cells in the block's order (once per order and grid), as one entry."""
+    cells, order = grid.cells, block.item.order
+    code: list[str] = []
+    names: list[str] = []
+    for pos, at in enumerate(_offsets(block)):
+        cell = cells[pos][order[pos]]
+        if cell is None:
+            cell = cells[pos][order[pos]] = _cell(canvas, plan, grid, pos, order[pos])
+            if cell is None:
+                return None
+        code.append(f"q\n1 0 0 1 {at} cm\n{cell[0]}\nQ")
+        names += cell[1]
+    got = grid.orders[order] = ("\n".join(code), tuple(names))
+    return got
+
+
 def _offsets(block: Written) -> list[str]:
     """Each option cell's translation in the grid, formatted (once per option order)."""
     layout, plan = block.layout, block.plan
@@ -171,7 +182,7 @@ def _offsets(block: Written) -> list[str]:
     if offsets is None:
         col, heights = plan.col, layout.cells
         offsets = layout.offsets = [
-            _fp(i * col, row_at - heights[pos]) for pos, i, row_at in _grid(block, plan.columns)
+            _fp(i * col, row_at - heights[pos]) for pos, i, row_at in cells_of(block)
         ]
     return offsets
 
@@ -300,7 +311,7 @@ def first_use(block: Written, canvas: Any, x: float, y: float) -> None:
     top -= block.grid
     out.code.append(f"q\n1 0 0 1 {_fp(0, top)} cm")
     order = block.item.order
-    for pos, i, row_at in _grid(block, plan.columns):
+    for pos, i, row_at in cells_of(block):
         lab, body, lh, h, ch = plan.cells[pos][order[pos]]
         out.code.append(f"q\n1 0 0 1 {_fp(i * plan.col, row_at - ch)} cm")
         out.paragraph(lab, plan.gutter, 0, ch - lh)
@@ -315,14 +326,3 @@ def first_use(block: Written, canvas: Any, x: float, y: float) -> None:
     out.code.append("Q\nQ\nQ")
     out.flush()
     _share(plan, canvas, _known(plan, canvas))
-
-
-def _grid(block: Written, columns: int) -> Iterator[tuple[int, int, float]]:
-    """The option grid's cells in order: (position, column, top of its row), rows from the
-    grid's top down, each cell hung from its row's top as OptionGrid draws it."""
-    order, row_top, pos = block.item.order, block.grid, 0
-    for tallest in block.rows:
-        row_top -= tallest
-        for i in range(min(columns, len(order) - pos)):
-            yield pos, i, row_top + tallest
-            pos += 1
