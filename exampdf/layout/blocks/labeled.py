@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.platypus import Flowable, Spacer
 
 from exampdf.layout.blocks.cut import cut
@@ -42,6 +44,12 @@ class Labeled(Nested):
         head = Labeled(self.label, parts[0], self.gutter)
         tails = [Labeled(Spacer(1, 0), p, self.gutter) for p in parts[1:]]
         return [head, *tails]
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        """Flowable.drawOn's `q`, `1 0 0 1 x y cm` … `Q` at the top of a story too, without
+        copying the whole graphics state (a bullet list's every item): neither label nor
+        body leaves a change behind, each a paragraph, a container or bracketing itself."""
+        self.draw_nested(canvas, self._hAlignAdjust(x, _sW), y)
 
     def draw(self) -> None:
         place(self.canv, self.label, 0, self.height - self._lh)

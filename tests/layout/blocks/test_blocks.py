@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import get_args
 
 import pytest
+from reportlab.platypus import Flowable
 
 from exampdf.layout.blocks import dispatch
 from exampdf.layout.blocks.labeled import Labeled
@@ -157,3 +158,21 @@ def test_list_markers_are_shared_and_print_the_same_bytes(
     assert len({id(f.label) for f in fresh if isinstance(f, Labeled)}) == 60
     typeset_flowables(tmp_path, fresh, theme)
     assert (tmp_path / "blocks.pdf").read_bytes() == once
+
+
+def test_a_labeled_item_at_the_top_writes_what_flowable_draw_on_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Items drawn without saveState/restoreState: the same bytes, link areas included (they
+    follow the tracked transform), code blocks and nested lists inside items too."""
+    md = "".join(
+        f"- 項目{n}、[リンク](https://example.com/{n}) つき\n"
+        f"- 二つ目\n\n  ```python\n  x = {n}\n  ```\n\n  1. 入れ子{n}\n\n"
+        for n in range(8)
+    )
+    typeset(tmp_path, md)
+    fast = (tmp_path / "blocks.pdf").read_bytes()
+    monkeypatch.setattr(Labeled, "drawOn", Flowable.drawOn)
+    typeset(tmp_path, md)
+    assert (tmp_path / "blocks.pdf").read_bytes() == fast
+    assert b"/URI" in fast
