@@ -23,6 +23,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 from exampdf.pdf.fontstate import FORMAT, plain, restore
 
 FOLDER = "parsed"  # beside the font files
+# POSIX ctime is the last status change (any write sets it); Windows' st_ctime is the creation
+# time, which a file copied over in place keeps: there the CRC always decides.
+CTIME_IS_CHANGE = os.name != "nt"
 
 
 def shipped(path: Path) -> Path:
@@ -47,7 +50,8 @@ def load_shipped(name: str, path: Path) -> TTFont | None:
             changed = os.fstat(f.fileno()).st_ctime_ns
     except Exception:  # none stored (an editable install), unreadable, not marshal: parse
         return None
-    if not isinstance(entry, dict) or not _made_from(entry.get("key"), data, changed <= stored):
+    unchanged = CTIME_IS_CHANGE and changed <= stored
+    if not isinstance(entry, dict) or not _made_from(entry.get("key"), data, unchanged):
         return None
     font = restore(entry, data, str(path))
     if font is not None:

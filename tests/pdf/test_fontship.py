@@ -78,6 +78,22 @@ def test_tables_are_used_only_for_the_bytes_and_reportlab_they_were_made_from(
     assert fontship.load_shipped(NAME, path) is None
 
 
+def test_where_ctime_is_not_a_change_time_the_crc_always_decides(
+    fonts: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = fonts / _FILES[NAME]
+    data = path.read_bytes()
+    path.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))  # same size, other bytes …
+    fontship.ship(fonts)
+    stored = fontship.shipped(path)
+    entry = marshal.loads(stored.read_bytes())
+    path.write_bytes(data)  # … the tables made from those, then the font written back
+    stored.write_bytes(marshal.dumps(entry))  # and the tables after it (ctime: not later)
+    assert fontship.load_shipped(NAME, path) is not None  # POSIX: ctime says unchanged
+    monkeypatch.setattr(fontship, "CTIME_IS_CHANGE", False)  # Windows: creation time
+    assert fontship.load_shipped(NAME, path) is None
+
+
 def test_the_build_stores_the_tables_of_every_shipped_font(tmp_path: Path) -> None:
     pytest.importorskip("setuptools")
     lib = tmp_path / "lib"
