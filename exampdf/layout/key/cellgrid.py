@@ -33,18 +33,34 @@ class GridLook:
         return self.size * 1.2  # a Table's
 
 
+class _Widths(dict[str, float]):
+    """Widths of strings in one font at one size, each measured once."""
+
+    def __init__(self, font: str, size: float) -> None:
+        super().__init__()
+        self.font, self.size = font, size
+
+    def __missing__(self, text: str) -> float:
+        w: float = stringWidth(text, self.font, self.size)
+        self[text] = w
+        return w
+
+
 class Measure:
     """String widths in a grid's fonts, each distinct string measured once."""
 
     def __init__(self, look: GridLook) -> None:
         self.look = look
-        self.known: dict[tuple[str, str], float] = {}
+        self.fonts: dict[str, _Widths] = {}
 
     def __call__(self, text: str, font: str) -> float:
-        w = self.known.get((text, font))
-        if w is None:
-            w = self.known[(text, font)] = stringWidth(text, font, self.look.size)
-        return w
+        return self.widths(font)[text]
+
+    def widths(self, font: str) -> _Widths:
+        known = self.fonts.get(font)
+        if known is None:
+            known = self.fonts[font] = _Widths(font, self.look.size)
+        return known
 
     def fitted(
         self, columns: Sequence[Iterable[str]], width: float, count: int, bold: Collection[int]
@@ -57,7 +73,7 @@ class Measure:
         for c, texts in enumerate(columns):
             head, *cells = texts
             font = look.bold_font if c in bold else look.font
-            widest = max((self(t, font) for t in set(cells)), default=0.0)
+            widest = max(map(self.widths(font).__getitem__, set(cells)), default=0.0)
             room = max(widest, self(head, look.bold_font), 1.5 * look.size)  # 1 letter: 1.5 em
             widths.append(room + 2 * look.side)
         used = sum(widths)

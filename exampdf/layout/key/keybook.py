@@ -159,13 +159,13 @@ def _seen(
     columns of fixed width, made when the layout gets there. (A running line of
     「A版 問3 → C」 took a tenth of a 200-version booklet's time to break, and split its
     entries across lines.)"""
-    at = list(zip(places[::2], places[1::2], strict=True))
-    codes = [versions[vi].code for vi, _ in at]
-    numbers = [str(n) for _, n in at]
-    printed = [answers[vi][n - 1] for vi, n in at]
+    which, where = places[::2], places[1::2]
+    codes = [versions[vi].code for vi in which]
+    numbers = list(map(str, where))
+    printed = [answers[vi][n - 1] for vi, n in zip(which, where, strict=True)]
     texts = (codes, numbers, printed)
     columns = [[head, *cells] for head, cells in zip(PLACE_HEADER, texts, strict=True)]
-    groups, widths = measure.fitted(columns, width, len(at), bold=(0,))
+    groups, widths = measure.fitted(columns, width, len(codes), bold=(0,))
     cells = [c for entry in zip(codes, numbers, printed, strict=True) for c in entry]
     step = 3 * groups
     rows = [cells[i : i + step] for i in range(0, len(cells), step)]
