@@ -1,5 +1,6 @@
-"""ReportLab's import made cheaper: what it loads at import for features a run may not use (a
-pattern for its own Paragraph's links, Pillow, urllib.request) waits for its first use (~50 ms)."""
+"""ReportLab's import made cheaper: what it loads at import for features a run may not use
+(patterns for its own Paragraph and word splitting, Pillow, pyphen, its Python colouring,
+urllib.request) waits for its first use (~60 ms)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ PARAGRAPH_URI = (
     ":[/?#][^\\s]*)?\\Z"
 )
 PARAGRAPH_URI_FLAGS = re.IGNORECASE
+# reportlab/lib/textsplit.py compiles this at import for `cjkwrap`, which exampdf never calls
+# (~3.5 ms: a class up to U+FFFF). paragraph imports textsplit.
+TEXTSPLIT_CJK = "([\u2e80-\uffff])"
+TEXTSPLIT_CJK_FLAGS = re.UNICODE
 
 
 class Deferred:
@@ -46,34 +51,83 @@ def _tables() -> list[dict[Any, Any]]:
 
 
 def defer_paragraph_pattern() -> None:
-    """Before ReportLab's paragraph module is first imported: its URI pattern waits for a use.
-    Where re keeps no such cache (another Python), nothing changes but the time."""
+    """Before ReportLab's paragraph module is first imported: its URI pattern and textsplit's
+    CJK pattern wait for a use. Where re keeps no such cache (another Python), nothing changes
+    but the time."""
     tables = _tables()
     if "reportlab.platypus.paragraph" in sys.modules or not tables:
         return
-    stand_in = Deferred(PARAGRAPH_URI, PARAGRAPH_URI_FLAGS)
-    tables[0].setdefault(stand_in.key, stand_in)
+    for pattern, flags in (
+        (PARAGRAPH_URI, PARAGRAPH_URI_FLAGS),
+        (TEXTSPLIT_CJK, TEXTSPLIT_CJK_FLAGS),
+    ):
+        stand_in = Deferred(pattern, flags)
+        tables[0].setdefault(stand_in.key, stand_in)
 
 
 def defer_pil_image() -> None:
     """reportlab.lib.utils imports PIL.Image at import, for its ImageReader; only a bank with
-    images needs it (~8 ms). The module is made by importlib's LazyLoader: it runs on the first
-    use of any of its names (isinstance checks, Image.open)."""
-    if "PIL.Image" in sys.modules:
-        return
+    images needs it (~8 ms)."""
     try:
         import PIL
-
-        spec = importlib.util.find_spec("PIL.Image")
     except ImportError:  # no Pillow: ReportLab's own import says so
         return
-    if spec is None or spec.loader is None:
+    _lazy(PIL, "Image")
+
+
+def defer_pyphen_and_fontify() -> None:
+    """ReportLab's paragraph imports pyphen (~3.5 ms: it lists its dictionaries) for hyphenating
+    its own Paragraph, which exampdf never asks for (hyphenate.py reads pyphen's file itself);
+    platypus imports xpreformatted, which imports PyFontify (~3 ms with its pattern) to colour
+    Python in PythonPreformatted, which exampdf never uses."""
+    import reportlab.lib
+
+    _forwarding("pyphen")
+    _lazy(reportlab.lib, "PyFontify")
+
+
+def _forwarding(name: str) -> None:
+    """For a module imported by a plain `import name` (which reads the module's `__spec__`,
+    and so would run a LazyLoader's module): a stand-in with the real spec, whose first
+    other name asked for imports the real module in its place and hands that name on."""
+    if name in sys.modules:
+        return
+    try:
+        spec = importlib.util.find_spec(name)
+    except ImportError:
+        return
+    if spec is None:  # not installed: the importer's own import says so
+        return
+    stand_in = types.ModuleType(name)
+    stand_in.__spec__ = spec
+
+    def real(attr: str) -> Any:
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+        return getattr(importlib.import_module(name), attr)
+
+    stand_in.__getattr__ = real  # type: ignore[method-assign]  # a module's own (PEP 562)
+    sys.modules[name] = stand_in
+
+
+def _lazy(package: types.ModuleType | None, name: str) -> None:
+    """The module made by importlib's LazyLoader: it runs on the first use of any of its names
+    (isinstance checks, Image.open, pyphen.Pyphen), not when imported."""
+    full = f"{package.__name__}.{name}" if package else name
+    if full in sys.modules:
+        return
+    try:
+        spec = importlib.util.find_spec(full)
+    except ImportError:
+        return
+    if spec is None or spec.loader is None:  # not installed: the importer's own import says so
         return
     spec.loader = importlib.util.LazyLoader(spec.loader)
     module = importlib.util.module_from_spec(spec)
-    sys.modules["PIL.Image"] = module
+    sys.modules[full] = module
     spec.loader.exec_module(module)
-    PIL.Image = module  # type: ignore[attr-defined]  # as a finished import would set it
+    if package is not None:
+        setattr(package, name, module)  # as a finished import would set it
 
 
 def defer_urllib_request() -> None:

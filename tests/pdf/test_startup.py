@@ -6,15 +6,27 @@ import re
 import subprocess
 import sys
 
+from reportlab.lib import textsplit
 from reportlab.platypus import paragraph
 
-from exampdf.pdf.startup import PARAGRAPH_URI, PARAGRAPH_URI_FLAGS, Deferred
+from exampdf.pdf.startup import (
+    PARAGRAPH_URI,
+    PARAGRAPH_URI_FLAGS,
+    TEXTSPLIT_CJK,
+    TEXTSPLIT_CJK_FLAGS,
+    Deferred,
+)
 
 
 def test_the_deferred_pattern_is_reportlabs_own() -> None:
     # On a ReportLab upgrade that changes the pattern, the stand-in would only go unused.
     assert paragraph.uri_pat.pattern == PARAGRAPH_URI
     assert paragraph.uri_pat.flags & re.IGNORECASE
+
+
+def test_the_deferred_textsplit_pattern_is_reportlabs_own() -> None:
+    assert textsplit.rx.pattern == TEXTSPLIT_CJK
+    assert textsplit.rx.flags & TEXTSPLIT_CJK_FLAGS
 
 
 def test_a_deferred_pattern_matches_as_the_compiled_one() -> None:
@@ -67,3 +79,32 @@ def test_reportlab_opens_urls_through_the_real_urllib_when_asked() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout == "False b'exam' urllib.request"
+
+
+def test_the_make_pipeline_leaves_pyphen_pyfontify_and_textsplit_unloaded() -> None:
+    code = (
+        "import sys, exampdf.pipeline, exampdf.cli.make, reportlab.lib.textsplit as t;"
+        "m = sys.modules;"
+        "sys.stdout.write(str('Pyphen' in m['pyphen'].__dict__) + ' '"
+        " + type(m['reportlab.lib.PyFontify']).__name__ + ' ' + type(t.rx).__name__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == "False _LazyModule Deferred"
+
+
+def test_pyphen_and_pyfontify_work_when_first_used() -> None:
+    code = (
+        "import sys, exampdf.pdf, reportlab.platypus.paragraph as p;"
+        "import importlib.util; origin = importlib.util.find_spec('pyphen').origin;"
+        "from exampdf.layout.text.hyphenate import word_points;"
+        "ours = word_points('hyphenation');"
+        "theirs = p.pyphen.Pyphen(lang='en_US', left=2, right=3).positions('hyphenation');"
+        "import pyphen;"
+        "from reportlab.lib import PyFontify;"
+        "tags = PyFontify.fontify('def f(): pass');"
+        "ok = origin.endswith('__init__.py');"
+        "kind = type(sys.modules['pyphen']).__name__;"
+        "sys.stdout.write(f'{ok} {ours} {theirs} {pyphen.Pyphen.__name__} {kind} {tags[0][0]}')"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == "True (2, 6) [2, 6] Pyphen module keyword"
