@@ -8,6 +8,7 @@ from typing import Any
 from reportlab.pdfbase.pdfdoc import PDFObjectReference, PDFPage
 from reportlab.pdfgen.canvas import Canvas
 
+from exampdf.pdf.docformat import fast_document
 from exampdf.pdf.docseed import DocSeed, apply, capture
 from exampdf.pdf.forms import painted_forms
 from exampdf.pdf.info import fixed_clock, own_metadata
@@ -30,6 +31,7 @@ class PaintCanvas(Canvas):  # type: ignore[misc]
         with fixed_clock():
             super().__init__(*args, **kwargs)
         own_metadata(self._doc)
+        fast_document(self._doc)  # its objects written in one loop (pdf/docformat.py)
         state = paint_state(self)
         if seed is not None:
             apply(seed, self._doc)
