@@ -89,7 +89,7 @@ def write_all(
     )
     names = list(key_jobs)
     tasks: list[Job] = [*(_no_arg(key_jobs[n]) for n in names), *slices]
-    with Workers(tasks, jobs) as workers:
+    with Workers(tasks, jobs, early=len(names)) as workers:  # the key jobs, longest, first
         keys = [workers.submit(i) for i in range(len(names))]
         # The first slice's fonts seed the others, so they wait for it; the worker that
         # lays it out keeps every question's broken lines for the slices it takes next.

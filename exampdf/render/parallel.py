@@ -18,7 +18,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Sequence
-from multiprocessing.pool import Pool
+from multiprocessing.pool import ApplyResult, Pool
 from types import TracebackType
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -31,6 +31,8 @@ Job = Callable[[Any], Any]
 _JOBS: Sequence[Job] = ()  # set just before the fork; workers look their job up by index
 _PARENT = 0  # the process that forked the workers
 _ENDING: list[Pool] = []  # pools closed after their last job, workers still ending (`reap`)
+# Jobs queued before the workers exist must fit the task pipe's buffer (64 KB; ~100 bytes each).
+EARLY_MAX = 64
 
 
 class Pending(Protocol[R_co]):
@@ -74,10 +76,13 @@ def default_jobs() -> int:
 
 
 class Workers:
-    """`submit(i, arg)` runs `jobs[i](arg)` in a worker; with one worker (or no fork), at once."""
+    """`submit(i, arg)` runs `jobs[i](arg)` in a worker; with one worker (or no fork), at once.
+    The first `early` jobs (no argument) are queued before the workers are forked, so the first
+    worker starts on them at once; `submit(i)` then hands back that job's pending result."""
 
-    def __init__(self, jobs: Sequence[Job], workers: int) -> None:
-        self.jobs = jobs
+    def __init__(self, jobs: Sequence[Job], workers: int, early: int = 0) -> None:
+        self.jobs, self.early = jobs, min(early, EARLY_MAX)
+        self.queued: list[ApplyResult[Any]] = []
         forking = "fork" in multiprocessing.get_all_start_methods()
         # One job still goes to a worker when workers > 1: it runs beside what this process does.
         self.size = max(1, min(workers, len(jobs))) if forking and workers > 1 and jobs else 0
@@ -93,7 +98,8 @@ class Workers:
             # their collections (and out of the copy-on-write faults that scanning it causes).
             gc.freeze()
             ctx = multiprocessing.get_context("fork")
-            self.pool = ctx.Pool(self.size, initializer=_quiet_signals)
+            pool = _EarlyPool(self.size, self.early, initializer=_quiet_signals, context=ctx)
+            self.pool, self.queued = pool, list(pool.queued)
         return self
 
     def __exit__(
@@ -119,7 +125,31 @@ class Workers:
     def submit(self, index: int, arg: Any = None) -> Pending[Any]:
         if self.pool is None:
             return _Noted(_Done(_noted(self.jobs[index], arg)), self.notes)
+        if index < len(self.queued) and arg is None:
+            return _Noted(self.queued[index], self.notes)
         return _Noted(self.pool.apply_async(_run, (index, arg)), self.notes)
+
+
+class _EarlyPool(Pool):
+    """A pool whose first `early` jobs go into its task pipe before it forks a worker: the
+    first worker forked starts on them while this process forks the others and starts the
+    pool's threads (~10-25 ms at W1, where the first job, the answer key, is the longest).
+    They are written by this thread before the pool's task thread exists, which writes the
+    pipe alone afterwards, and are waited for like `apply_async`'s."""
+
+    def __init__(self, processes: int, early: int, **options: Any) -> None:
+        self.early = early
+        self.queued: list[ApplyResult[Any]] = []
+        super().__init__(processes, **options)
+
+    def _repopulate_pool(self) -> Any:
+        if self.early:  # Pool.__init__ only (workers that end are replaced by a static method)
+            for index in range(self.early):
+                result: ApplyResult[Any] = ApplyResult(self, None, None)
+                self._quick_put((result._job, 0, _run, (index, None), {}))  # type: ignore[attr-defined]
+                self.queued.append(result)
+            self.early = 0
+        return super()._repopulate_pool()  # type: ignore[misc]
 
 
 def reap() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing.pool
 import os
 import signal
 import threading
@@ -129,3 +130,33 @@ def test_workers_end_after_the_block_and_reap_waits_for_them() -> None:
     parallel.reap()
     assert not parallel._ENDING
     assert not any(_alive(pid) for pid in pids)  # waited for: not even zombies
+
+
+def test_early_jobs_run_while_the_pools_task_thread_is_held(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Jobs queued before the fork reach a worker without the pool's task thread (fails if
+    # they go through apply_async like the others); a later job waits for that thread.
+    gate = threading.Event()
+    handle = multiprocessing.pool.Pool._handle_tasks
+
+    def held(*args: Any) -> None:
+        gate.wait()
+        handle(*args)
+
+    monkeypatch.setattr(multiprocessing.pool.Pool, "_handle_tasks", staticmethod(held))
+    with Workers([_where, _where, _where], 2, early=2) as workers:
+        try:
+            assert len(workers.queued) == 2
+            for pending in workers.queued:
+                pending.wait(60)
+            got = [workers.submit(i).get() for i in range(2)]
+            assert [arg for _, arg in got] == [None, None]
+            assert os.getpid() not in {pid for pid, _ in got}
+            later = workers.submit(2, 5)
+            assert not later.ready()
+            gate.set()
+            assert later.get()[1] == 5
+        finally:
+            gate.set()  # before the block ends: stopping the pool needs the task thread
+    parallel.reap()
