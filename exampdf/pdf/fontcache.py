@@ -184,13 +184,11 @@ def _read(file: Path, key: tuple[object, ...], path: Path) -> TTFont | None:
     try:
         with open(file, "rb") as f:
             entry = marshal.loads(f.read())
-        if not isinstance(entry, dict) or entry.get("key") != key:
+        if not isinstance(entry, dict) or entry.get("key") != key:  # the font file's size, time
             return None
-        with open(path, "rb") as f:
-            data = f.read()
     except Exception:  # a cache must never stop a run: any failure means "parse instead"
         return None
-    return restore(entry, data, str(path))
+    return restore(entry, str(path))
 
 
 def _write(file: Path, key: tuple[object, ...], font: TTFont) -> None:

@@ -40,26 +40,26 @@ def shipped_key(data: bytes) -> tuple[object, ...]:
 
 def load_shipped(name: str, path: Path) -> TTFont | None:
     """TTFont(name, path) from the tables the build stored, or None when there are none for
-    these very bytes (the font file is read here, as a parse would)."""
+    these very bytes (the font file is read here only if it changed since: its CRC decides)."""
     try:
         with open(shipped(path), "rb") as f:
             entry = marshal.loads(f.read())
             stored = os.fstat(f.fileno()).st_ctime_ns
-        with open(path, "rb") as f:
-            data = f.read()
-            changed = os.fstat(f.fileno()).st_ctime_ns
+        font_file = os.stat(path)
+        unchanged = CTIME_IS_CHANGE and font_file.st_ctime_ns <= stored
+        data = b"" if unchanged else path.read_bytes()  # the size is enough: not read
     except Exception:  # none stored (an editable install), unreadable, not marshal: parse
         return None
-    unchanged = CTIME_IS_CHANGE and changed <= stored
-    if not isinstance(entry, dict) or not _made_from(entry.get("key"), data, unchanged):
+    key = entry.get("key") if isinstance(entry, dict) else None
+    if not _made_from(key, data, unchanged, font_file.st_size):
         return None
-    font = restore(entry, data, str(path))
+    font = restore(entry, str(path))
     if font is not None:
         font.fontName = name  # the only value a parse takes from the name it is given
     return font
 
 
-def _made_from(key: object, data: bytes, unchanged: bool) -> bool:
+def _made_from(key: object, data: bytes, unchanged: bool, size: int | None = None) -> bool:
     """Whether `key` is the key of `data`. The CRC (~1.3 ms a face) is left out when the font
     file has not changed since the tables were installed: its status-change time (ctime,
     which every write, copy over or rename sets, and no program can set back) is not later
@@ -67,7 +67,7 @@ def _made_from(key: object, data: bytes, unchanged: bool) -> bool:
     if not isinstance(key, tuple) or len(key) != 4:
         return False
     if unchanged:
-        return key[:3] == (*shipped_key(b"")[:2], len(data))
+        return key[:3] == (*shipped_key(b"")[:2], len(data) if size is None else size)
     return key == shipped_key(data)
 
 

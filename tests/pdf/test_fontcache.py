@@ -37,6 +37,7 @@ def _same(a: TTFont, b: TTFont) -> None:
     assert a.encoding.name == b.encoding.name and len(b.state) == 0
     assert b.face.glyphToChar == a.face.glyphToChar  # built on first use, as are the next two
     assert b.face.hmetrics == a.face.hmetrics and b.face.glyphPos == a.face.glyphPos
+    assert b.face._ttf_data == a.face._ttf_data  # the file's bytes, read on first use too
     fa, fb = dict(vars(a.face)), dict(vars(b.face))
     assert fb.pop("_lazy", {}) == {}  # nothing left to build
     scale_a, scale_b = fa.pop("_pdfScale"), fb.pop("_pdfScale")
@@ -54,6 +55,7 @@ def test_a_cached_load_equals_a_parse(cache: Path) -> None:
     first = fontcache.load_font(NAME, PATH)  # parses and stores
     (entry,) = cache.glob("*.marshal")
     cached = fontcache.load_font(NAME, PATH)
+    assert "_ttf_data" not in vars(cached.face)  # the font file is not read to load it
     _same(TTFont(NAME, str(PATH)), first)
     _same(TTFont(NAME, str(PATH)), cached)
     assert cached.face is not first.face

@@ -108,4 +108,6 @@ def test_the_build_stores_the_tables_of_every_shipped_font(tmp_path: Path) -> No
     parsed = lib / "exampdf" / "fonts" / "parsed"
     assert sorted(p.stem for p in parsed.iterdir()) == sorted(Path(f).stem for f in _FILES.values())
     path = lib / "exampdf" / "fonts" / _FILES[NAME]
-    _same(TTFont(NAME, str(path)), fontship.load_shipped(NAME, path))
+    loaded = fontship.load_shipped(NAME, path)
+    assert loaded is not None and "_ttf_data" not in vars(loaded.face)  # read on first use
+    _same(TTFont(NAME, str(path)), loaded)
