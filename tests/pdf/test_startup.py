@@ -42,8 +42,7 @@ def test_importing_the_seam_first_leaves_the_pattern_uncompiled() -> None:
         "import exampdf.pdf, reportlab.platypus.paragraph as p, sys;"
         "sys.stdout.write(type(p.uri_pat).__name__ + ' ' + str(p.uri_pat.__dict__['compiled']))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout == "Deferred None"
+    assert _stdout(code) == "Deferred None"
 
 
 def test_pillow_waits_for_its_first_use_and_then_works() -> None:
@@ -55,8 +54,7 @@ def test_pillow_waits_for_its_first_use_and_then_works() -> None:
         "sys.stdout.write(before + ' ' + type(sys.modules['PIL.Image']).__name__ + ' '"
         " + str(u._isPILImage(im)) + ' ' + str(im.size))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout == "_LazyModule module True (3, 2)"
+    assert _stdout(code) == "_LazyModule module True (3, 2)"
 
 
 def test_the_make_pipeline_defers_all_three() -> None:
@@ -65,8 +63,7 @@ def test_the_make_pipeline_defers_all_three() -> None:
         "sys.stdout.write(type(sys.modules['PIL.Image']).__name__ + ' ' + type(p.uri_pat).__name__"
         " + ' ' + str('urllib.request' in sys.modules))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout == "_LazyModule Deferred False"
+    assert _stdout(code) == "_LazyModule Deferred False"
 
 
 def test_reportlab_opens_urls_through_the_real_urllib_when_asked() -> None:
@@ -77,8 +74,7 @@ def test_reportlab_opens_urls_through_the_real_urllib_when_asked() -> None:
         "import urllib.request;"
         "sys.stdout.write(f'{before} {data!r} {urllib.request.urlopen.__module__}')"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout == "False b'exam' urllib.request"
+    assert _stdout(code) == "False b'exam' urllib.request"
 
 
 def test_the_make_pipeline_leaves_pyphen_pyfontify_and_textsplit_unloaded() -> None:
@@ -88,8 +84,7 @@ def test_the_make_pipeline_leaves_pyphen_pyfontify_and_textsplit_unloaded() -> N
         "sys.stdout.write(str('Pyphen' in m['pyphen'].__dict__) + ' '"
         " + type(m['reportlab.lib.PyFontify']).__name__ + ' ' + type(t.rx).__name__)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout == "False _LazyModule Deferred"
+    assert _stdout(code) == "False _LazyModule Deferred"
 
 
 def test_pyphen_and_pyfontify_work_when_first_used() -> None:
@@ -106,5 +101,11 @@ def test_pyphen_and_pyfontify_work_when_first_used() -> None:
         "kind = type(sys.modules['pyphen']).__name__;"
         "sys.stdout.write(f'{ok} {ours} {theirs} {pyphen.Pyphen.__name__} {kind} {tags[0][0]}')"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout == "True (2, 6) [2, 6] Pyphen module keyword"
+    assert _stdout(code) == "True (2, 6) [2, 6] Pyphen module keyword"
+
+
+def _stdout(code: str) -> str:
+    """What `code` writes when run in a fresh interpreter (imports as a new run makes them)."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
