@@ -8,7 +8,10 @@ import importlib.util
 import re
 import sys
 import types
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from importlib.machinery import ModuleSpec
 
 # reportlab/platypus/paragraph.py (4.x) compiles this at import, for the links of its own
 # Paragraph (exampdf sets every text with its own engine); its case-insensitive ranges up to
@@ -90,13 +93,8 @@ def _forwarding(name: str) -> None:
     """For a module imported by a plain `import name` (which reads the module's `__spec__`,
     and so would run a LazyLoader's module): a stand-in with the real spec, whose first
     other name asked for imports the real module in its place and hands that name on."""
-    if name in sys.modules:
-        return
-    try:
-        spec = importlib.util.find_spec(name)
-    except ImportError:
-        return
-    if spec is None:  # not installed: the importer's own import says so
+    spec = _unloaded(name)
+    if spec is None:
         return
     stand_in = types.ModuleType(name)
     stand_in.__spec__ = spec
@@ -114,13 +112,8 @@ def _lazy(package: types.ModuleType | None, name: str) -> None:
     """The module made by importlib's LazyLoader: it runs on the first use of any of its names
     (isinstance checks, Image.open, pyphen.Pyphen), not when imported."""
     full = f"{package.__name__}.{name}" if package else name
-    if full in sys.modules:
-        return
-    try:
-        spec = importlib.util.find_spec(full)
-    except ImportError:
-        return
-    if spec is None or spec.loader is None:  # not installed: the importer's own import says so
+    spec = _unloaded(full)
+    if spec is None or spec.loader is None:
         return
     spec.loader = importlib.util.LazyLoader(spec.loader)
     module = importlib.util.module_from_spec(spec)
@@ -128,6 +121,17 @@ def _lazy(package: types.ModuleType | None, name: str) -> None:
     spec.loader.exec_module(module)
     if package is not None:
         setattr(package, name, module)  # as a finished import would set it
+
+
+def _unloaded(name: str) -> ModuleSpec | None:
+    """The spec of a module not imported yet; None if it is imported or not installed (the
+    importer's own import then says so)."""
+    if name in sys.modules:
+        return None
+    try:
+        return importlib.util.find_spec(name)
+    except ImportError:
+        return None
 
 
 def defer_urllib_request() -> None:
