@@ -15,7 +15,8 @@ import pytest
 from click.testing import CliRunner
 from reportlab.pdfbase import pdfmetrics
 
-import exampdf.prepare as prep
+import exampdf.prepare.ahead as ahead_module
+import exampdf.prepare.steps as prep_steps
 from exampdf.cli import main
 from exampdf.config import ExamConfig
 from exampdf.prepare import Ahead, MakeResult, Prepared, prepare
@@ -71,7 +72,7 @@ def test_a_child_that_fails_means_preparing_here(
     def boom() -> list[str]:
         raise RuntimeError("only the child calls this")
 
-    monkeypatch.setattr(prep, "registered", boom)
+    monkeypatch.setattr(ahead_module, "registered", boom)
     ahead = Ahead([bank], config)
     assert ahead._receive() is None  # the child exited without a result
     assert Ahead([bank], config).result(ignore) == prepare([bank], config, ignore)
@@ -82,23 +83,27 @@ def test_a_child_that_dies_after_sending_the_bank_means_preparing_here(
 ) -> None:
     bank = _bank(tmp_path)
     config = ExamConfig(shuffle=True, versions=2, seed=3)
-    parent, real = os.getpid(), prep._checked
+    parent, real = os.getpid(), prep_steps.check_bank
 
     def checked(*args: Any) -> Any:
         if os.getpid() != parent:
             os._exit(0)  # the bank sent, the checks never: not a result
         return real(*args)
 
-    monkeypatch.setattr(prep, "_checked", checked)
+    monkeypatch.setattr(prep_steps, "check_bank", checked)
     ahead = Ahead([bank], config)
     assert ahead._receive() is None
     assert Ahead([bank], config).result(ignore) == prepare([bank], config, ignore)
 
 
 def _who_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, slow: float) -> None:
-    """_versions leaves a file named after the process that runs it; the child's checks take
+    """versions_for leaves a file named after the process that runs it; the child's checks take
     `slow` seconds more."""
-    parent, real_versions, real_checked = os.getpid(), prep._versions, prep._checked
+    parent, real_versions, real_checked = (
+        os.getpid(),
+        prep_steps.versions_for,
+        prep_steps.check_bank,
+    )
 
     def versions(*args: Any) -> Any:
         (tmp_path / ("parent" if os.getpid() == parent else "child")).touch()
@@ -109,8 +114,8 @@ def _who_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, slow: float) ->
             time.sleep(slow)
         return real_checked(*args)
 
-    monkeypatch.setattr(prep, "_versions", versions)
-    monkeypatch.setattr(prep, "_checked", checked)
+    monkeypatch.setattr(prep_steps, "versions_for", versions)
+    monkeypatch.setattr(prep_steps, "check_bank", checked)
 
 
 def test_the_parent_builds_the_versions_while_the_child_still_checks(
@@ -147,7 +152,7 @@ def test_the_cli_prepares_ahead_and_prints_what_an_in_process_build_prints(
     args = ["--lang", "en", "make", str(bank), "--shuffle", "--versions", "3", "--seed", "5"]
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg"), "COLUMNS": "100"}
     code = (
-        "import sys, os, exampdf.prepare as p\n"
+        "import sys, os, exampdf.prepare.ahead as p\n"
         "real = p.Ahead.__init__\n"
         "def init(self, *a):\n"
         "    real(self, *a); sys.stderr.write(f'ahead {self.pid > 0}\\n')\n"
@@ -192,7 +197,7 @@ def test_the_parse_cache_is_stored_after_the_result_is_handed_on(tmp_path: Path)
         file.unlink()
     ahead = Ahead([bank], ExamConfig(shuffle=True, versions=2, seed=3))
     assert isinstance(ahead.result(ignore), Prepared)
-    prep._reap(ahead.pid)  # what this process does before it exits (atexit)
+    ahead_module._reap(ahead.pid)  # what this process does before it exits (atexit)
     assert len(list(stored.glob("parse-*.json"))) == 1  # the child stored it, then ended
     with pytest.raises(ChildProcessError):
         os.waitpid(ahead.pid, os.WNOHANG)
