@@ -43,8 +43,10 @@ def _alternatives(labels: Sequence[str]) -> str:
     return "|".join(re.escape(x) for x in sorted(set(labels), key=len, reverse=True))
 
 
+# Compiling _BEFORE's kanji range fills a 64K table in Python (~0.7 ms a time, five times a
+# label set): the patterns that hold it are compiled only for a text `_alone` finds a label in.
 @memo.cached(maxsize=256)
-def _patterns(labels: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns(labels: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     one = rf"(?:{_alternatives(labels)})"
     label = rf"{_BEFORE}{one}{_AFTER}"
     plain = rf"(?<![A-Za-z0-9ァ-ヶー]){one}{_AFTER}"  # after 選択肢 a kanji is fine
@@ -52,15 +54,26 @@ def _patterns(labels: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]
         rf"{_PREFIX}{plain}(?:{_SEP}{label})*|{label}(?:{_SEP}{label})+|{label}(?={_SUFFIX})"
     )
     loose = re.compile(rf"{_LOOSE_BEFORE}{label}{_LOOSE_AFTER}")
-    leading = re.compile(rf"^\s*(?:{_PREFIX})?[（(]?({one})(?:\s*[.．:：)）、]|\s+|$)")
-    return certain, loose, leading
+    return certain, loose
+
+
+@memo.cached(maxsize=256)
+def _alone(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """A label with no Latin letter, digit or katakana glued to it: every mention find_refs
+    reports holds one (its patterns ask that and more; 「正解は」's list has space before)."""
+    return re.compile(rf"(?<![A-Za-z0-9ァ-ヶー])(?:{_alternatives(labels)}){_AFTER}")
+
+
+@memo.cached(maxsize=256)
+def _leading(labels: tuple[str, ...]) -> re.Pattern[str]:
+    one = rf"(?:{_alternatives(labels)})"
+    return re.compile(rf"^\s*(?:{_PREFIX})?[（(]?({one})(?:\s*[.．:：)）、]|\s+|$)")
 
 
 def _label_spans(
     text: str, start: int, end: int, labels: tuple[str, ...]
 ) -> Iterator[tuple[int, int, int]]:
-    one = re.compile(rf"(?<![A-Za-z0-9ァ-ヶー])(?:{_alternatives(labels)}){_AFTER}")
-    for m in one.finditer(text, start, end):
+    for m in _alone(labels).finditer(text, start, end):
         yield m.start(), m.end(), labels.index(m.group(0))
 
 
@@ -71,7 +84,13 @@ def find_refs(text: str, labels: Sequence[str], before: str = "") -> list[Ref]:
     key = tuple(labels)
     if len(key) < 2 or not any(label in text for label in key):
         return []  # every pattern below matches a label, written exactly as it is in `key`
-    certain, guess, _ = _patterns(key)
+    if _alone(key).search(text) is None:
+        return []  # nor can any of them match
+    return _matched(text, key, before)
+
+
+def _matched(text: str, key: tuple[str, ...], before: str) -> list[Ref]:
+    certain, guess = _patterns(key)
     refs = [
         Ref(m.start(), m.end(), tuple(_label_spans(text, m.start(), m.end(), key)), True)
         for m in certain.finditer(text)
@@ -101,7 +120,7 @@ def leading_label(text: str, labels: Sequence[str]) -> tuple[int, int, int] | No
     key = tuple(labels)
     if len(key) < 2:
         return None
-    m = _patterns(key)[2].match(text)
+    m = _leading(key).match(text)
     return (m.start(1), m.end(1), key.index(m.group(1))) if m else None
 
 

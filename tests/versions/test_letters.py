@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exampdf.model import Block, CodeBlock, Heading, Paragraph, Question, Strong, Text, plain_text
-from exampdf.parse import parse_text
+from exampdf.parse import letterrefs, parse_text
 from exampdf.parse.letterrefs import find_refs, letter_diagnostics
 from exampdf.versions import VersionItem
 from exampdf.versions.letters import choice_content, explanation
@@ -94,6 +94,31 @@ def test_references_certain_and_uncertain() -> None:
     assert found("Aを選ぶと") == [("A", False)]
     for plain in ("クラスAの全員", "「A」が1バイト", "変数AとB", "O(n)", "TCPとIP", "Aの値"):
         assert found(plain) == [], plain
+
+
+# Pieces of text around option letters: labels, what may stand before or after one
+# (katakana, kanji, Latin, digits, space, brackets), separators, 選択肢/正解は, suffixes.
+_PIECES = st.sampled_from(
+    [
+        *"ABCDEFア①",
+        *("AB", "ァ", "ヶ", "ー", "漢", "一", "\u9fff", "x", "9", " ", "\u3000", "「", "」"),
+        *("と", "や", "・", "、", ",", "および", "/", " and ", " or ", "選択肢", "option "),
+        *("正解は", "の両方", "以外", "が正しい", "は誤り", "を選ぶ", "は", "の", "が", "\n"),
+        *("(", "）", "."),
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(_PIECES, max_size=9).map("".join),
+    st.sampled_from(["", "正解は", "答え: ", "前の文"]),
+    st.sampled_from(["ABCD", "ABCDEF", "アイウエ", "①②③", "AB"]),
+)
+def test_references_found_as_without_the_quick_check(text: str, before: str, labels: str) -> None:
+    """find_refs skips its full patterns when no label stands alone: never a lost mention."""
+    key = tuple(labels)
+    assert find_refs(text, key, before) == letterrefs._matched(text, key, before)
 
 
 def test_w014_only_for_uncertain_mentions_in_shuffled_questions() -> None:
