@@ -14,7 +14,7 @@ import marshal
 from array import array
 from collections.abc import Callable, Sequence
 from itertools import islice
-from typing import Any, cast
+from typing import Any, cast, overload
 
 BIG = ("charToGlyph", "charWidths", "hmetrics", "glyphPos", "glyphToChar")
 Columns = dict[str, tuple[str, bytes]]
@@ -100,8 +100,8 @@ def _read(stored: Any, numbers: bool) -> Column:
 
 
 def tables(columns: dict[str, Column]) -> dict[str, Any]:
-    """The face attributes made from `columns`: charToGlyph and charWidths, and under `_lazy`
-    functions building glyphToChar, hmetrics and glyphPos when first asked for."""
+    """The face attributes made from `columns`: charToGlyph, charWidths, hmetrics and glyphPos,
+    and under `_lazy` a function building glyphToChar when first asked for."""
     c = columns
     pairs = (
         ("charToGlyph.keys", "charToGlyph.values"),
@@ -117,16 +117,37 @@ def tables(columns: dict[str, Column]) -> dict[str, Any]:
     return {
         "charToGlyph": dict(zip(c["charToGlyph.keys"], c["charToGlyph.values"], strict=True)),
         "charWidths": dict(zip(c["charWidths.keys"], c["charWidths.values"], strict=True)),
-        # Only makeSubset reads these three, and a run whose subsets are all cached
-        # (pdf/subsetcache.py) never calls it: built on first use (~5-15 ms for five faces).
-        "_lazy": {
-            "glyphToChar": _glyph_to_char(c),
-            "hmetrics": lambda: list(
-                zip(c["hmetrics.advance"], c["hmetrics.bearing"], strict=True)
-            ),
-            "glyphPos": lambda: list(c["glyphPos"]),
-        },
+        # Only makeSubset reads hmetrics and glyphPos, a few hundred entries per subset (a run
+        # whose subsets are all cached, pdf/subsetcache.py, never): read from the columns as
+        # they are, no list of ~14k entries built per face in every process making subsets.
+        "hmetrics": Pairs(c["hmetrics.advance"], c["hmetrics.bearing"]),
+        "glyphPos": c["glyphPos"],
+        "_lazy": {"glyphToChar": _glyph_to_char(c)},  # built on first use
     }
+
+
+class Pairs(Sequence[tuple[int | float, int | float]]):
+    """Two columns of one length read as the list of pairs ReportLab keeps (hmetrics:
+    advance, bearing): a tuple made for each entry asked for, not for every glyph at once."""
+
+    def __init__(self, first: Column, second: Column) -> None:
+        self.first, self.second = first, second
+
+    def __len__(self) -> int:
+        return len(self.first)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int | float, int | float]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[int | float, int | float]]: ...
+
+    def __getitem__(
+        self, index: int | slice
+    ) -> tuple[int | float, int | float] | list[tuple[int | float, int | float]]:
+        if isinstance(index, slice):
+            return list(zip(self.first[index], self.second[index], strict=True))
+        return self.first[index], self.second[index]
 
 
 def _glyph_to_char(c: dict[str, Column]) -> Callable[[], dict[int, list[int]]]:

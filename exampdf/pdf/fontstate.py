@@ -48,8 +48,9 @@ def _identity(x: float) -> float:
 
 class _CachedFace(TTFontFace):  # type: ignore[misc]  # ReportLab is untyped
     """A face read back: glyphToChar (glyph -> characters, which ReportLab uses only while
-    parsing a font), hmetrics and glyphPos (only for making subsets, which a run whose subsets
-    are cached never does) are built from their columns on first use."""
+    parsing a font) and the file's bytes (only for making subsets, which a run whose subsets
+    are cached never does) are made on first use; hmetrics and glyphPos are read from their
+    columns (pdf/fontcolumns.py)."""
 
     def __getattr__(self, name: str) -> Any:
         lazy = self.__dict__.get("_lazy", {})
@@ -58,6 +59,30 @@ class _CachedFace(TTFontFace):  # type: ignore[misc]  # ReportLab is untyped
         value = lazy.pop(name)()
         setattr(self, name, value)
         return value
+
+    def get_table(self, tag: str) -> Any:
+        """makeSubset reads the glyf table one glyph's slice at a time: slices of the file's
+        bytes at its offset, instead of a copy of the whole table (4-6 MB) for every subset."""
+        if tag != "glyf":
+            return super().get_table(tag)
+        offset, length = self.get_table_pos(tag)
+        return _Slices(self._ttf_data, offset, length)
+
+
+class _Slices:
+    """`length` bytes of `data` from `offset`, read by slices only (each slice a bytes copy)."""
+
+    def __init__(self, data: bytes, offset: int, length: int) -> None:
+        self.data, self.offset, self.length = data, offset, length
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, index: slice) -> bytes:
+        if not isinstance(index, slice) or index.step not in (None, 1):
+            raise TypeError("glyf table: contiguous slices only")
+        start, stop, _ = index.indices(self.length)
+        return self.data[self.offset + start : self.offset + max(start, stop)]
 
 
 def restore(entry: Any, filename: str) -> TTFont | None:
