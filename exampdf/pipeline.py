@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import suppress
 from pathlib import Path
 
 from exampdf.config import ExamConfig
 from exampdf.layout import Shrink, make_theme, shrink_diagnostics
 from exampdf.layout.blocks.lexcache import lex_ahead
 from exampdf.parse.fingerprint import fingerprint
-from exampdf.prepare import Ahead, MakeResult, Prepared, prepare
+from exampdf.prepare import Ahead, MakeResult, Prepared, Refused, prepare
 from exampdf.progress import Progress, Step, ignore
 from exampdf.render.encrypt import encrypt_pdfs
 from exampdf.render.examset import Slice, exam_slice_jobs, join_slices
@@ -46,9 +47,16 @@ def make(
     prepared = ahead.result(progress) if ahead else prepare(inputs, config, progress)
     if isinstance(prepared, MakeResult):
         return prepared
+    new = [folder for folder in (out, *out.parents) if not folder.exists()]
     try:
         with staged_output(out, owned=(KEYS_DIR,)) as stage:
             pages, shrinks = write_all(stage, prepared, config, progress, key_password, jobs)
+            prepared = prepared.settled()  # the checks' diagnostics (write_all waited for them)
+    except Refused as refused:  # the checks, run beside the writers, found errors: nothing
+        for folder in new:  # moved in, and no folder left that a run checking first never made
+            with suppress(OSError):
+                folder.rmdir()
+        return refused.result
     finally:
         reap()  # the workers ended while the key files were written and the files moved in
     progress(Step("files", 1, 1))
@@ -95,6 +103,7 @@ def write_all(
         # lays it out keeps every question's broken lines for the slices it takes next.
         pending = workers.submit(len(names))
         lex_ahead(bank, stop=pending.ready)  # idle till then; a first run's key job lexes less
+        prepared.settled()  # the bank's checks, if still under way: a refusal stops the workers
         first: Slice = pending.get()
         rest = [workers.submit(len(names) + i, first.seed) for i in range(1, len(slices))]
         entries = spool_entries(stage, bank, versions)  # while the workers lay out

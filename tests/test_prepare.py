@@ -4,6 +4,7 @@ preparing here; the CLI's first build takes that path and prints what an in-proc
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -15,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 from reportlab.pdfbase import pdfmetrics
 
+import exampdf.pipeline  # noqa: F401  # loaded: the CLI in this process prepares in process
 import exampdf.prepare.ahead as ahead_module
 import exampdf.prepare.steps as prep_steps
 from exampdf.cli import main
@@ -54,13 +56,65 @@ def test_the_child_gives_what_preparing_here_gives(tmp_path: Path, broken: bool)
     ahead = Ahead([bank], config)
     assert ahead.pid > 0
     found = ahead.result(steps.append)
+    if broken:  # checked before any version: the fonts the checks registered are here too
+        assert "exampdf-symbol" in pdfmetrics.getRegisteredFontNames()  # ✅
     here = prepare([bank], config, ignore)
     assert isinstance(found, MakeResult if broken else Prepared)
-    assert found == here
-    codes = sorted(d.code for d in found.diagnostics)
+    settled = found if isinstance(found, MakeResult) else found.settled()
+    assert settled == here
+    codes = sorted(d.code for d in settled.diagnostics)
     assert ("E" in "".join(codes)) == broken and codes.count("W001") == 1
     assert [s.stage for s in steps] == (["parse"] if broken else ["parse", "versions"])
-    assert "exampdf-symbol" in pdfmetrics.getRegisteredFontNames()  # ✅: the checks needed it
+
+
+def _in_child(monkeypatch: pytest.MonkeyPatch, name: str, instead: Callable[..., Any]) -> None:
+    """prepare's step `name` runs `instead(real, *args)` in the child, itself here."""
+    parent, real = os.getpid(), getattr(prep_steps, name)
+
+    def step(*args: Any) -> Any:
+        return real(*args) if os.getpid() == parent else instead(real, *args)
+
+    monkeypatch.setattr(prep_steps, name, step)
+
+
+def _dies(real: Callable[..., Any], *args: Any) -> Any:
+    os._exit(0)  # no result: the parent must not take a silent end for one
+
+
+def test_the_versions_come_before_the_checks_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bank with no error so far: the writers can start while the child still checks it."""
+    bank, go = _bank(tmp_path), tmp_path / "go"
+
+    def waits(real: Callable[..., Any], *args: Any) -> Any:
+        while not go.exists():  # the checks cannot end before this process says so
+            time.sleep(0.01)
+        return real(*args)
+
+    _in_child(monkeypatch, "check_bank", waits)
+    config = ExamConfig(shuffle=True, versions=5, seed=3)
+    found = Ahead([bank], config).result(ignore)
+    assert isinstance(found, Prepared) and found.pending is not None and not found.diagnostics
+    go.touch()
+    settled = found.settled()
+    assert settled == prepare([bank], config, ignore) and settled.diagnostics
+    assert settled.settled() is settled and found.settled() == settled  # read once, then kept
+
+
+@pytest.mark.parametrize("step", ["read_bank", "versions_for", "check_bank"])
+def test_a_child_that_stops_means_preparing_or_checking_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    """The child dies before the bank, after the bank, or after the versions (the checks
+    never sent): this process does what is missing itself and gets the same result."""
+    bank = _bank(tmp_path)
+    config = ExamConfig(shuffle=True, versions=2, seed=3)
+    _in_child(monkeypatch, step, _dies)
+    found = Ahead([bank], config).result(ignore)
+    assert isinstance(found, Prepared)
+    assert (found.pending is not None) == (step == "check_bank")
+    assert found.settled() == prepare([bank], config, ignore)
 
 
 def test_a_child_that_fails_means_preparing_here(
@@ -72,115 +126,95 @@ def test_a_child_that_fails_means_preparing_here(
     def boom() -> list[str]:
         raise RuntimeError("only the child calls this")
 
-    monkeypatch.setattr(ahead_module, "registered", boom)
-    ahead = Ahead([bank], config)
-    assert ahead._receive() is None  # the child exited without a result
-    assert Ahead([bank], config).result(ignore) == prepare([bank], config, ignore)
+    monkeypatch.setattr(ahead_module, "registered", boom)  # the checks' message fails
+    found = Ahead([bank], config).result(ignore)
+    assert isinstance(found, Prepared)
+    assert found.settled() == prepare([bank], config, ignore)
 
 
-def test_a_child_that_dies_after_sending_the_bank_means_preparing_here(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    bank = _bank(tmp_path)
-    config = ExamConfig(shuffle=True, versions=2, seed=3)
-    parent, real = os.getpid(), prep_steps.check_bank
-
-    def checked(*args: Any) -> Any:
-        if os.getpid() != parent:
-            os._exit(0)  # the bank sent, the checks never: not a result
-        return real(*args)
-
-    monkeypatch.setattr(prep_steps, "check_bank", checked)
-    ahead = Ahead([bank], config)
-    assert ahead._receive() is None
-    assert Ahead([bank], config).result(ignore) == prepare([bank], config, ignore)
-
-
-def _who_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, slow: float) -> None:
-    """versions_for leaves a file named after the process that runs it; the child's checks take
-    `slow` seconds more."""
-    parent, real_versions, real_checked = (
-        os.getpid(),
-        prep_steps.versions_for,
-        prep_steps.check_bank,
-    )
-
-    def versions(*args: Any) -> Any:
-        (tmp_path / ("parent" if os.getpid() == parent else "child")).touch()
-        return real_versions(*args)
-
-    def checked(*args: Any) -> Any:
-        if os.getpid() != parent:
-            time.sleep(slow)
-        return real_checked(*args)
-
-    monkeypatch.setattr(prep_steps, "versions_for", versions)
-    monkeypatch.setattr(prep_steps, "check_bank", checked)
+_TRACED_CLI = """
+import sys, exampdf.prepare.ahead as a, exampdf.prepare.steps as s
+init, settled = a.Ahead.__init__, s.Prepared.settled
+def traced_init(self, *args):
+    init(self, *args)
+    sys.stderr.write(f"ahead {self.pid > 0}\\n")
+said = []
+def traced_settled(self):
+    if self.pending is not None and not said:  # the first wait for the checks
+        sys.stderr.write("checks beside the writers\\n")
+        said.append(1)
+    return settled(self)
+a.Ahead.__init__, s.Prepared.settled = traced_init, traced_settled
+from exampdf.cli import run
+sys.argv = ["exampdf", *sys.argv[1:]]
+run()
+"""
 
 
-def test_the_parent_builds_the_versions_while_the_child_still_checks(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    bank = _bank(tmp_path)
-    config = ExamConfig(shuffle=True, versions=5, seed=3)
-    _who_builds(tmp_path, monkeypatch, 0.5)
-    ahead = Ahead([bank], config)
-    found = ahead.result(ignore)
-    os.waitpid(ahead.pid, 0)
-    assert (tmp_path / "parent").exists() and not (tmp_path / "child").exists()
-    assert list((tmp_path / "xdg").glob("exampdf/parse-*.json"))  # the child stored it still
-    assert found == prepare([bank], config, ignore)
-
-
-def test_the_child_builds_the_versions_when_it_is_done_first(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    bank = _bank(tmp_path)
-    config = ExamConfig(shuffle=True, versions=5, seed=3)
-    _who_builds(tmp_path, monkeypatch, 0)
-    ahead = Ahead([bank], config)
-    os.waitpid(ahead.pid, 0)  # everything sent (the pipe holds it all) and gone
-    found = ahead.result(ignore)
-    assert (tmp_path / "child").exists() and not (tmp_path / "parent").exists()
-    assert found == prepare([bank], config, ignore)
-
-
-def test_the_cli_prepares_ahead_and_prints_what_an_in_process_build_prints(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    bank = _bank(tmp_path)
-    args = ["--lang", "en", "make", str(bank), "--shuffle", "--versions", "3", "--seed", "5"]
+def _forked_and_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], code: int
+) -> tuple[list[str], list[str]]:
+    """`exampdf ARGS -o out` run as the CLI runs it (prepared ahead in a forked process), in
+    tmp_path/forked, and in this process (prepared in process), in tmp_path/here: both exit
+    with `code`; what each printed, timings left out (the forked run's trace first)."""
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg"), "COLUMNS": "100"}
-    code = (
-        "import sys, os, exampdf.prepare.ahead as p\n"
-        "real = p.Ahead.__init__\n"
-        "def init(self, *a):\n"
-        "    real(self, *a); sys.stderr.write(f'ahead {self.pid > 0}\\n')\n"
-        "p.Ahead.__init__ = init\n"
-        "from exampdf.cli import run\n"
-        "sys.argv = ['exampdf', *sys.argv[1:]]\n"
-        "run()\n"
-    )
     forked, here_dir = tmp_path / "forked", tmp_path / "here"
     forked.mkdir()
     here_dir.mkdir()
     child = subprocess.run(
-        [sys.executable, "-c", code, *args, "-o", "out"],
+        [sys.executable, "-c", _TRACED_CLI, *args, "-o", "out"],
         env=env,
         capture_output=True,
         text=True,
         cwd=forked,
     )
-    assert child.returncode == 0, child.stderr
-    assert child.stderr.startswith("ahead True\n")
+    assert child.returncode == code, child.stderr
     monkeypatch.chdir(here_dir)
     here = CliRunner().invoke(main, [*args, "-o", "out"])
-    assert here.exit_code == 0
-    strip = [line for line in child.stderr.splitlines()[1:] if " s" not in line]  # no timings
-    assert strip == [line for line in here.output.splitlines() if " s" not in line]
-    assert "W001" in child.stderr
+    assert here.exit_code == code
+    timed = re.compile(r"[0-9] s$")  # the summary's last line: how long the run took
+    return (
+        [line for line in child.stderr.splitlines() if not timed.search(line)],
+        [line for line in here.output.splitlines() if not timed.search(line)],
+    )
+
+
+@pytest.mark.parametrize("more", [[], ["--versions", "48", "--jobs", "4"]])
+def test_the_cli_prepares_ahead_and_prints_what_an_in_process_build_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, more: list[str]
+) -> None:
+    """With four workers, two start on later exam slices, whose font seed names the symbol
+    font (✅) that neither the parent nor they had met: they register it themselves."""
+    bank = _bank(tmp_path)
+    args = ["--lang", "en", "make", str(bank), "--shuffle", "--versions", "3", "--seed", "5"]
+    forked, here = _forked_and_here(tmp_path, monkeypatch, [*args, *more], 0)
+    assert forked[:2] == ["ahead True", "checks beside the writers"]
+    assert forked[2:] == here
+    assert any("W001" in line for line in here)
     for name in ("exam.pdf", "answer-key.pdf", "key.json", "key.csv"):
-        assert (forked / "out" / name).read_bytes() == (here_dir / "out" / name).read_bytes()
+        made = (tmp_path / "forked" / "out" / name).read_bytes()
+        assert made == (tmp_path / "here" / "out" / name).read_bytes()
+
+
+def test_a_strict_run_refused_by_the_checks_beside_the_writers_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--strict and a character no font has (W101, found by the checks the writers do not
+    wait for): exit 1, the same messages as a run that checks first, and no file at all."""
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    for n, answer in enumerate("ABCAB"):
+        text = GOOD.format(n=n).replace("\nA\n", f"\n{answer}\n")
+        (bank / f"q{n}.md").write_text(text.replace("✅", "\ue000" * (n == 3)), encoding="utf-8")
+    args = ["--lang", "en", "make", str(bank), "--shuffle", "--versions", "30", "--strict"]
+    forked, here = _forked_and_here(tmp_path, monkeypatch, args, 1)
+    assert forked[:2] == ["ahead True", "checks beside the writers"]
+    assert forked[2:] == here
+    assert [line.split("/")[-1][:24] for line in here if "W101" in line] == [
+        "q3.md:4: warning[W101]: "
+    ]
+    for run in ("forked", "here"):
+        assert list((tmp_path / run).iterdir()) == []  # no stage, no output folder
 
 
 def test_the_parse_cache_is_stored_after_the_result_is_handed_on(tmp_path: Path) -> None:
@@ -197,7 +231,7 @@ def test_the_parse_cache_is_stored_after_the_result_is_handed_on(tmp_path: Path)
         file.unlink()
     ahead = Ahead([bank], ExamConfig(shuffle=True, versions=2, seed=3))
     assert isinstance(ahead.result(ignore), Prepared)
-    ahead_module._reap(ahead.pid)  # what this process does before it exits (atexit)
+    ahead.end()  # what this process does before it exits (atexit)
     assert len(list(stored.glob("parse-*.json"))) == 1  # the child stored it, then ended
     with pytest.raises(ChildProcessError):
         os.waitpid(ahead.pid, os.WNOHANG)

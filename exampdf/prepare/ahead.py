@@ -5,11 +5,11 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
-import select
 import signal
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO, NoReturn
+from typing import BinaryIO, NoReturn, TypeVar
 
 from exampdf.config import ExamConfig
 from exampdf.layout import parse_fonts_ahead, register_fonts
@@ -32,19 +32,23 @@ from exampdf.prepare.steps import (
 )
 from exampdf.progress import Progress, Step, ignore
 
-_Found = tuple[Read, Checked | MakeResult, list[str], Versions | None]  # what the child sent
+T = TypeVar("T")
+
+# What the child sent: the bank; the checks' result (None: still to come, the bank is early);
+# the versions (None: the checks found errors).
+_Found = tuple[Read, Checked | MakeResult | None, Versions | None]
 
 
 class Ahead:
     """`prepare` running in a forked process: the CLI starts it before importing what writing
-    the PDFs needs (~0.1 s), so the two overlap on two cores. The child hands its work back
-    pickled through a pipe as it goes: the bank as read, then the checks' diagnostics, then the
-    versions (exampdf/prepare/pipe.py). The versions are built by whichever process is free
-    first: this one, when it has the bank while the child is still checking it (a large bank:
-    the checks and the versions then overlap), and it tells the child to leave them; else the
-    child (a small bank is read and checked before this process has imported the writers). If
-    the child fails in any way, `result` prepares here instead (and so meets the same problem,
-    reported as usual)."""
+    the PDFs needs (~0.2 s), so the two overlap on two cores. The child hands its work back
+    through a pipe as it goes (exampdf/prepare/pipe.py): the bank as read, then the versions,
+    then the checks' result, so that the writers start on the versions while the child still
+    checks the bank (glyphs and formula widths: warnings, which refuse the run only with
+    --strict); `make` waits for the checks once the writers are under way (`Prepared.settled`).
+    A bank with an error so far or a roster (whose reading is a check) is checked before its
+    versions are built. If the child fails in any way, this process prepares, or checks, here
+    instead (and so meets the same problem, reported as usual)."""
 
     def __init__(self, inputs: Sequence[Path], config: ExamConfig) -> None:
         self.inputs, self.config = inputs, config
@@ -64,98 +68,104 @@ class Ahead:
             _child(write, inputs, config)
         if self.pid > 0:
             os.close(write)
-        self.fd = read
+        self.pipe: BinaryIO = open(read, "rb", buffering=0)  # noqa: SIM115  # closed once read
+        self.checked: Checked | MakeResult | None = None
+        # The child may still store the parse cache (a first run) once it has sent
+        # everything: it is waited for before this process exits, never left to outlive it.
+        atexit.register(self.end)
 
     def result(self, progress: Progress) -> Prepared | MakeResult:
-        """The child's result (waits for it), or this process's own prepare."""
-        found = self._receive()
+        """The bank and its versions from the child (waits for them), or this process's own
+        prepare; the checks may still be under way (`Prepared.settled` waits for them)."""
+        found = self._read(self._found) if self.pid > 0 else None
+        if found is None or found[1] is not None:  # nothing more to come
+            self.pipe.close()
         if found is None:
             return prepare(self.inputs, self.config, progress)
-        read, checked, fonts, versions = found
-        register_again(fonts)  # a fallback face, the math font: what the checks registered
+        read, checked, versions = found
         reap_fonts_ahead()
         progress(Step("parse", 1, 1))
         if isinstance(checked, MakeResult):
             return checked
-        assert versions is not None  # _messages: with every Checked
-        return prepared(read, checked, versions, progress)
+        assert versions is not None  # _found: with every Checked, and with early banks
+        if checked is not None:
+            return prepared(read, checked, versions, progress)
+        return replace(prepared(read, Checked((), ()), versions, progress), pending=self._checks)
 
-    def _receive(self) -> _Found | None:
-        with open(self.fd, "rb", buffering=0) as pipe:  # unbuffered: select sees what came
-            if self.pid < 0:
-                return None
-            try:
-                register_fonts(self.config.font)  # a first run: once parse_fonts_ahead stored them
-                found = self._messages(pipe)
-            except BaseException:  # ctrl-c, …: the child goes too
-                os.kill(self.pid, signal.SIGKILL)
-                os.waitpid(self.pid, 0)
-                raise
-        # Every message whole (each carries its size) is the child's success; it may still
-        # be storing the parse cache (a first run) while this process goes on: it is waited
-        # for before this one exits (atexit), never left to outlive the run.
-        atexit.register(_reap, self.pid)
-        return found
-
-    def _messages(self, pipe: BinaryIO) -> _Found | None:
+    def _found(self, pipe: BinaryIO) -> _Found | None:
+        register_fonts(self.config.font)  # a first run: once parse_fonts_ahead stored them
         read = message(pipe)
         if not isinstance(read, Read):
             return None
-        versions = None
-        if read.early and not select.select([pipe], [], [], 0)[0]:  # the child still checks
-            os.kill(self.pid, LEAVE)
-            versions = steps.versions_for(read.bank, (), self.config)
-        second = message(pipe)
-        if not isinstance(second, tuple):
-            return None
-        checked, fonts = second
-        if isinstance(checked, Checked) and versions is None:
+        if read.early:
             versions = message(pipe)
-            if not isinstance(versions, tuple):
-                return None
-        return read, checked, fonts, versions
+            return (read, None, versions) if isinstance(versions, tuple) else None
+        checked = self._checked(pipe)
+        if checked is None:
+            return None
+        if isinstance(checked, MakeResult):
+            return read, checked, None
+        versions = message(pipe)
+        return (read, checked, versions) if isinstance(versions, tuple) else None
 
+    def _checked(self, pipe: BinaryIO) -> Checked | MakeResult | None:
+        found = message(pipe)
+        if not isinstance(found, tuple):
+            return None
+        checked, fonts = found
+        # A fallback face, the math font: what the checks registered, for the writers forked
+        # after this (when the checks run beside them, the writers register what they meet).
+        register_again(fonts)
+        return checked  # type: ignore[no-any-return]
 
-LEAVE = signal.SIGUSR1  # parent -> child: this process builds the versions
+    def _checks(self) -> Checked | MakeResult:
+        """The checks' result sent after the versions (read once, then kept), or the checks
+        run here if the child stopped before sending it."""
+        if self.checked is None:
+            found = None if self.pipe.closed else self._read(self._checked)
+            self.pipe.close()
+            if found is None:
+                parsed, _ = steps.read_bank(self.inputs, self.config, None)
+                found = steps.check_bank(parsed, self.config, ignore)
+            self.checked = found
+        return self.checked
 
+    def end(self) -> None:
+        """The pipe closed (a child still writing to it stops) and the child waited for."""
+        self.pipe.close()
+        if self.pid > 0:
+            with contextlib.suppress(ChildProcessError, InterruptedError):
+                os.waitpid(self.pid, 0)
 
-class _Left(Exception):
-    """The parent builds the versions: the child stops building them."""
+    def _read(self, reading: Callable[[BinaryIO], T]) -> T:
+        """What `reading` gets from the pipe; the child is killed if this process is stopped
+        meanwhile."""
+        try:
+            return reading(self.pipe)
+        except BaseException:  # ctrl-c, …: the child goes too
+            self.pipe.close()
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            raise
 
 
 def _child(fd: int, inputs: Sequence[Path], config: ExamConfig) -> NoReturn:
     code = 1
     try:
         later: list[Callable[[], None]] = []
-        building, left = [False], [False]
-
-        def leave(signum: int, frame: object) -> None:
-            left[0] = True
-            if building[0]:
-                raise _Left
-
-        signal.signal(LEAVE, leave)
         with contextlib.suppress(OSError), open(fd, "wb") as pipe:  # OSError: the parent left
             parsed, read = steps.read_bank(inputs, config, later)
             send(pipe, read)
+            if read.early:  # the writers start on them while this process checks the bank
+                send(pipe, steps.versions_for(read.bank, (), config))
             checked = steps.check_bank(parsed, config, ignore)
             send(pipe, (checked, registered()))
+            if isinstance(checked, Checked) and not read.early:
+                send(pipe, steps.versions_for(read.bank, checked.students, config))
             code = 0
-            if isinstance(checked, Checked) and not left[0]:
-                with contextlib.suppress(_Left):
-                    building[0] = True
-                    versions = steps.versions_for(read.bank, checked.students, config)
-                    building[0] = False
-                    send(pipe, versions)
-        building[0] = False
         for step in later:  # the parse cache stored once the parent has the result (~30 ms
             step()  # of JSON at W1 on a first run, off the path to the first page)
     except BaseException:  # an error, ctrl-c: the parent prepares itself, or stops too
         pass
     finally:
         os._exit(code)  # no exit handlers, no buffers of the parent's flushed twice
-
-
-def _reap(pid: int) -> None:
-    with contextlib.suppress(ChildProcessError, InterruptedError):
-        os.waitpid(pid, 0)

@@ -4,7 +4,7 @@ versions."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from exampdf.config import ExamConfig, unknown_groups
@@ -43,13 +43,35 @@ class MakeResult:
 
 @dataclass(frozen=True)
 class Prepared:
-    """What the writers need: the bank (sources made portable), versions and their spread."""
+    """What the writers need: the bank (sources made portable), versions and their spread;
+    the bank's diagnostics, unless its checks still run beside the writers (`settled`)."""
 
     bank: Bank
     versions: tuple[ExamVersion, ...]
     spread: Spread
     diagnostics: tuple[Diagnostic, ...]
     named: dict[str, str] = field(default_factory=dict)  # output name -> the user's, per file
+    pending: Callable[[], Checked | MakeResult] | None = field(
+        default=None, compare=False, repr=False
+    )  # the checks' result, waited for (and kept) on each call
+
+    def settled(self) -> Prepared:
+        """This, with the checks' diagnostics once they are done; Refused if they found
+        errors (a --strict run with a glyph warning): nothing may be written then."""
+        if self.pending is None:
+            return self
+        checked = self.pending()
+        if isinstance(checked, MakeResult):
+            raise Refused(checked)
+        return replace(self, diagnostics=checked.diagnostics, pending=None)
+
+
+class Refused(Exception):
+    """The bank's checks, run beside the writers, found errors: what `make` returns instead."""
+
+    def __init__(self, result: MakeResult) -> None:
+        super().__init__(result)
+        self.result = result
 
 
 def prepare(
@@ -72,7 +94,7 @@ class Read:
 
     bank: Bank
     named: dict[str, str]  # output name -> the user's, per file
-    early: bool  # no error yet and no roster: the versions can be built before the checks end
+    early: bool  # no error yet and no roster: the versions can be built before the checks run
 
 
 @dataclass(frozen=True)
@@ -99,7 +121,8 @@ def read_bank(
         out.source: given.source
         for out, given in zip(bank.questions, parsed.bank.questions, strict=True)
     }
-    early = not config.roster and not has_errors(parsed.diagnostics, config.strict)
+    groups = unknown_groups(config, {q.group for q in parsed.bank.questions})  # C006: errors
+    early = not config.roster and not has_errors((*parsed.diagnostics, *groups), config.strict)
     return parsed, Read(bank, named, early)
 
 

@@ -28,6 +28,7 @@ from exampdf.layout import (
     to_even_page,
 )
 from exampdf.layout import Rebuild as ExamRebuild
+from exampdf.layout.text.fonts import register_again
 from exampdf.model import Bank
 from exampdf.pdf.docseed import DocSeed
 from exampdf.render.merge import Merger, RawPdf
@@ -100,6 +101,8 @@ def exam_slice_jobs(
 
     def job(k: int, part: tuple[ExamVersion, ...]) -> SliceJob:
         def run(seed: DocSeed | None) -> Slice:
+            if seed is not None:  # its fonts, in a worker that has not met them (the symbol
+                register_again([name for name, _ in seed.fonts])  # font, the math font) yet
             story = exam_story(bank, part, spec, theme, g)
             more = k + 1 < len(ranges)
             path = folder / f"{k:04d}.pdf"
