@@ -9,12 +9,13 @@ from reportlab.pdfbase.pdfdoc import PDFObjectReference, PDFPage
 from reportlab.pdfgen.canvas import Canvas
 
 from exampdf.pdf.docformat import fast_document
-from exampdf.pdf.docseed import DocSeed, apply, capture
+from exampdf.pdf.docseed import DocSeed, apply, capture, share_subsets
 from exampdf.pdf.forms import painted_forms
 from exampdf.pdf.info import fixed_clock, own_metadata
 from exampdf.pdf.pageformat import shared
 from exampdf.pdf.pdfenc import fast_encoding
 from exampdf.pdf.state import paint_state
+from exampdf.pdf.streams import Deflater
 
 SHARED_XOBJECTS = "exampdf.XObjects"
 PageState = dict[str, Any]
@@ -49,8 +50,11 @@ class PaintCanvas(Canvas):  # type: ignore[misc]
         """Make a held page current again; the caller draws on it, then calls `emit_page`."""
         self.__dict__.update(held)
 
-    def emit_page(self) -> None:
+    def emit_page(self, aside: Deflater | None = None) -> None:
+        """Write the current page; `aside` starts compressing its stream in its thread."""
         Canvas.showPage(self)
+        if aside is not None:
+            aside.add(self._doc.Pages.pages[-1])
 
     def seed(self) -> DocSeed:
         """This document's font names and codes and the paragraph forms it painted."""
@@ -59,6 +63,7 @@ class PaintCanvas(Canvas):  # type: ignore[misc]
     def save(self) -> None:
         if self._xobjects:
             self._doc.Reference(self._doc.xobjDict(list(self._xobjects)), SHARED_XOBJECTS)
+        share_subsets(self._doc)  # `seed` does it too; a document may be saved without one
         Canvas.save(self)
 
     def _setXObjects(self, thing: Any) -> None:

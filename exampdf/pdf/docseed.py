@@ -48,6 +48,14 @@ def capture(doc: Any, forms: Mapping[str, str] | None = None) -> DocSeed:
     return DocSeed(tuple((name, chars) for _, name, chars in sorted(used)), dict(forms or {}))
 
 
+def share_subsets(doc: Any) -> None:
+    """The subsets of every TrueType font `doc` uses made through the memo and the cache
+    (as `capture` does): for a document whose seed nobody asks for (the answer key)."""
+    for font in _ttfonts():
+        if font.state.get(doc) is not None:
+            _share_subsets(font.face)
+
+
 def apply(seed: DocSeed, doc: Any) -> None:
     """Give `doc` the seed's font names and character codes, in the seed's order."""
     for name, chars in seed.fonts:

@@ -45,9 +45,9 @@ def write_booklet(
     """Write the story `story()` makes as `path`, in one piece or in slices; every page."""
     pages_max = BOOKLET_PAGES_MAX
     first: list[PageInfo] = []
-    tally = Tally()
-    data, rest, template = build_slice(
-        story(), geometry, painter, meta, first, [], pages_max, page_infos, tally
+    tally = Tally(aside=True)
+    data, rest, template = build_slice(  # a longer story's slices are written again
+        story(), geometry, painter, meta, first, None, pages_max, page_infos, tally
     )
     if not rest:
         path.write_bytes(data)
@@ -106,7 +106,7 @@ def _write_slices(
     with path.open("wb") as out:
         merger = Merger(out)
         while rest:
-            tally = Tally()
+            tally = Tally(aside=True)
             seeds: list[DocSeed] = []
             data, rest, template = build_slice(
                 rest,

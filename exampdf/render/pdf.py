@@ -50,7 +50,7 @@ def write_pdf(
     """Lay out and write `story`; with `rebuild`, a second pass may lay out a revised story."""
     pages: list[PageInfo] = []
     probes: list[Probe] = []
-    seeds: list[DocSeed] = []
+    seeds: list[DocSeed] | None = None if seed_out is None else []  # none made if not asked
     first = io.BytesIO()
     with noting() as shrinks:  # kept only if this pass is the one written
         written = _released(_build(first, story, geometry, painter, meta, pages, probes, seeds))
@@ -61,12 +61,13 @@ def write_pdf(
     else:
         first = io.BytesIO()
         pages.clear()
-        seeds.clear()
+        if seeds is not None:
+            seeds.clear()
         with noting() as shrinks, path.open("wb") as out:
             written = _released(_build(out, second, geometry, painter, meta, pages, [], seeds))
         _free_document(written)
     keep(shrinks)
-    if seed_out is not None:
+    if seed_out is not None and seeds is not None:
         seed_out.extend(seeds)
     return pages
 
@@ -77,7 +78,7 @@ def build_slice(
     painter: Painter,
     meta: PdfMeta,
     pages: list[PageInfo],
-    seeds: list[DocSeed],
+    seeds: list[DocSeed] | None,  # None: the document's seed is not needed (none is made)
     pages_max: int,
     numbering: Numbering,
     tally: Tally,
@@ -125,7 +126,7 @@ def _build(
     meta: PdfMeta,
     pages: list[PageInfo],
     probes: list[Probe],
-    seeds: list[DocSeed],
+    seeds: list[DocSeed] | None,
     pages_max: int = 0,  # end the document after this many pages (0: at the story's end)
     numbering: Numbering = page_infos,
     tally: Tally | None = None,
