@@ -102,7 +102,8 @@ def write_all(
         # The first slice's fonts seed the others, so they wait for it; the worker that
         # lays it out keeps every question's broken lines for the slices it takes next.
         pending = workers.submit(len(names))
-        lex_ahead(bank, stop=pending.ready)  # idle till then; a first run's key job lexes less
+        if prepared.pending is None:  # else the bank's process lexes them (prepare/ahead.py)
+            lex_ahead(bank, stop=pending.ready)  # idle till then; a first run's key job lexes less
         prepared.settled()  # the bank's checks, if still under way: a refusal stops the workers
         first: Slice = pending.get()
         rest = [workers.submit(len(names) + i, first.seed) for i in range(1, len(slices))]

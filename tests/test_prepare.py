@@ -102,6 +102,31 @@ def test_the_versions_come_before_the_checks_end(
     assert settled.settled() is settled and found.settled() == settled  # read once, then kept
 
 
+def test_the_child_lexes_the_code_blocks_after_the_versions_before_the_checks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child's checks find the block's tokens stored (by the child: this process lexes
+    nothing); the writers had the versions before."""
+    from exampdf.layout.blocks import lexcache
+
+    bank, lexed = _bank(tmp_path), tmp_path / "xdg" / "exampdf" / "lex"
+    (bank / "code.md").write_text(GOOD.format(n=9) + "\n## 解説\n```python\nx = 1\n```\n")
+
+    def checks(real: Callable[..., Any], *args: Any) -> Any:
+        if list(lexed.glob("*.json")):
+            (tmp_path / "seen").touch()
+        return real(*args)
+
+    _in_child(monkeypatch, "check_bank", checks)
+    config = ExamConfig(shuffle=True, versions=2, seed=3)
+    found = Ahead([bank], config).result(ignore)
+    assert isinstance(found, Prepared) and found.pending is not None  # versions first
+    assert found.settled() == prepare([bank], config, ignore)
+    assert (tmp_path / "seen").exists()
+    file, key = lexcache._entry(lexed.parent, "x = 1\n", "python")
+    assert lexcache._read(file, key) == list(lexcache.source_lexer("python").get_tokens("x = 1\n"))
+
+
 @pytest.mark.parametrize("step", ["read_bank", "versions_for", "check_bank"])
 def test_a_child_that_stops_means_preparing_or_checking_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str

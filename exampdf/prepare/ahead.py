@@ -158,6 +158,7 @@ def _child(fd: int, inputs: Sequence[Path], config: ExamConfig) -> NoReturn:
             send(pipe, read)
             if read.early:  # the writers start on them while this process checks the bank
                 send(pipe, steps.versions_for(read.bank, (), config))
+                _lex(read)
             checked = steps.check_bank(parsed, config, ignore)
             send(pipe, (checked, registered()))
             if isinstance(checked, Checked) and not read.early:
@@ -169,3 +170,13 @@ def _child(fd: int, inputs: Sequence[Path], config: ExamConfig) -> NoReturn:
         pass
     finally:
         os._exit(code)  # no exit handlers, no buffers of the parent's flushed twice
+
+
+def _lex(read: Read) -> None:
+    """A first run: the bank's code blocks lexed into the lex cache before the checks, while
+    the answer key's worker (the longest job) lays out its first pages, so that it reads their
+    tokens instead of compiling Pygments' lexer and lexing. The checks are waited for only
+    once the first exam slice is done; a later run finds every block (a hash and a stat each)."""
+    from exampdf.layout.blocks.lexcache import lex_ahead  # Pygments: in this process only
+
+    lex_ahead(read.bank, stop=lambda: False)

@@ -51,9 +51,10 @@ def lexed(code: str, lang: str, lexer: Callable[[str], Lexer]) -> list[Token]:
 
 def lex_ahead(bank: Bank, stop: Callable[[], bool]) -> None:
     """Store the tokens of the bank's code blocks the cache lacks, in the bank's order, until
-    `stop()`. `make` does it while it waits for the workers' first exam slice: on a first run
-    the answer key's worker (the longest job) then finds them instead of lexing them; on later
-    runs every block is there already (a hash and a stat each)."""
+    `stop()`. `make` does it beside the workers (the bank's process, or the CLI while it waits
+    for the first exam slice): on a first run the answer key's worker (the longest job) then
+    finds them instead of lexing them; on later runs every block is there already (a hash and
+    a stat each)."""
     folder = cache_dir()
     if folder is None:
         return
