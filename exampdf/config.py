@@ -28,6 +28,8 @@ class SectionPick:
 
 @dataclass(frozen=True)
 class ExamConfig:
+    """Every setting of an exam: exam.toml, then the command line's options over it."""
+
     # what the paper says
     title: str = "確認テスト"
     subtitle: str = ""

@@ -14,6 +14,8 @@ Severity = Literal["error", "warning"]
 
 @dataclass(frozen=True)
 class Diagnostic:
+    """A problem found in the bank or the settings, printed as `file:line: severity[CODE]: text`."""
+
     severity: Severity
     code: str  # E001…, W001…: documented in docs/format.md
     text: Msg  # rendered in the language chosen when printed

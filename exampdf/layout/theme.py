@@ -16,6 +16,8 @@ BOX_GREY: RGB = (0.96, 0.96, 0.96)
 
 @dataclass(frozen=True)
 class Theme:
+    """The fonts and type sizes of every document."""
+
     fonts: FontSet
     size: float = 10.5  # body text, the common size of Japanese school prints
     leading_ratio: float = 1.7  # Japanese body text wants generous line spacing

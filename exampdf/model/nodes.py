@@ -10,32 +10,44 @@ from typing import Any, Literal
 
 @dataclass(frozen=True)
 class Text:
+    """Plain text."""
+
     text: str
 
 
 @dataclass(frozen=True)
 class Strong:
+    """**Strong** text: set bold."""
+
     children: tuple[Inline, ...]
 
 
 @dataclass(frozen=True)
 class Emph:
+    """*Emphasised* text: set in the other Japanese face."""
+
     children: tuple[Inline, ...]
 
 
 @dataclass(frozen=True)
 class CodeSpan:
+    """`Inline code`: set in the monospaced face."""
+
     text: str
 
 
 @dataclass(frozen=True)
 class Link:
+    """A link: its text and where it points."""
+
     children: tuple[Inline, ...]
     href: str
 
 
 @dataclass(frozen=True)
 class Image:
+    """An image: its source as written, alt text and the checked file."""
+
     src: str
     alt: str
     file: str = ""  # the checked file to draw, set by parse/images.py; "" prints the alt text
@@ -74,12 +86,16 @@ Inline = Text | Strong | Emph | CodeSpan | Link | Image | SoftBreak | HardBreak 
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A paragraph of inline content."""
+
     inlines: tuple[Inline, ...]
     line: int
 
 
 @dataclass(frozen=True)
 class Heading:
+    """A Markdown heading (# …) inside a question."""
+
     level: int
     inlines: tuple[Inline, ...]
     line: int
@@ -87,6 +103,8 @@ class Heading:
 
 @dataclass(frozen=True)
 class CodeBlock:
+    """A fenced code block."""
+
     code: str
     lang: str
     line: int
@@ -95,6 +113,8 @@ class CodeBlock:
 
 @dataclass(frozen=True)
 class ListBlock:
+    """A bulleted or numbered list; each item is a tuple of blocks."""
+
     ordered: bool
     start: int
     items: tuple[tuple[Block, ...], ...]
@@ -106,6 +126,8 @@ Cell = tuple[Inline, ...]
 
 @dataclass(frozen=True)
 class Table:
+    """A Markdown table: header, rows and each column's alignment."""
+
     header: tuple[Cell, ...]
     rows: tuple[tuple[Cell, ...], ...]
     aligns: tuple[Literal["left", "center", "right"], ...]
@@ -114,12 +136,16 @@ class Table:
 
 @dataclass(frozen=True)
 class Quote:
+    """A block quote."""
+
     blocks: tuple[Block, ...]
     line: int
 
 
 @dataclass(frozen=True)
 class Rule:
+    """A horizontal rule (---)."""
+
     line: int
 
 
@@ -151,6 +177,8 @@ class Choice:
 
 @dataclass(frozen=True)
 class Question:
+    """One question of the bank, as read from its file."""
+
     id: str
     source: str  # path as the user named it, relative where possible
     title: str
@@ -177,6 +205,8 @@ class Question:
 
 @dataclass(frozen=True)
 class Bank:
+    """The question bank: every question in file order, and the files read."""
+
     questions: tuple[Question, ...]
     files: tuple[str, ...] = field(default=())  # as the OS names them (openable, maybe not UTF-8)
 

@@ -14,6 +14,8 @@ _UNSAFE = re.compile(r"[^\w-]+")
 
 @dataclass(frozen=True)
 class Student:
+    """One student of a roster: the id names their version."""
+
     id: str  # the version code derives from this, so a student keeps the paper across rebuilds
     number: str = ""
     name: str = ""

@@ -18,6 +18,8 @@ SKIPPED_NAMES = {"readme.md", "exam.toml"}
 
 @dataclass(frozen=True)
 class SourceFile:
+    """A question file of the bank: where to read it and how to name it."""
+
     path: Path  # where to read it
     source: str  # how to name it to the user
     group: str  # subfolder below the bank folder it was found in ("" at the top)

@@ -13,6 +13,8 @@ from exampdf.parse.files import printable
 
 @dataclass(frozen=True)
 class Fingerprint:
+    """The SHA-256 of a bank's files, each and all together (key.json's provenance)."""
+
     sha256: str
     files: tuple[tuple[str, str], ...]  # (path inside the bank, SHA-256 of its bytes)
 

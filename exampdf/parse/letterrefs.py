@@ -33,6 +33,8 @@ _ANSWER_TAIL = re.compile(r"(?:正解|答え|解答)\s*(?:は|が|:|：)\s*$")
 
 @dataclass(frozen=True)
 class Ref:
+    """Choice letters named in a question's text (e.g. 正解は A): where, and which choices."""
+
     start: int
     end: int
     labels: tuple[tuple[int, int, int], ...]  # (start, end, choice index) of each label

@@ -30,6 +30,8 @@ _SUBSETS_MAX = 256  # subset files kept per process (each a few tens of kB)
 
 @dataclass(frozen=True)
 class DocSeed:
+    """What a later exam slice starts from: the first slice's fonts and forms."""
+
     fonts: tuple[tuple[str, str], ...] = ()  # (font name, characters in code order), F1 first
     forms: Mapping[str, str] = field(default_factory=dict)  # paragraph forms: digest -> name
 

@@ -29,6 +29,8 @@ from exampdf.versions.balance import Spread
 
 @dataclass(frozen=True)
 class MakeResult:
+    """What `make` reports: the diagnostics, and what was written (nothing on errors)."""
+
     diagnostics: tuple[Diagnostic, ...]
     written: tuple[Path, ...] = ()
     pages: dict[str, int] = field(default_factory=dict)

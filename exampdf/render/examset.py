@@ -13,27 +13,20 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable
 
-from exampdf.layout import (
-    Decor,
-    ExamSpec,
-    PageGeometry,
-    PageInfo,
-    Probe,
-    Theme,
-    exam_rebuild,
-    exam_story,
-    to_even_page,
-)
-from exampdf.layout import Rebuild as ExamRebuild
+from exampdf.layout import Decor, ExamSpec, PageGeometry, PageInfo, Probe, Theme, to_even_page
 from exampdf.layout.text.fonts import register_again
 from exampdf.model import Bank
 from exampdf.pdf.docseed import DocSeed
 from exampdf.render.merge import Merger, RawPdf
 from exampdf.render.pdf import PdfMeta, write_pdf
 from exampdf.versions import ExamVersion
+
+if TYPE_CHECKING:
+    from exampdf.layout import Rebuild as ExamRebuild
 
 SLICES_MAX = 12  # enough pieces for a few workers to finish together
 SLICE_VERSIONS_MIN = 12  # fewer would spend more on each PDF's fixed costs than they save
@@ -101,6 +94,10 @@ def exam_slice_jobs(
 
     def job(k: int, part: tuple[ExamVersion, ...]) -> SliceJob:
         def run(seed: DocSeed | None) -> Slice:
+            # The exam layout is imported by the worker laying out a slice, not before the
+            # workers fork: the answer key's job (the longest) needs none of it (~5 ms).
+            from exampdf.layout import exam_rebuild, exam_story
+
             if seed is not None:  # its fonts, in a worker that has not met them (the symbol
                 register_again([name for name, _ in seed.fonts])  # font, the math font) yet
             story = exam_story(bank, part, spec, theme, g)

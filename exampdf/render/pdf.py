@@ -29,6 +29,8 @@ Rebuild = Callable[[list[Probe]], Sequence[Flowable] | None]
 
 @dataclass(frozen=True)
 class PdfMeta:
+    """A document's metadata and how its canvas starts."""
+
     title: str
     subject: str = ""
     author: str = ""

@@ -15,6 +15,8 @@ from exampdf.versions.types import ExamVersion, VersionItem, version_code
 
 @dataclass(frozen=True)
 class VersionSpec:
+    """How many versions to build and how (built by specs.py from the settings)."""
+
     count: int = 1
     seed: int = 0
     shuffle: bool = False

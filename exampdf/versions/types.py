@@ -12,6 +12,8 @@ LETTERS = string.ascii_uppercase
 
 @dataclass(frozen=True)
 class VersionItem:
+    """One printed question of a version and the order its choices are printed in."""
+
     question: int  # index into Bank.questions
     order: tuple[int, ...]  # printed position -> index into the question's choices
 
@@ -27,6 +29,8 @@ class VersionItem:
 
 @dataclass(frozen=True)
 class ExamVersion:
+    """One version of the exam: its code and its questions in printed order."""
+
     code: str
     items: tuple[VersionItem, ...]
     student: Student | None = None  # set when the exam is made from a roster

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from reportlab.pdfbase.ttfonts import TTFont
 
+from exampdf import memo
 from exampdf.cache import cache_dir
 from exampdf.layout.text.fonts import _FILES, FONT_DIR
 from exampdf.pdf import fontcache
@@ -75,6 +76,24 @@ def test_subsets_of_a_cached_face_equal_a_parse_s(cache: Path, name: str) -> Non
     codes = sorted(parsed.charToGlyph)
     for subset in (codes[:256], codes[256:512], codes[::97][:256], [0, *codes[600:700]]):
         assert cached.makeSubset(subset) == parsed.makeSubset(subset)
+
+
+def test_faces_with_equal_tables_share_one_dict(cache: Path) -> None:
+    # The P-Gothic weights and P-Mincho map characters to the same glyphs; the two mono
+    # weights have the same widths too. Each such table is built once when read back.
+    names = [n for n in _FILES if n != "exampdf-symbol"]
+    parsed = {n: fontcache.load_font(n, FONT_DIR / _FILES[n]).face for n in names}  # stored
+    memo.reset_all()
+    faces = {n: fontcache.load_font(n, FONT_DIR / _FILES[n]).face for n in names}
+    gothic, bold, mincho = (faces[f"exampdf-{n}"] for n in ("gothic", "gothic-bold", "mincho"))
+    mono, mono_bold = faces["exampdf-mono"], faces["exampdf-mono-bold"]
+    assert gothic.charToGlyph is bold.charToGlyph is mincho.charToGlyph
+    assert mono.charToGlyph is mono_bold.charToGlyph and mono.charWidths is mono_bold.charWidths
+    assert mono.charToGlyph is not gothic.charToGlyph
+    assert len({id(f.charWidths) for f in (gothic, bold, mincho, mono)}) == 4
+    for n in names:  # each face still reads back its own parse
+        assert faces[n].charToGlyph == parsed[n].charToGlyph
+        assert faces[n].charWidths == parsed[n].charWidths
 
 
 def test_a_corrupt_or_foreign_cache_file_is_ignored_and_replaced(cache: Path) -> None:

@@ -66,6 +66,16 @@ def test_the_make_pipeline_defers_all_three() -> None:
     assert _stdout(code) == "_LazyModule Deferred False"
 
 
+def test_the_make_pipeline_leaves_the_exam_layout_to_the_worker_laying_out_a_slice() -> None:
+    # The answer key's job (the first and longest) needs none of it; a slice job imports it.
+    code = (
+        "import sys, exampdf.pipeline, exampdf.cli.make;"
+        "sys.stdout.write(' '.join(sorted(m for m in sys.modules"
+        " if m.startswith('exampdf.layout.exam.') and m != 'exampdf.layout.exam.spec')))"
+    )
+    assert _stdout(code) == ""
+
+
 def test_reportlab_opens_urls_through_the_real_urllib_when_asked() -> None:
     code = (
         "import sys, exampdf.pdf, reportlab.lib.utils as u;"

@@ -27,6 +27,8 @@ PAD = 5.0
 
 @dataclass(frozen=True)
 class Piece:
+    """Characters of a code line in one colour and font."""
+
     text: str
     color: RGB
     font: str  # resolved per character: mono, mono bold, or a fallback font
@@ -37,6 +39,8 @@ Line = tuple[Piece, ...]
 
 @dataclass(frozen=True)
 class CodeLine:
+    """One printed row of a code block."""
+
     pieces: Line
     continued: bool  # a continuation of the previous source line
     number: int = 0  # source line number (1-based) on a line's first row, else 0

@@ -21,6 +21,8 @@ from exampdf.layout.text.textrun import RGB
 
 @dataclass(frozen=True)
 class TokenLook:
+    """How a kind of code token is printed."""
+
     color: RGB
     bold: bool = False
 

@@ -30,6 +30,8 @@ from exampdf.model import (
 
 @dataclass(frozen=True)
 class RunStyle:
+    """The fonts and size inline Markdown is set in."""
+
     font: str
     size: float
     bold_font: str

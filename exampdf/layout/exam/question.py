@@ -35,6 +35,8 @@ SINGLE_MARK, MULTI_MARK = "○", "□"
 
 @dataclass(frozen=True)
 class QuestionStyle:
+    """How questions are labelled on exam sheets."""
+
     label_style: str = "A"  # A, ア, 1 or ①
     show_points: bool = False
 

@@ -21,6 +21,8 @@ BLANK = "（白紙）"
 
 @dataclass(frozen=True)
 class Decor:
+    """The page furniture drawn on every page: running title, version code, page n / N."""
+
     geometry: PageGeometry
     theme: Theme
     title: str

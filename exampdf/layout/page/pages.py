@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class PageInfo:
+    """One page of a written document: where it falls and how it is numbered."""
+
     number: int  # 1-based in the file
     section: str  # version code, "" outside any section
     index: int  # 1-based within the section, cover pages not counted

@@ -25,6 +25,8 @@ Rect = tuple[float, float, float, float]  # x, y, width, height in points
 
 @dataclass(frozen=True)
 class PageGeometry:
+    """A sheet's size and margins in points, and its columns."""
+
     width: float
     height: float
     left: float

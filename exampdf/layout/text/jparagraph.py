@@ -32,6 +32,8 @@ _MEMO_CHARS_MAX = 2000
 
 @dataclass(frozen=True)
 class ParaStyle:
+    """How a paragraph is set: leading, indents, alignment and spacing."""
+
     leading: float
     first_indent: float = 0.0
     left_indent: float = 0.0

@@ -97,6 +97,8 @@ def word_pairs(t: Text) -> list[int]:
 
 @dataclass(slots=True)
 class _Acc:
+    """A piece of a line being gathered: a run's characters with one spacing."""
+
     run: int
     text: str
     x: float

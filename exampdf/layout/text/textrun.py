@@ -10,6 +10,8 @@ ASCENT = 0.88  # ideographic em box top, as a fraction of the font size
 
 @dataclass(frozen=True)
 class Run:
+    """A stretch of text set in one font, size and colour."""
+
     text: str
     font: str  # a name registered by layout.fonts
     size: float
