@@ -22,6 +22,7 @@ import exampdf.prepare.steps as prep_steps
 from exampdf.cli import main
 from exampdf.config import ExamConfig
 from exampdf.prepare import Ahead, MakeResult, Prepared, prepare
+from exampdf.prepare.claims import Claims
 from exampdf.progress import Step, ignore
 
 REPO = Path(__file__).resolve().parents[1]
@@ -67,14 +68,16 @@ def test_the_child_gives_what_preparing_here_gives(tmp_path: Path, broken: bool)
     assert [s.stage for s in steps] == (["parse"] if broken else ["parse", "versions"])
 
 
-def _in_child(monkeypatch: pytest.MonkeyPatch, name: str, instead: Callable[..., Any]) -> None:
-    """prepare's step `name` runs `instead(real, *args)` in the child, itself here."""
-    parent, real = os.getpid(), getattr(prep_steps, name)
+def _in_child(
+    monkeypatch: pytest.MonkeyPatch, name: str, instead: Callable[..., Any], owner: Any = prep_steps
+) -> None:
+    """`owner.name` (a step of prepare's) runs `instead(real, *args)` in the child, itself here."""
+    parent, real = os.getpid(), getattr(owner, name)
 
     def step(*args: Any) -> Any:
         return real(*args) if os.getpid() == parent else instead(real, *args)
 
-    monkeypatch.setattr(prep_steps, name, step)
+    monkeypatch.setattr(owner, name, step)
 
 
 def _dies(real: Callable[..., Any], *args: Any) -> Any:
@@ -127,19 +130,50 @@ def test_the_child_lexes_the_code_blocks_after_the_versions_before_the_checks(
     assert lexcache._read(file, key) == list(lexcache.source_lexer("python").get_tokens("x = 1\n"))
 
 
-@pytest.mark.parametrize("step", ["read_bank", "versions_for", "check_bank"])
+@pytest.mark.parametrize("step", ["read_bank", "_part", "check_bank"])
 def test_a_child_that_stops_means_preparing_or_checking_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
-    """The child dies before the bank, after the bank, or after the versions (the checks
-    never sent): this process does what is missing itself and gets the same result."""
+    """The child dies before the bank, while it builds a part of the versions it took, or
+    after the versions (the checks never sent): this process does what is missing itself
+    and gets the same result."""
     bank = _bank(tmp_path)
-    config = ExamConfig(shuffle=True, versions=2, seed=3)
-    _in_child(monkeypatch, step, _dies)
+    config = ExamConfig(shuffle=True, versions=20, seed=3)
+    _in_child(monkeypatch, step, _dies, Claims if step == "_part" else prep_steps)
     found = Ahead([bank], config).result(ignore)
     assert isinstance(found, Prepared)
-    assert (found.pending is not None) == (step == "check_bank")
+    assert (found.pending is not None) == (step != "read_bank")  # checks still to come
     assert found.settled() == prepare([bank], config, ignore)
+
+
+def test_both_processes_build_parts_of_the_versions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child slowed down on each part it takes: this process takes the others as soon
+    as it has the bank; the versions are the same, in order, with their spread."""
+    bank = _bank(tmp_path)
+    config = ExamConfig(shuffle=True, versions=32, seed=3)  # 16 parts of 2
+
+    def slow(real: Callable[..., Any], *args: Any) -> Any:
+        time.sleep(0.1)
+        return real(*args)
+
+    _in_child(monkeypatch, "_part", slow, Claims)
+    mine: list[int] = []
+    take = Claims.take
+
+    def counted(self: Claims, *args: Any) -> Any:
+        built = take(self, *args)
+        mine.extend(built)
+        return built
+
+    monkeypatch.setattr(Claims, "take", counted)
+    found = Ahead([bank], config).result(ignore)
+    assert 0 < len(mine) < 16  # the child took at least its first part before this one came
+    assert isinstance(found, Prepared)
+    here = prepare([bank], config, ignore)
+    assert isinstance(here, Prepared)
+    assert (found.versions, found.spread) == (here.versions, here.spread)
 
 
 def test_a_child_that_fails_means_preparing_here(

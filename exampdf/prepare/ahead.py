@@ -20,6 +20,7 @@ from exampdf.layout.text.fonts import (
     registered,
 )
 from exampdf.prepare import steps
+from exampdf.prepare.claims import Claims, whole
 from exampdf.prepare.pipe import message, send, widen
 from exampdf.prepare.steps import (
     Checked,
@@ -31,6 +32,7 @@ from exampdf.prepare.steps import (
     prepared,
 )
 from exampdf.progress import Progress, Step, ignore
+from exampdf.specs import version_spec
 
 T = TypeVar("T")
 
@@ -46,9 +48,11 @@ class Ahead:
     then the checks' result, so that the writers start on the versions while the child still
     checks the bank (glyphs and formula widths: warnings, which refuse the run only with
     --strict); `make` waits for the checks once the writers are under way (`Prepared.settled`).
-    A bank with an error so far or a roster (whose reading is a check) is checked before its
-    versions are built. If the child fails in any way, this process prepares, or checks, here
-    instead (and so meets the same problem, reported as usual)."""
+    Both processes build the versions, part by part, from the bank's arrival in this one
+    (exampdf/prepare/claims.py). A bank with an error so far or a roster (whose reading is a
+    check) is checked before the child builds all its versions. If the child fails in any
+    way, this process prepares, or checks, or builds here instead (and so meets the same
+    problem, reported as usual)."""
 
     def __init__(self, inputs: Sequence[Path], config: ExamConfig) -> None:
         self.inputs, self.config = inputs, config
@@ -56,6 +60,7 @@ class Ahead:
             register_fonts(config.font)
         else:  # a first run: parsed by a process both wait for, so this one reads them
             parse_fonts_ahead()  # while the child reads the bank, not after it
+        self.claims = Claims(config.version_count)  # without a roster: the versions' count
         read, write = os.pipe()
         widen(write)
         try:
@@ -65,7 +70,7 @@ class Ahead:
             self.pid = -1
         if self.pid == 0:
             os.close(read)
-            _child(write, inputs, config)
+            _child(write, inputs, config, self.claims)
         if self.pid > 0:
             os.close(write)
         self.pipe: BinaryIO = open(read, "rb", buffering=0)  # noqa: SIM115  # closed once read
@@ -78,6 +83,7 @@ class Ahead:
         """The bank and its versions from the child (waits for them), or this process's own
         prepare; the checks may still be under way (`Prepared.settled` waits for them)."""
         found = self._read(self._found) if self.pid > 0 else None
+        self.claims.close()  # every part taken; not for the writers to inherit
         if found is None or found[1] is not None:  # nothing more to come
             self.pipe.close()
         if found is None:
@@ -98,8 +104,13 @@ class Ahead:
         if not isinstance(read, Read):
             return None
         if read.early:
-            versions = message(pipe)
-            return (read, None, versions) if isinstance(versions, tuple) else None
+            spec = version_spec(self.config, ())
+            mine = self.claims.take(read.bank, spec)
+            theirs = message(pipe)  # the child's parts (none if this process took them all)
+            if not isinstance(theirs, dict):  # it stopped: its parts, then its checks, here
+                pipe.close()
+                theirs = {}
+            return read, None, whole(self.claims.joined(read.bank, spec, mine, theirs))
         checked = self._checked(pipe)
         if checked is None:
             return None
@@ -149,7 +160,7 @@ class Ahead:
             raise
 
 
-def _child(fd: int, inputs: Sequence[Path], config: ExamConfig) -> NoReturn:
+def _child(fd: int, inputs: Sequence[Path], config: ExamConfig, claims: Claims) -> NoReturn:
     code = 1
     try:
         later: list[Callable[[], None]] = []
@@ -157,7 +168,7 @@ def _child(fd: int, inputs: Sequence[Path], config: ExamConfig) -> NoReturn:
             parsed, read = steps.read_bank(inputs, config, later)
             send(pipe, read)
             if read.early:  # the writers start on them while this process checks the bank
-                send(pipe, steps.versions_for(read.bank, (), config))
+                send(pipe, claims.take(read.bank, version_spec(config, ())))
                 _lex(read)
             checked = steps.check_bank(parsed, config, ignore)
             send(pipe, (checked, registered()))

@@ -31,18 +31,32 @@ class VersionSpec:
 
 
 def build_versions(bank: Bank, spec: VersionSpec) -> tuple[ExamVersion, ...]:
-    students: tuple[Student | None, ...] = spec.students or (None,) * spec.count
-    # What does not depend on the version code is worked out once for all versions.
-    fixed = None if any(p.vary for p in spec.picks if p.pick > 0) else picked(bank, spec, "")
-    plans = tuple(_OptionPlan.of(q, spec) for q in bank.questions)
-    shapes = tuple(shape(q) for q in bank.questions)
-    # Versions share equal items (W2: 9,000 distinct of 20,000): made once, they are pickled
-    # once (prepare.Ahead) and cost one object each.
-    made: dict[tuple[int, tuple[int, ...]], VersionItem] = {}
-    return tuple(
-        _version(bank, spec, code, student, fixed, plans, shapes, made)
-        for code, student in zip(spec.codes(), students, strict=True)
-    )
+    return VersionBuilder(bank, spec).part(0, len(spec.codes()))
+
+
+class VersionBuilder:
+    """The versions, any run of them at a time (make's two first processes share the work):
+    what does not depend on the version code is worked out once for all versions."""
+
+    def __init__(self, bank: Bank, spec: VersionSpec) -> None:
+        self.bank, self.spec, self.codes = bank, spec, spec.codes()
+        self.students: tuple[Student | None, ...] = spec.students or (None,) * spec.count
+        vary = any(p.vary for p in spec.picks if p.pick > 0)
+        self.fixed = None if vary else picked(bank, spec, "")
+        self.plans = tuple(_OptionPlan.of(q, spec) for q in bank.questions)
+        self.shapes = tuple(shape(q) for q in bank.questions)
+        # Versions share equal items (W2: 9,000 distinct of 20,000): made once, they are
+        # pickled once (prepare.Ahead) and cost one object each.
+        self.made: dict[tuple[int, tuple[int, ...]], VersionItem] = {}
+
+    def part(self, start: int, stop: int) -> tuple[ExamVersion, ...]:
+        """Versions start to stop - 1, in order."""
+        return tuple(
+            _version(
+                self.bank, self.spec, code, student, self.fixed, self.plans, self.shapes, self.made
+            )
+            for code, student in zip(self.codes[start:stop], self.students[start:stop], strict=True)
+        )
 
 
 @dataclass(frozen=True)
