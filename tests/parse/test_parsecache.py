@@ -60,6 +60,7 @@ def test_a_cached_parse_equals_a_fresh_one(
     assert repr(parse_bank([bank])) == fresh  # parses and stores
     (stored,) = cache.glob("parse-*.json")
     before = stored.stat().st_ino, stored.read_bytes()
+    assert "Aを選ぶと正しい。".encode() in before[1]  # text as UTF-8, not \u escapes
     assert repr(parse_bank([bank])) == fresh  # reads, and writes nothing (same file)
     assert (stored.stat().st_ino, stored.read_bytes()) == before
     # an edited file is parsed again; the others still come from the cache
