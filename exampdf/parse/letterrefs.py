@@ -31,7 +31,7 @@ _LOOSE_AFTER = r"(?=\s*(?:は|が|を|も|では|なら))"
 _ANSWER_TAIL = re.compile(r"(?:正解|答え|解答)\s*(?:は|が|:|：)\s*$")
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class Ref:
     """Choice letters named in a question's text (e.g. 正解は A): where, and which choices."""
 

@@ -30,7 +30,7 @@ class Tally:
     outline_level: int = -1  # out: the level of the last bookmark (a next slice resumes it)
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class _Setup:
     """What one document's DeferredCanvas is given (deferred_canvas's arguments)."""
 

@@ -29,7 +29,7 @@ class Provenance:
     picks: tuple[SectionPick, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class VersionKey:
     """One version's part of key.json and key.csv as text, pages left out: what the files
     hold for a version is kept as compact text, never as a tree of dicts (300 questions x

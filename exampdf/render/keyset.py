@@ -49,7 +49,7 @@ class KeySpec:
     sections: tuple[SectionPick, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class KeyRun:
     """Everything the key outputs need besides the bank and the versions."""
 
@@ -135,7 +135,7 @@ def write_key_files(
         entries.path.unlink()
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class SpooledKeys:
     """Every version's key.json entry and key.csv rows, in a file in the staging folder
     (key.json comes last, when the PDFs' SHA-256 are known; until then the main process

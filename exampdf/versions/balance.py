@@ -37,7 +37,7 @@ def interned(made: Made, question: int, order: tuple[int, ...]) -> VersionItem:
     return found
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class Shape:
     """What balancing needs of one question, worked out once for all versions."""
 

@@ -59,7 +59,7 @@ class VersionBuilder:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class _OptionPlan:
     """One question's option shuffle with the version code left out: `option_order` in parts."""
 

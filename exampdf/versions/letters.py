@@ -14,7 +14,7 @@ from exampdf.versions.types import VersionItem, letter
 NOTE_CHARS = 16  # option text beside an unresolved letter is cut to this many characters
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class Relabel:
     """Bank choice index -> the label written in the bank, and the label printed here."""
 

@@ -25,7 +25,7 @@ CONTINUATION = "»"  # drawn in the gutter of a wrapped line's continuation
 PAD = 5.0
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class Piece:
     """Characters of a code line in one colour and font."""
 
@@ -37,7 +37,7 @@ class Piece:
 Line = tuple[Piece, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class CodeLine:
     """One printed row of a code block."""
 

@@ -19,7 +19,7 @@ from exampdf import memo
 from exampdf.layout.text.textrun import RGB
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class TokenLook:
     """How a kind of code token is printed."""
 

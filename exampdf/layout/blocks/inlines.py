@@ -28,7 +28,7 @@ from exampdf.model import (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class RunStyle:
     """The fonts and size inline Markdown is set in."""
 

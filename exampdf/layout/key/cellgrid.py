@@ -16,7 +16,7 @@ from exampdf.pdf.textshow import CentredColumns
 RULE = 0.5
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class GridLook:
     """Fonts, size, colours and padding of a grid; the header is in the bold font."""
 

@@ -25,7 +25,7 @@ CELL_SIDE = 6.0  # a Table cell's left and right padding
 CELL_LINES_MAX = 30
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class KeyInfo:
     """What the cover of a key booklet says, besides the bank and the versions."""
 
@@ -188,7 +188,7 @@ def key_tables(
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class _Band:
     """What every band of the key table shares; `flowables` makes one band's table."""
 

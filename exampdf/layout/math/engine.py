@@ -34,7 +34,7 @@ _SIGN = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class MathBox:
     """A laid-out formula: an unbreakable box on a baseline."""
 

@@ -19,7 +19,7 @@ class PageInfo:
     cover: bool = False  # a version's cover: no running header or page number
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class Probe:
     """Where a zero-size probe flowable was drawn: used to balance the columns of a last page."""
 

@@ -30,7 +30,7 @@ _LINES: memo.Memo[LineKey, tuple[Line, ...]] = memo.Memo("layout.text.jparagraph
 _MEMO_CHARS_MAX = 2000
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class ParaStyle:
     """How a paragraph is set: leading, indents, alignment and spacing."""
 

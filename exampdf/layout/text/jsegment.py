@@ -48,7 +48,7 @@ def widths_for(font: str, size: float) -> _Widths:
     return _Widths(font, size)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(unsafe_hash=True, slots=True)
 class Text:
     """A paragraph flattened to one string with prefix sums for O(1) range widths."""
 

@@ -28,7 +28,7 @@ LOOSE = 0.06  # a line this much short is worth breaking a URL or path after a /
 GATE_EM = 0.08  # letter spacing (em) from which a paragraph is broken again as a whole
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(unsafe_hash=True, slots=True)
 class Line:
     """One output line: pieces positioned from the paragraph's left edge."""
 

@@ -29,7 +29,7 @@ SPACE_STRETCH = 0.5  # a word space may grow by half its width
 GLUE_STRETCH = 1.0  # 和欧間 may grow from 1/4 em to 1/2 em
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(unsafe_hash=True, slots=True)
 class Stretch:
     """How a justified line takes up its slack."""
 

@@ -8,7 +8,7 @@ RGB = tuple[float, float, float]
 ASCENT = 0.88  # ideographic em box top, as a fraction of the font size
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class Run:
     """A stretch of text set in one font, size and colour."""
 

@@ -45,7 +45,7 @@ WINDOW = 0.15
 DECENT, LOOSE, VERY_LOOSE, TIGHT = 0, 1, 2, 3
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(unsafe_hash=True, slots=True)
 class Span:
     """A line as characters: text[start:end] is set, the next line starts at next."""
 
@@ -68,7 +68,7 @@ class _Node(NamedTuple):
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(unsafe_hash=True, slots=True)
 class _Para:
     """Prefix sums that make every line's cost O(1)."""
 
