@@ -14,6 +14,7 @@ from exampdf.pdf.forms import painted_forms
 from exampdf.pdf.info import fixed_clock, own_metadata
 from exampdf.pdf.pageformat import shared
 from exampdf.pdf.pdfenc import fast_encoding
+from exampdf.pdf.resources import XObjectDict, fonts_once
 from exampdf.pdf.state import paint_state
 from exampdf.pdf.streams import Deflater
 
@@ -29,6 +30,7 @@ class PaintCanvas(Canvas):  # type: ignore[misc]
         self, *args: Any, seed: DocSeed | None = None, recurring: bool = False, **kwargs: Any
     ) -> None:
         fast_encoding()  # before anything is formatted
+        fonts_once()
         with fixed_clock():
             super().__init__(*args, **kwargs)
         own_metadata(self._doc)
@@ -62,7 +64,7 @@ class PaintCanvas(Canvas):  # type: ignore[misc]
 
     def save(self) -> None:
         if self._xobjects:
-            self._doc.Reference(self._doc.xobjDict(list(self._xobjects)), SHARED_XOBJECTS)
+            self._doc.Reference(XObjectDict(self._xobjects), SHARED_XOBJECTS)
         share_subsets(self._doc)  # `seed` does it too; a document may be saved without one
         Canvas.save(self)
 
