@@ -3,12 +3,13 @@ preparing here; the CLI's first build takes that path and prints what an in-proc
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,9 +45,11 @@ def _bank(tmp_path: Path, broken: bool = False) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     monkeypatch.delenv("EXAMPDF_NO_CACHE", raising=False)
+    yield
+    gc.unfreeze()  # Ahead.result freezes the bank's objects: the CLI unfreezes them at its end
 
 
 @pytest.mark.parametrize("broken", [False, True])
@@ -149,27 +152,30 @@ def test_a_child_that_stops_means_preparing_or_checking_here(
 def test_both_processes_build_parts_of_the_versions(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The child slowed down on each part it takes: this process takes the others as soon
-    as it has the bank; the versions are the same, in order, with their spread."""
-    bank = _bank(tmp_path)
+    """The child slowed down on each part it takes: this process takes the others (once the
+    child has taken one); the versions are the same, in order, with their spread."""
+    bank, took = _bank(tmp_path), tmp_path / "took"
     config = ExamConfig(shuffle=True, versions=32, seed=3)  # 16 parts of 2
 
     def slow(real: Callable[..., Any], *args: Any) -> Any:
+        took.touch()
         time.sleep(0.1)
         return real(*args)
 
     _in_child(monkeypatch, "_part", slow, Claims)
     mine: list[int] = []
-    take = Claims.take
+    take, parent = Claims.take, os.getpid()
 
     def counted(self: Claims, *args: Any) -> Any:
+        while os.getpid() == parent and not took.exists():
+            time.sleep(0.01)
         built = take(self, *args)
         mine.extend(built)
         return built
 
     monkeypatch.setattr(Claims, "take", counted)
     found = Ahead([bank], config).result(ignore)
-    assert 0 < len(mine) < 16  # the child took at least its first part before this one came
+    assert 0 < len(mine) < 16
     assert isinstance(found, Prepared)
     here = prepare([bank], config, ignore)
     assert isinstance(here, Prepared)
@@ -294,3 +300,12 @@ def test_the_parse_cache_is_stored_after_the_result_is_handed_on(tmp_path: Path)
     assert len(list(stored.glob("parse-*.json"))) == 1  # the child stored it, then ended
     with pytest.raises(ChildProcessError):
         os.waitpid(ahead.pid, os.WNOHANG)
+
+
+def test_the_bank_from_the_child_is_left_out_of_the_collections(tmp_path: Path) -> None:
+    """It lives as long as the run: a collection walking its objects is time on the path to
+    the first page (as the workers, which keep it too, leave it out)."""
+    found = Ahead([_bank(tmp_path)], ExamConfig(shuffle=True, versions=2, seed=3)).result(ignore)
+    assert isinstance(found, Prepared)
+    question = found.bank.questions[0]
+    assert gc.is_tracked(question) and all(o is not question for o in gc.get_objects())
