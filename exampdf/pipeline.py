@@ -14,7 +14,6 @@ from exampdf.prepare import Ahead, MakeResult, Prepared, Refused, prepare
 from exampdf.progress import Progress, Step, ignore
 from exampdf.render.encrypt import encrypt_pdfs
 from exampdf.render.examset import Slice, exam_slice_jobs, join_slices
-from exampdf.render.keyahead import key_ahead
 from exampdf.render.keyset import (
     EXAM,
     KEY,
@@ -22,13 +21,12 @@ from exampdf.render.keyset import (
     KEY_JSON,
     KEYS_DIR,
     KeyRun,
-    key_ahead_job,
     key_pdf_jobs,
     spool_entries,
     write_key_files,
 )
 from exampdf.render.output import staged_output
-from exampdf.render.parallel import Job, Workers, forking, reap
+from exampdf.render.parallel import Job, Workers, reap
 from exampdf.render.pdf import PdfMeta
 from exampdf.specs import exam_page, exam_spec, key_spec, sheet_spec
 
@@ -93,38 +91,28 @@ def write_all(
     run = KeyRun(
         key_spec(config), theme, fingerprint(bank.files), tuple(prepared.spread.lines_ja()), sheet
     )
-    # The booklet's last questions made by the exam's worker first, when the key is the
-    # longer work (render/keyahead.py)
-    ahead = key_ahead(stage, bank, versions) if forking(jobs) else None
-    key_jobs = key_pdf_jobs(stage, bank, versions, run, ahead)
-    helpers = [] if ahead is None else [key_ahead_job(bank, versions, run, ahead)]
+    key_jobs = key_pdf_jobs(stage, bank, versions, run)
     slices = exam_slice_jobs(
         stage, bank, versions, exam_spec(config), exam_page(config), theme, config.pdf_author
     )
     names = list(key_jobs)
-    tasks: list[Job] = [*(_no_arg(j) for j in [*key_jobs.values(), *helpers]), *slices]
-    early = len(names) + len(helpers)
-    with Workers(tasks, jobs, early=early) as workers:  # the key jobs, longest, first
+    tasks: list[Job] = [*(_no_arg(key_jobs[n]) for n in names), *slices]
+    with Workers(tasks, jobs, early=len(names)) as workers:  # the key jobs, longest, first
         keys = [workers.submit(i) for i in range(len(names))]
-        helping = [workers.submit(i) for i in range(len(names), early)]
         # The first slice's fonts seed the others, so they wait for it; the worker that
         # lays it out keeps every question's broken lines for the slices it takes next.
-        pending = workers.submit(early)
+        pending = workers.submit(len(names))
         if prepared.pending is None:  # else the bank's process lexes them (prepare/ahead.py)
             lex_ahead(bank, stop=pending.ready)  # idle till then; a first run's key job lexes less
         prepared.settled()  # the bank's checks, if still under way: a refusal stops the workers
         first: Slice = pending.get()
-        rest = [workers.submit(early + i, first.seed) for i in range(1, len(slices))]
+        rest = [workers.submit(len(names) + i, first.seed) for i in range(1, len(slices))]
         entries = spool_entries(stage, bank, versions)  # while the workers lay out
         exam_pages = join_slices(
             stage / EXAM, _reported(first, [r.get for r in rest], len(versions), progress)
         )
         key_pages = {name: k.get() for name, k in zip(names, keys, strict=True)}
-        for helper in helping:
-            helper.get()
         shrinks = workers.notes
-    if ahead is not None:
-        ahead.clear()  # what the helper wrote after the booklet was done
     progress(Step("key", 0, 1))
     write_key_files(stage, bank, versions, exam_pages, key_pages, run, entries)
     if key_password:

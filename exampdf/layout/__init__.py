@@ -17,13 +17,7 @@ if TYPE_CHECKING:
     from exampdf.layout.blocks.shrinks import Shrink, shrink_diagnostics
     from exampdf.layout.exam.spec import ExamSpec
     from exampdf.layout.exam.story import Rebuild, exam_rebuild, exam_story
-    from exampdf.layout.key.keybook import (
-        KeyInfo,
-        Made,
-        key_questions,
-        key_story,
-        version_key_story,
-    )
+    from exampdf.layout.key.keybook import KeyInfo, key_story, version_key_story
     from exampdf.layout.page.decor import Decor
     from exampdf.layout.page.markers import to_even_page
     from exampdf.layout.page.outline import ResumeOutline
@@ -42,8 +36,6 @@ _ENTRY_POINTS = {
     "key_story": "exampdf.layout.key.keybook",
     "version_key_story": "exampdf.layout.key.keybook",
     "KeyInfo": "exampdf.layout.key.keybook",
-    "Made": "exampdf.layout.key.keybook",
-    "key_questions": "exampdf.layout.key.keybook",
     "report_story": "exampdf.layout.report",
     "ReportData": "exampdf.layout.report",
     "Decor": "exampdf.layout.page.decor",
@@ -74,7 +66,6 @@ __all__ = [
     "ExamSpec",
     "FontSet",
     "KeyInfo",
-    "Made",
     "PageGeometry",
     "PageInfo",
     "Probe",
@@ -88,7 +79,6 @@ __all__ = [
     "exam_story",
     "geometry",
     "glyph_diagnostics",
-    "key_questions",
     "key_story",
     "make_theme",
     "math_width_diagnostics",

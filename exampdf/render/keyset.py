@@ -13,20 +13,10 @@ from pathlib import Path
 from exampdf import __version__
 from exampdf.config import SectionPick
 from exampdf.csvfile import write_csv
-from exampdf.layout import (
-    Decor,
-    KeyInfo,
-    PageInfo,
-    Theme,
-    geometry,
-    key_questions,
-    key_story,
-    version_key_story,
-)
+from exampdf.layout import Decor, KeyInfo, PageInfo, Theme, geometry, key_story, version_key_story
 from exampdf.model import Bank
 from exampdf.parse.fingerprint import Fingerprint
 from exampdf.render.booklet import write_booklet
-from exampdf.render.keyahead import KeyAhead
 from exampdf.render.keyfiles import (
     Provenance,
     VersionKey,
@@ -71,30 +61,30 @@ class KeyRun:
 
 
 def key_pdf_jobs(
-    stage: Path,
-    bank: Bank,
-    versions: Sequence[ExamVersion],
-    run: KeyRun,
-    ahead: KeyAhead | None = None,  # the booklet's last questions made by `key_ahead_job`
+    stage: Path, bank: Bank, versions: Sequence[ExamVersion], run: KeyRun
 ) -> dict[str, Callable[[], int]]:
     """answer-key.pdf and, when asked, keys/<code>.pdf: name -> a job that writes it and
     returns its page count. Jobs are independent, so they may run in other processes."""
     spec, theme = run.spec, run.theme
     g = geometry(spec.paper)
-    info = _info(run)
+    style = spec.label_style
+    info = KeyInfo(
+        title=spec.title,
+        seed=spec.seed,
+        fingerprint=run.bank_print.sha256,
+        date=spec.date,
+        tool=__version__,
+        spread=run.spread,
+        label=_labels(style),
+    )
     decor = Decor(g, theme, spec.title, "解答・解説")
 
     def booklet() -> int:
         meta = PdfMeta(
             title=f"{spec.title} 解答・解説", font=theme.fonts.body, author=spec.pdf_author
         )
-        made = None if ahead is None else ahead.made
-        story = partial(key_story, bank, versions, info, theme, g.frame_width, made)
-        try:
-            return len(write_booklet(stage / KEY, story, g, decor, meta))
-        finally:
-            if ahead is not None:
-                ahead.done()
+        story = partial(key_story, bank, versions, info, theme, g.frame_width)
+        return len(write_booklet(stage / KEY, story, g, decor, meta))
 
     def one(v: ExamVersion) -> Callable[[], int]:
         def job() -> int:
@@ -113,32 +103,6 @@ def key_pdf_jobs(
         (stage / KEYS_DIR).mkdir()
         jobs.update({f"{KEYS_DIR}/{v.code}.pdf": one(v) for v in versions})
     return jobs
-
-
-def key_ahead_job(
-    bank: Bank, versions: Sequence[ExamVersion], run: KeyRun, ahead: KeyAhead
-) -> Callable[[], int]:
-    """The job that makes the booklet's last questions for `key_pdf_jobs`' (render/keyahead.py),
-    to run in another process before the exam's slices; returns how many it made."""
-
-    def job() -> int:
-        width = geometry(run.spec.paper).frame_width
-        return ahead.job(key_questions(bank, versions, _info(run), run.theme, width), width)
-
-    return job
-
-
-def _info(run: KeyRun) -> KeyInfo:
-    spec = run.spec
-    return KeyInfo(
-        title=spec.title,
-        seed=spec.seed,
-        fingerprint=run.bank_print.sha256,
-        date=spec.date,
-        tool=__version__,
-        spread=run.spread,
-        label=_labels(spec.label_style),
-    )
 
 
 def write_key_files(

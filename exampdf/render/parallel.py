@@ -71,11 +71,6 @@ class _Noted:
         return bool(self.got) or self.pending.ready()
 
 
-def forking(workers: int) -> bool:
-    """Whether `Workers` with this many workers runs its jobs in other processes."""
-    return workers > 1 and "fork" in multiprocessing.get_all_start_methods()
-
-
 def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
 
@@ -88,8 +83,9 @@ class Workers:
     def __init__(self, jobs: Sequence[Job], workers: int, early: int = 0) -> None:
         self.jobs, self.early = jobs, min(early, EARLY_MAX)
         self.queued: list[ApplyResult[Any]] = []
+        forking = "fork" in multiprocessing.get_all_start_methods()
         # One job still goes to a worker when workers > 1: it runs beside what this process does.
-        self.size = max(1, min(workers, len(jobs))) if forking(workers) and jobs else 0
+        self.size = max(1, min(workers, len(jobs))) if forking and workers > 1 and jobs else 0
         self.pool: Pool | None = None
         self.notes: list[Shrink] = []  # from every job whose result was got
 

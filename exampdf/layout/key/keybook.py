@@ -34,24 +34,13 @@ from exampdf.versions import ExamVersion, VersionItem
 from exampdf.versions.letters import choice_content, explanation
 from exampdf.versions.types import version_code
 
-__all__ = ["KeyInfo", "Made", "Maker", "key_questions", "key_story", "version_key_story"]
+__all__ = ["KeyInfo", "key_story", "version_key_story"]
 
 PLACE_HEADER = ("版", "問", "答")
 
 
-# A question's flowables given its bank index and what makes them (Expand's `make`): made
-# there, or laid out ahead by another process (render/keyahead.py).
-Made = Callable[[int, Callable[[], list[Flowable]]], list[Flowable]]
-Maker = tuple[int, str, Callable[[], list[Flowable]]]  # bank index, title, what makes it
-
-
 def key_story(
-    bank: Bank,
-    versions: Sequence[ExamVersion],
-    info: KeyInfo,
-    theme: Theme,
-    width: float,
-    made: Made | None = None,
+    bank: Bank, versions: Sequence[ExamVersion], info: KeyInfo, theme: Theme, width: float
 ) -> list[Flowable]:
     """Cover, the key table of every version, then each question once in bank order."""
     listing = _listing(versions)
@@ -68,39 +57,23 @@ def key_story(
         PageBreak(),
         Bookmark("questions", "問題と解説"),
     ]
-    for index, title, make in key_questions(bank, versions, info, theme, width, answers):
-        story.append(Bookmark(f"q{index}", title, 1))
-        # built when the layout gets here, freed once drawn
-        story.append(Expand(make if made is None else partial(made, index, make)))
-    return story
-
-
-def key_questions(
-    bank: Bank,
-    versions: Sequence[ExamVersion],
-    info: KeyInfo,
-    theme: Theme,
-    width: float,
-    answers: Sequence[Sequence[str]] | None = None,  # answer_table's, if made already
-) -> list[Maker]:
-    """What makes each question's part of 問題と解説, as key_story lays it out, in bank
-    order (questions no version picked left out)."""
-    if answers is None:
-        answers = answer_table(bank, versions, info.label)
     where = _positions(versions)
     look = GridLook(theme.fonts.body, theme.fonts.bold, theme.size * 0.9, RULE_GREY, BOX_GREY)
     measure = Measure(look)  # version codes and answers recur in every question's grid
-    makers: list[Maker] = []
     for index, q in enumerate(bank.questions):
         places = where.get(index)
         if places is None:
             continue  # picked by no version
+        story.append(Bookmark(f"q{index}", f"{index + 1}. {q.title}", 1))
         item = VersionItem(index, tuple(range(len(q.choices))))
         title = f"{index + 1}. {q.title}"
         seen = partial(_seen, places, versions, answers, theme, width, measure)
-        make = partial(_question, title, q, item, q.explanation, theme, info, seen, True)
-        makers.append((index, title, make))
-    return makers
+        story.append(
+            Expand(  # built when the layout gets here, freed once drawn
+                partial(_question, title, q, item, q.explanation, theme, info, seen, True)
+            )
+        )
+    return story
 
 
 def version_key_story(
