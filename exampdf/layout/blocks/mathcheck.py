@@ -1,7 +1,8 @@
-"""W110: display formulas wider than the exam's column, found before any PDF is made
-(layout then sets them smaller, layout/blocks/mathblock.py); every formula is laid out here,
-in the process that forks the PDF writers, so they inherit the laid-out formulas (and the
-math font, which a later exam slice's font seed names even to a worker that drew no formula)."""
+"""W110: display formulas wider than the exam's column, found with the bank's checks (layout
+then sets them smaller, layout/blocks/mathblock.py); every formula is laid out here. `make`
+runs the checks in its bank process (exampdf/prepare), beside the PDF writers' start; a
+worker that starts on a later exam slice registers the fonts its seed names itself (the
+math font, even in a worker that drew no formula: render/examset.py)."""
 
 from __future__ import annotations
 
