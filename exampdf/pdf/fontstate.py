@@ -10,8 +10,9 @@ parsed when the package is built (pdf/fontship.py) both store this.
 
 from __future__ import annotations
 
+import os
 from functools import partial
-from typing import Any
+from typing import Any, overload
 from weakref import WeakKeyDictionary
 
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
@@ -72,7 +73,7 @@ class _CachedFace(TTFontFace):  # type: ignore[misc]  # ReportLab is untyped
 class _Slices:
     """`length` bytes of `data` from `offset`, read by slices only (each slice a bytes copy)."""
 
-    def __init__(self, data: bytes, offset: int, length: int) -> None:
+    def __init__(self, data: bytes | _FileBytes, offset: int, length: int) -> None:
         self.data, self.offset, self.length = data, offset, length
 
     def __len__(self) -> int:
@@ -87,9 +88,10 @@ class _Slices:
 
 def restore(entry: Any, filename: str) -> TTFont | None:
     """The TTFont `plain` gave `entry` for the font file `filename`; None for anything `plain`
-    does not make (checked, never trusted). The file's bytes are read when first asked for:
-    only making a subset reads them, which a run whose subsets are cached never does (five
-    faces of 4.6-6.2 MB: ~20 ms, and 25 MB less for every fork to map)."""
+    does not make (checked, never trusted). The file's bytes are read where asked for (the
+    file opened on first use): only making a subset reads them, which a run whose subsets
+    are cached never does (five faces of 4.6-6.2 MB: ~20 ms, and 25 MB less for every fork
+    to map)."""
     try:
         font_state, face_state = entry["font"], entry["face"]
         if not (_valid(font_state, _FONT) and _valid(face_state, _FACE_TYPES)):
@@ -114,9 +116,44 @@ def restore(entry: Any, filename: str) -> TTFont | None:
         return None
 
 
-def _file_bytes(filename: str) -> bytes:
-    with open(filename, "rb") as f:
+def _file_bytes(filename: str) -> bytes | _FileBytes:
+    if hasattr(os, "pread"):
+        return _FileBytes(filename)
+    with open(filename, "rb") as f:  # Windows: the whole file
         return f.read()
+
+
+class _FileBytes:
+    """A font file's bytes, read where indexed or sliced (os.pread): a subset reads its
+    glyphs and a few small tables, not the whole file (4.6-6.2 MB per face, in every process
+    making subsets on a first run). The file stays open for the process's life."""
+
+    def __init__(self, filename: str) -> None:
+        self.fd = os.open(filename, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        self.size = os.fstat(self.fd).st_size
+
+    def __len__(self) -> int:
+        return self.size
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> bytes: ...
+
+    def __getitem__(self, index: int | slice) -> int | bytes:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self.size)
+            if step != 1:
+                raise TypeError("font file: contiguous slices only")
+            return os.pread(self.fd, stop - start, start) if stop > start else b""
+        at = index + self.size if index < 0 else index
+        if not 0 <= at < self.size:
+            raise IndexError(index)
+        return os.pread(self.fd, 1, at)[0]
+
+    def __bytes__(self) -> bytes:
+        return self[:]
 
 
 def plain(font: TTFont) -> dict[str, Any] | None:

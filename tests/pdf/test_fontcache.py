@@ -37,8 +37,9 @@ def _same(a: TTFont, b: TTFont) -> None:
     assert a._asciiReadable == b._asciiReadable and a.shapable == b.shapable
     assert a.encoding.name == b.encoding.name and len(b.state) == 0
     assert b.face.glyphToChar == a.face.glyphToChar  # built on first use
-    assert b.face._ttf_data == a.face._ttf_data  # the file's bytes, read on first use too
+    b.face._ttf_data  # noqa: B018  # the file, opened on first use
     fa, fb = dict(vars(a.face)), dict(vars(b.face))
+    assert bytes(fb.pop("_ttf_data")) == fa.pop("_ttf_data")  # its bytes, read where asked
     for table in ("hmetrics", "glyphPos"):  # read from the columns: sequences, not lists
         assert list(fb.pop(table)) == fa.pop(table), table
     assert fb.pop("_lazy", {}) == {}  # nothing left to build
@@ -285,3 +286,19 @@ def test_a_process_that_started_the_parser_waits_for_it_before_it_exits(cache: P
     with pytest.raises(ProcessLookupError):  # waited for: gone, not parsing on as an orphan
         os.kill(int(done.stdout), 0)
     assert not fontcache.missing([(NAME, PATH)])
+
+
+def test_a_font_file_read_where_asked_gives_the_file_s_bytes(tmp_path: Path) -> None:
+    from exampdf.pdf.fontstate import _file_bytes
+
+    data = bytes(range(256)) * 3
+    (tmp_path / "f.ttf").write_bytes(data)
+    read = _file_bytes(str(tmp_path / "f.ttf"))
+    assert len(read) == len(data) and bytes(read) == data
+    for index in (0, 1, 255, 767, -1, -768):
+        assert read[index] == data[index]
+    for index in (768, -769):
+        with pytest.raises(IndexError):
+            read[index]
+    for a, b in ((0, 2), (700, 900), (5, 5), (9, 3), (-10, None), (None, None), (800, 900)):
+        assert read[a:b] == data[a:b]
