@@ -116,6 +116,8 @@ class DeferredCanvas(PaintCanvas):
                 self.write_page(held.pop())
                 setup.painter(self, info)
                 self.emit_page(aside)
+            if aside is not None:
+                aside.made()
             if setup.seed_out is not None:
                 setup.seed_out.append(self.seed())
             super().save()
