@@ -1,13 +1,15 @@
 """ReportLab's import made cheaper: what it loads at import for features a run may not use
-(patterns for its own Paragraph and word splitting, Pillow, pyphen, its Python colouring,
-urllib.request) waits for its first use (~60 ms)."""
+(its own Paragraph and markup parser, patterns for word splitting, Pillow, pyphen, its Python
+colouring, urllib.request) waits for its first use (~70 ms)."""
 
 from __future__ import annotations
 
+import importlib.abc
 import importlib.util
 import re
 import sys
 import types
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -163,3 +165,81 @@ def _request(*args: Any, **kwargs: Any) -> Any:
     from urllib.request import Request
 
     return Request(*args, **kwargs)
+
+
+# reportlab/platypus/__init__.py takes every name of these modules (`from .paragraph import *`,
+# …) and doctemplate takes Paragraph: ReportLab's own Paragraph, its markup parser (with
+# html.parser) and its preformatted text, ~9 ms at import. exampdf sets every text with its own
+# engine; ReportLab's other modules import them inside the functions that use them.
+PLATYPUS_PARAGRAPH = {
+    "paragraph": ("Paragraph", "cleanBlockQuotedText", "ParaLines", "FragLine"),
+    "paraparser": ("ParaFrag", "ParaParser"),
+    "xpreformatted": ("XPreformatted", "PythonPreformatted"),
+}
+_PLATYPUS = "reportlab.platypus"
+
+
+def defer_platypus_paragraph() -> None:
+    """When reportlab.platypus is first imported, stand-ins give it those modules' names; then
+    the stand-ins leave sys.modules, and the package's names import the real modules when
+    first asked for (PEP 562), as does doctemplate's Paragraph when called."""
+    if _PLATYPUS in sys.modules or any(
+        f"{_PLATYPUS}.{m}" in sys.modules for m in PLATYPUS_PARAGRAPH
+    ):
+        return
+    sys.meta_path.insert(0, _PlatypusFinder())
+
+
+class _PlatypusFinder(importlib.abc.MetaPathFinder):
+    """Finds reportlab.platypus once, and has its loader run it with the stand-ins."""
+
+    def find_spec(
+        self, name: str, path: Sequence[str] | None, target: types.ModuleType | None = None
+    ) -> ModuleSpec | None:
+        if name != _PLATYPUS:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        loader = spec.loader if spec is not None else None
+        if loader is not None and hasattr(loader, "exec_module"):
+            run = loader.exec_module  # this module's own loader: the wrapper stays with it
+            loader.exec_module = lambda m: _with_stand_ins(m, run)  # type: ignore[method-assign,assignment]
+        return spec
+
+
+def _with_stand_ins(package: types.ModuleType, run: Callable[[types.ModuleType], None]) -> None:
+    stand_ins = {}
+    for sub, names in PLATYPUS_PARAGRAPH.items():
+        stand_in = types.ModuleType(f"{_PLATYPUS}.{sub}")
+        stand_in.__all__ = names  # type: ignore[attr-defined]
+        for name in names:
+            setattr(stand_in, name, _later(sub, name))
+        stand_ins[stand_in.__name__] = stand_in
+    sys.modules.update(stand_ins)
+    try:
+        run(package)
+    finally:
+        for full, stand_in in stand_ins.items():
+            if sys.modules.get(full) is stand_in:
+                del sys.modules[full]
+    placed = {id(getattr(m, n)) for m in stand_ins.values() for n in m.__all__}
+    for name in [n for n, v in vars(package).items() if id(v) in placed]:
+        delattr(package, name)  # found by __getattr__ from now on: the real names
+    package.__getattr__ = _real_name  # type: ignore[method-assign]  # the package's (PEP 562)
+
+
+def _later(sub: str, name: str) -> Callable[..., Any]:
+    """Calls the real `name` (doctemplate's Paragraph, used only by its demo)."""
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(importlib.import_module(f"{_PLATYPUS}.{sub}"), name)(*args, **kwargs)
+
+    return call
+
+
+def _real_name(name: str) -> Any:
+    for sub, names in PLATYPUS_PARAGRAPH.items():
+        if name == sub or name in names:
+            module = importlib.import_module(f"{_PLATYPUS}.{sub}")
+            return module if name == sub else getattr(module, name)
+    raise AttributeError(f"module {_PLATYPUS!r} has no attribute {name!r}")

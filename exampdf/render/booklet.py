@@ -25,7 +25,6 @@ from reportlab.platypus import Flowable
 from exampdf.layout import PageGeometry, PageInfo, ResumeOutline, page_infos
 from exampdf.pdf.docseed import DocSeed
 from exampdf.render.canvas import Painter, Tally
-from exampdf.render.merge import Merger, RawPdf
 from exampdf.render.pdf import PdfMeta, build_slice
 
 # About 130 KB a page is held until its slice is written, and what a document remembers
@@ -100,6 +99,8 @@ def _write_slices(
     whole: Sequence[PageInfo],
     pages_max: int,
 ) -> list[PageInfo]:
+    from exampdf.render.merge import Merger, RawPdf  # a booklet in slices only (~2 ms)
+
     written: list[PageInfo] = []
     first_forms: DocSeed | None = None
     seed: DocSeed | None = None

@@ -21,7 +21,6 @@ from exampdf.layout import Decor, ExamSpec, PageGeometry, PageInfo, Probe, Theme
 from exampdf.layout.text.fonts import register_again
 from exampdf.model import Bank
 from exampdf.pdf.docseed import DocSeed
-from exampdf.render.merge import Merger, RawPdf
 from exampdf.render.pdf import PdfMeta, write_pdf
 from exampdf.versions import ExamVersion
 
@@ -138,6 +137,8 @@ def _padded_rebuild(rebuild: ExamRebuild, pad: bool) -> ExamRebuild:
 
 def join_slices(out: Path, slices: Iterable[Slice]) -> list[PageInfo]:
     """Write the slices (in order) as `out`, deleting each once copied; returns every page."""
+    from exampdf.render.merge import Merger, RawPdf  # by the main process, beside the workers
+
     pages: list[PageInfo] = []
     with out.open("wb") as f:
         merger = Merger(f)

@@ -9,26 +9,23 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exampdf import __version__
 from exampdf.config import SectionPick
-from exampdf.csvfile import write_csv
 from exampdf.layout import Decor, KeyInfo, PageInfo, Theme, geometry, key_story, version_key_story
 from exampdf.model import Bank
 from exampdf.parse.fingerprint import Fingerprint
 from exampdf.render.booklet import write_booklet
-from exampdf.render.keyfiles import (
-    Provenance,
-    VersionKey,
-    iter_entries,
-    key_csv,
-    key_header,
-    key_json,
-    version_entries,
-)
 from exampdf.render.pdf import PdfMeta, write_pdf
 from exampdf.versions import ExamVersion
 from exampdf.versions.labels import option_label
+
+if TYPE_CHECKING:
+    from exampdf.render.keyfiles import VersionKey
+
+# key.json and key.csv are made by the main process once the workers are under way: their
+# modules (render/keyfiles.py, csvfile.py) are imported then, not before the workers fork.
 
 EXAM, KEY, KEY_JSON, KEY_CSV, KEYS_DIR = "exam.pdf", "answer-key.pdf", "key.json", "key.csv", "keys"
 
@@ -115,6 +112,9 @@ def write_key_files(
     entries: Sequence[VersionKey] | SpooledKeys | None = None,  # made while PDFs were laid out
 ) -> None:
     """key.json and key.csv, once every PDF is in `stage` (the JSON records their SHA-256)."""
+    from exampdf.csvfile import write_csv
+    from exampdf.render.keyfiles import Provenance, key_csv, key_header, key_json, version_entries
+
     spec = run.spec
     provenance = Provenance(
         tool=__version__,
@@ -148,6 +148,8 @@ class SpooledKeys:
         return self.count
 
     def __iter__(self) -> Iterator[VersionKey]:
+        from exampdf.render.keyfiles import VersionKey
+
         with self.path.open(encoding="utf-8") as f:
             for line in f:
                 head, rest = line.rstrip("\n").split("\t", 1)
@@ -157,6 +159,8 @@ class SpooledKeys:
 
 def spool_entries(stage: Path, bank: Bank, versions: Sequence[ExamVersion]) -> SpooledKeys:
     """version_entries written out as they are made (JSON never holds a raw tab or newline)."""
+    from exampdf.render.keyfiles import iter_entries
+
     path = stage / ".key-entries"
     with path.open("w", encoding="utf-8") as f:
         for e in iter_entries(bank, versions):

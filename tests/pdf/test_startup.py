@@ -12,6 +12,7 @@ from reportlab.platypus import paragraph
 from exampdf.pdf.startup import (
     PARAGRAPH_URI,
     PARAGRAPH_URI_FLAGS,
+    PLATYPUS_PARAGRAPH,
     TEXTSPLIT_CJK,
     TEXTSPLIT_CJK_FLAGS,
     Deferred,
@@ -74,6 +75,41 @@ def test_the_make_pipeline_leaves_the_exam_layout_to_the_worker_laying_out_a_sli
         " if m.startswith('exampdf.layout.exam.') and m != 'exampdf.layout.exam.spec')))"
     )
     assert _stdout(code) == ""
+
+
+def test_the_deferred_platypus_names_are_reportlabs_own() -> None:
+    # On a ReportLab upgrade that changes them, reportlab.platypus would miss a name.
+    import importlib
+
+    for sub, names in PLATYPUS_PARAGRAPH.items():
+        assert tuple(importlib.import_module(f"reportlab.platypus.{sub}").__all__) == names
+
+
+def test_the_make_pipeline_leaves_reportlabs_paragraph_unloaded() -> None:
+    code = (
+        "import sys, exampdf.pipeline, exampdf.cli.make;"
+        "sys.stdout.write(' '.join(m for m in ('reportlab.platypus.paragraph',"
+        " 'reportlab.platypus.paraparser', 'reportlab.platypus.xpreformatted', 'html.parser')"
+        " if m in sys.modules))"
+    )
+    assert _stdout(code) == ""
+
+
+def test_reportlabs_paragraph_works_when_first_used() -> None:
+    code = (
+        "import exampdf.pdf;"
+        "from reportlab.platypus import Paragraph, ParaParser, XPreformatted, doctemplate;"
+        "import reportlab.platypus as rp, reportlab.platypus.paragraph as p;"
+        "import reportlab.platypus.xpreformatted as x;"
+        "from reportlab.lib.styles import getSampleStyleSheet;"
+        "style = getSampleStyleSheet()['Normal'];"
+        "ok = Paragraph is p.Paragraph and XPreformatted is x.XPreformatted and rp.paragraph is p;"
+        "made = doctemplate.Paragraph('<b>exam</b> text', style);"
+        "w, h = made.wrap(200, 100);"
+        "import sys;"
+        "sys.stdout.write(f'{ok} {type(made).__name__} {h > 0} {ParaParser.__module__}')"
+    )
+    assert _stdout(code) == "True Paragraph True reportlab.platypus.paraparser"
 
 
 def test_reportlab_opens_urls_through_the_real_urllib_when_asked() -> None:
