@@ -154,11 +154,15 @@ def test_both_processes_build_parts_of_the_versions(
 ) -> None:
     """The child slowed down on each part it takes: this process takes the others (once the
     child has taken one); the versions are the same, in order, with their spread."""
-    bank, took = _bank(tmp_path), tmp_path / "took"
+    bank, took, here_too = _bank(tmp_path), tmp_path / "took", tmp_path / "here_too"
     config = ExamConfig(shuffle=True, versions=32, seed=3)  # 16 parts of 2
 
     def slow(real: Callable[..., Any], *args: Any) -> Any:
         took.touch()
+        waited = 0
+        while not here_too.exists() and waited < 3000:  # not a wait a slow machine can lose
+            time.sleep(0.01)
+            waited += 1
         time.sleep(0.1)
         return real(*args)
 
@@ -169,6 +173,7 @@ def test_both_processes_build_parts_of_the_versions(
     def counted(self: Claims, *args: Any) -> Any:
         while os.getpid() == parent and not took.exists():
             time.sleep(0.01)
+        here_too.touch()  # the child's parts wait for this: it cannot take them all first
         built = take(self, *args)
         mine.extend(built)
         return built
