@@ -82,3 +82,10 @@ def test_a_small_bank_is_read_in_one_process(bank: Path, monkeypatch: pytest.Mon
     forks = _forks(monkeypatch)
     parse_bank([bank], helper=True)
     assert forks == []
+
+
+def test_the_files_are_cut_where_this_process_has_its_share_of_the_bytes() -> None:
+    assert split._cut([10] * 20) == 11  # 52.5 % of the bytes here
+    assert split._cut([100, 1, 1, 1, 1, 1, 1, 1]) == 1  # one big file: the rest there
+    assert split._cut([1, 1, 1, 1, 1, 1, 1, 100]) == 7  # at least one file each
+    assert split._cut([0] * 8) == 4  # no size known (stat failed): half the files each
