@@ -16,7 +16,6 @@ from exampdf.pdf.pageformat import shared
 from exampdf.pdf.pdfenc import fast_encoding
 from exampdf.pdf.resources import XObjectDict, fonts_once
 from exampdf.pdf.state import paint_state
-from exampdf.pdf.streams import Deflater
 
 SHARED_XOBJECTS = "exampdf.XObjects"
 PageState = dict[str, Any]
@@ -52,11 +51,8 @@ class PaintCanvas(Canvas):  # type: ignore[misc]
         """Make a held page current again; the caller draws on it, then calls `emit_page`."""
         self.__dict__.update(held)
 
-    def emit_page(self, aside: Deflater | None = None) -> None:
-        """Write the current page; `aside` starts compressing its stream in its thread."""
+    def emit_page(self) -> None:
         Canvas.showPage(self)
-        if aside is not None:
-            aside.add(self._doc.Pages.pages[-1])
 
     def seed(self) -> DocSeed:
         """This document's font names and codes and the paragraph forms it painted."""

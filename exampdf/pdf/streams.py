@@ -1,11 +1,8 @@
 """Streams written faster, the same bytes: a page's content stream without ReportLab's
-dictionary formatting (compressed by a thread of its own, if asked), and a font subset
-compressed once per process, not once per PDF."""
+dictionary formatting, and a font subset compressed once per process, not once per PDF."""
 
 from __future__ import annotations
 
-import sys
-import threading
 import zlib
 from typing import Any
 
@@ -27,117 +24,16 @@ class PageStream(PDFStream):  # type: ignore[misc]
             formatted: bytes = super().format(document)
             return formatted
         content = self.content
-        aside: _Aside | None = self.__dict__.get(_ASIDE)
-        if aside is not None and aside.source is content:
-            deflated = aside.result()
-        else:
-            if isinstance(content, str):
-                content = content.encode("utf8")  # as the filter encodes it
-            deflated = zlib.compress(content)
-        data: bytes = document.encrypt.encode(deflated)
+        if isinstance(content, str):
+            content = content.encode("utf8")  # as the filter encodes it
+        data: bytes = document.encrypt.encode(zlib.compress(content))
         return b"".join((_FLATE_HEAD % len(data), data, b"endstream\n"))
 
 
 def fast_contents(page: Any) -> None:
-    """Make the content stream PDFPage.check_format just gave `page` a PageStream (with the
-    compression a `Deflater` started for the page, if any)."""
+    """Make the content stream PDFPage.check_format just gave `page` a PageStream."""
     if type(page.Contents) is PDFStream:
         page.Contents.__class__ = PageStream
-        aside = page.__dict__.get(_ASIDE)
-        if aside is not None:
-            setattr(page.Contents, _ASIDE, aside)
-
-
-_ASIDE = "_exampdf_aside"  # on a page and then its content stream: a `Deflater`'s work
-# While the deflater waits for the GIL (after each page), the thread holding it lets go this
-# soon rather than after Python's 5 ms: a page takes ~0.2 ms to compress.
-SWITCH_INTERVAL = 0.0001
-_PENDING, _WORKING, _DONE, _TAKEN = range(4)
-
-
-class _Aside:
-    """A page's stream, compressed by whichever thread claims it first: the deflater's
-    (from the last page back) or the one formatting the document (from the first on)."""
-
-    __slots__ = ("data", "deflated", "done", "lock", "source", "state")
-
-    def __init__(self, source: str | bytes, lock: threading.Lock) -> None:
-        self.source = source
-        self.data = source.encode("utf8") if isinstance(source, str) else source
-        self.deflated: bytes | None = None
-        self.done = threading.Event()
-        self.lock = lock
-        self.state = _PENDING
-
-    def claim(self, state: int) -> bool:
-        with self.lock:
-            if self.state != _PENDING:
-                return False
-            self.state = state
-            return True
-
-    def result(self) -> bytes:
-        """The compressed stream: compressed here if the deflater has not started on it,
-        else its bytes, waited for if it is at work on them."""
-        if not self.claim(_TAKEN):
-            self.done.wait()
-            if self.deflated is not None:
-                return self.deflated
-        data, self.data = self.data, b""
-        return zlib.compress(data)
-
-
-class Deflater:
-    """Compresses pages' content streams in a thread of its own (zlib lets the GIL go while
-    it works) while this thread formats the rest of the document: it starts from the last
-    page once all are made, the formatting takes them from the first, and each page is
-    compressed once, by the first to claim it; nothing waits but for a page the other
-    thread is compressing. The bytes are those PageStream writes. For the save of the
-    answer key, the end of the longest job of a small run, when the other worker's core is
-    idle; on a busy machine the thread gets little done and this one does the rest."""
-
-    def __init__(self) -> None:
-        self._pages: list[_Aside] = []
-        self._lock = threading.Lock()
-        self._made = threading.Event()  # every page is made: the thread may start
-        self._stop = False
-        self._thread = threading.Thread(target=self._run, name="exampdf-deflate", daemon=True)
-        self._interval = sys.getswitchinterval()
-        sys.setswitchinterval(min(self._interval, SWITCH_INTERVAL))
-        self._thread.start()
-
-    def add(self, page: Any) -> None:
-        """The stream of `page`, a PDFPage the canvas has just made, to compress aside."""
-        aside = _Aside(page.stream, self._lock)
-        setattr(page, _ASIDE, aside)
-        self._pages.append(aside)
-
-    def made(self) -> None:
-        """Every page is added: the thread starts on them, from the last."""
-        self._made.set()
-
-    def close(self) -> None:
-        """Once the document is formatted: the thread ends, the switch interval is restored."""
-        self._stop = True
-        self._made.set()
-        self._thread.join()
-        sys.setswitchinterval(self._interval)
-
-    def _run(self) -> None:
-        self._made.wait()
-        for aside in reversed(self._pages):
-            if self._stop:
-                return
-            if not aside.claim(_WORKING):
-                continue  # the formatting has it
-            try:
-                aside.deflated = zlib.compress(aside.data)
-                aside.data = b""
-            except Exception:  # e.g. MemoryError: the formatting compresses it instead
-                aside.deflated = None
-            finally:
-                aside.state = _DONE
-                aside.done.set()
 
 
 class SubsetFile(bytes):

@@ -44,7 +44,7 @@ def write_booklet(
     """Write the story `story()` makes as `path`, in one piece or in slices; every page."""
     pages_max = BOOKLET_PAGES_MAX
     first: list[PageInfo] = []
-    tally = Tally(aside=True)
+    tally = Tally()
     data, rest, template = build_slice(  # a longer story's slices are written again
         story(), geometry, painter, meta, first, None, pages_max, page_infos, tally
     )
@@ -107,7 +107,7 @@ def _write_slices(
     with path.open("wb") as out:
         merger = Merger(out)
         while rest:
-            tally = Tally(aside=True)
+            tally = Tally()
             seeds: list[DocSeed] = []
             data, rest, template = build_slice(
                 rest,

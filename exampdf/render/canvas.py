@@ -12,7 +12,6 @@ from reportlab.pdfgen.canvas import Canvas
 from exampdf.layout import PageInfo, Probe, page_infos
 from exampdf.pdf.canvas import PageState, PaintCanvas
 from exampdf.pdf.docseed import DocSeed
-from exampdf.pdf.streams import Deflater
 
 Painter = Callable[[Canvas, PageInfo], None]
 # (section, blank) of each page and the 0-based cover pages -> what each page says
@@ -24,9 +23,6 @@ class Tally:
     """What a long document's canvas is told and tells besides its pages (render/booklet.py)."""
 
     count_only: bool = False  # in: hold no page and write nothing, only count the pages
-    # in: pages compressed by a thread of their own at the save (pdf/streams.Deflater): the
-    # answer key's save ends the longest job of a small run, when the other core is idle
-    aside: bool = False
     outline_level: int = -1  # out: the level of the last bookmark (a next slice resumes it)
 
 
@@ -110,17 +106,10 @@ class DeferredCanvas(PaintCanvas):
         # memory twice (held and in the document), and the peak stays near one copy.
         held, self._states = self._states, []
         held.reverse()
-        aside = Deflater() if setup.tally is not None and setup.tally.aside else None
-        try:
-            for info in infos:
-                self.write_page(held.pop())
-                setup.painter(self, info)
-                self.emit_page(aside)
-            if aside is not None:
-                aside.made()
-            if setup.seed_out is not None:
-                setup.seed_out.append(self.seed())
-            super().save()
-        finally:
-            if aside is not None:
-                aside.close()
+        for info in infos:
+            self.write_page(held.pop())
+            setup.painter(self, info)
+            self.emit_page()
+        if setup.seed_out is not None:
+            setup.seed_out.append(self.seed())
+        super().save()

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import marshal
 import zlib
 from pathlib import Path
 from typing import Any
 
 import pytest
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from exampdf.layout.text.fonts import _FILES, FONT_DIR
+from exampdf.layout.text.fonts import _FILES, FONT_DIR, register_fonts
 from exampdf.pdf import docseed, subsetcache
+from exampdf.pdf.canvas import PaintCanvas
 from exampdf.pdf.streams import SubsetFile
 
 NAME = "exampdf-gothic"
@@ -97,3 +100,20 @@ def test_the_folder_is_pruned_once_per_process(
     subsetcache._prune.cache_clear()  # type: ignore[attr-defined]  # a later run
     _face(calls).makeSubset(SUBSET[:4])
     assert len(list(cache.glob("*.marshal"))) == 2
+
+
+def test_a_document_saved_without_a_seed_shares_its_subsets(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The subsets of a document nobody takes a seed from (the answer key) still go through
+    the per-process memo and the cache between runs (pdf/docseed.py)."""
+    face = pdfmetrics.getFont(register_fonts().body).face
+    monkeypatch.setattr(face, "makeSubset", face.makeSubset)  # put back afterwards
+    monkeypatch.delattr(face, "_exampdf_memo", raising=False)  # as if no document saved yet
+    c = PaintCanvas(io.BytesIO(), invariant=1, pagesize=(400, 500))
+    c.setFont(register_fonts().body, 10)
+    c.drawString(20, 20, "subset")
+    c.showPage()
+    assert getattr(face, "_exampdf_memo", None) is None
+    c.save()
+    assert getattr(face, "_exampdf_memo", None) is not None
