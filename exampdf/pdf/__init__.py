@@ -7,6 +7,7 @@ from exampdf.pdf.startup import (
     defer_pil_image,
     defer_platypus_paragraph,
     defer_pyphen_and_fontify,
+    defer_safe_eval,
     defer_urllib_request,
 )
 
@@ -14,4 +15,5 @@ defer_paragraph_pattern()  # before any module here imports reportlab.platypus
 defer_platypus_paragraph()  # likewise
 defer_pil_image()
 defer_pyphen_and_fontify()
+defer_safe_eval()  # before reportlab.lib.utils is imported (next)
 defer_urllib_request()  # imports reportlab.lib.utils: after Pillow's deferral

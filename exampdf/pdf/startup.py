@@ -1,6 +1,6 @@
 """ReportLab's import made cheaper: what it loads at import for features a run may not use
-(its own Paragraph and markup parser, patterns for word splitting, Pillow, pyphen, its Python
-colouring, urllib.request) waits for its first use (~70 ms)."""
+(its own Paragraph and markup parser, its sandboxed eval, patterns for word splitting, Pillow,
+pyphen, its Python colouring, urllib.request) waits for its first use (~70 ms)."""
 
 from __future__ import annotations
 
@@ -91,10 +91,11 @@ def defer_pyphen_and_fontify() -> None:
     _lazy(reportlab.lib, "PyFontify")
 
 
-def _forwarding(name: str) -> None:
+def _forwarding(name: str, calls: Sequence[str] = ()) -> None:
     """For a module imported by a plain `import name` (which reads the module's `__spec__`,
     and so would run a LazyLoader's module): a stand-in with the real spec, whose first
-    other name asked for imports the real module in its place and hands that name on."""
+    other name asked for imports the real module in its place and hands that name on. The
+    names in `calls` (taken by `from name import …`) are functions calling the real ones."""
     spec = _unloaded(name)
     if spec is None:
         return
@@ -102,12 +103,34 @@ def _forwarding(name: str) -> None:
     stand_in.__spec__ = spec
 
     def real(attr: str) -> Any:
+        if attr.startswith("__"):  # the import system's probes (`from name import …` asks
+            raise AttributeError(attr)  # for __path__) are not a use
         if sys.modules.get(name) is stand_in:
             del sys.modules[name]
         return getattr(importlib.import_module(name), attr)
 
+    for attr in calls:
+        setattr(stand_in, attr, _calling(real, attr))
     stand_in.__getattr__ = real  # type: ignore[method-assign]  # a module's own (PEP 562)
     sys.modules[name] = stand_in
+
+
+def _calling(real: Callable[[str], Any], attr: str) -> Callable[..., Any]:
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return real(attr)(*args, **kwargs)
+
+    return call
+
+
+def defer_safe_eval() -> None:
+    """reportlab.lib.utils takes four callables from rl_safe_eval at import, ReportLab's
+    sandboxed eval (~2.5 ms: textwrap, its tables of names, a pattern) for expressions in
+    documents (colours written as expressions, doctemplate's exec and eval flowables), which
+    exampdf never writes. Before utils is imported: a stand-in gives them as functions calling
+    the real ones (doctemplate, which takes the module, gets the stand-in too)."""
+    if "reportlab.lib.utils" not in sys.modules:
+        calls = ("rl_safe_exec", "rl_safe_eval", "safer_globals", "rl_extended_literal_eval")
+        _forwarding("reportlab.lib.rl_safe_eval", calls)
 
 
 def _lazy(package: types.ModuleType | None, name: str) -> None:

@@ -112,6 +112,20 @@ def test_reportlabs_paragraph_works_when_first_used() -> None:
     assert _stdout(code) == "True Paragraph True reportlab.platypus.paraparser"
 
 
+def test_reportlabs_safe_eval_waits_for_its_first_use_and_then_works() -> None:
+    code = (
+        "import sys, exampdf.pipeline, exampdf.cli.make;"
+        "real = lambda: '__file__' in sys.modules['reportlab.lib.rl_safe_eval'].__dict__;"
+        "before = real();"
+        "from reportlab.lib.utils import rl_safe_eval, rl_extended_literal_eval;"
+        "from reportlab.platypus import doctemplate;"
+        "got = (rl_safe_eval('1+2', g={}, l={}), rl_extended_literal_eval('[1, 2]'),"
+        " doctemplate.rl_safe_eval.rl_safe_eval('3*4', {}, {}));"
+        "sys.stdout.write(f'{before} {got} {real()}')"
+    )
+    assert _stdout(code) == "False (3, [1, 2], 12) True"
+
+
 def test_reportlab_opens_urls_through_the_real_urllib_when_asked() -> None:
     code = (
         "import sys, exampdf.pdf, reportlab.lib.utils as u;"
