@@ -52,7 +52,10 @@ def make(
         with staged_output(out, owned=(KEYS_DIR,)) as stage:
             pages, shrinks = write_all(stage, prepared, config, progress, key_password, jobs)
             prepared = prepared.settled()  # the checks' diagnostics (write_all waited for them)
-    except Refused as refused:  # the checks, run beside the writers, found errors: nothing
+    except Exception as error:  # the checks, run beside the writers, found errors: nothing
+        refused = error if isinstance(error, Refused) else _refused(prepared)
+        if refused is None:  # (a busy or unwritable output folder is told only after them,
+            raise  # as a run that checks first tells it)
         for folder in new:  # moved in, and no folder left that a run checking first never made
             with suppress(OSError):
                 folder.rmdir()
@@ -127,6 +130,15 @@ def write_all(
         meta = PdfMeta(f"{config.title} 解答用紙", font=theme.fonts.body, author=config.pdf_author)
         pages[SHEETS] = write_answer_sheets(stage / SHEETS, sheets, theme.fonts, meta)
     return pages, shrinks
+
+
+def _refused(prepared: Prepared) -> Refused | None:
+    """The refusal of the checks still under way when writing failed, if they refuse."""
+    try:
+        prepared.settled()
+    except Refused as refused:
+        return refused
+    return None
 
 
 def _no_arg(job: Callable[[], int]) -> Job:

@@ -3,6 +3,8 @@ preparing here; the CLI's first build takes that path and prints what an in-proc
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import gc
 import os
 import re
@@ -229,8 +231,8 @@ def _forked_and_here(
     with `code`; what each printed, timings left out (the forked run's trace first)."""
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg"), "COLUMNS": "100"}
     forked, here_dir = tmp_path / "forked", tmp_path / "here"
-    forked.mkdir()
-    here_dir.mkdir()
+    forked.mkdir(exist_ok=True)
+    here_dir.mkdir(exist_ok=True)
     child = subprocess.run(
         [sys.executable, "-c", _TRACED_CLI, *args, "-o", "out"],
         env=env,
@@ -266,25 +268,33 @@ def test_the_cli_prepares_ahead_and_prints_what_an_in_process_build_prints(
         assert made == (tmp_path / "here" / "out" / name).read_bytes()
 
 
+@pytest.mark.parametrize("busy", [False, True])
 def test_a_strict_run_refused_by_the_checks_beside_the_writers_writes_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, busy: bool
 ) -> None:
     """--strict and a character no font has (W101, found by the checks the writers do not
-    wait for): exit 1, the same messages as a run that checks first, and no file at all."""
+    wait for): exit 1, the same messages as a run that checks first, and no file at all;
+    the same when another run holds the output folder (the refusal is told, not that)."""
     bank = tmp_path / "bank"
     bank.mkdir()
     for n, answer in enumerate("ABCAB"):
         text = GOOD.format(n=n).replace("\nA\n", f"\n{answer}\n")
         (bank / f"q{n}.md").write_text(text.replace("✅", "\ue000" * (n == 3)), encoding="utf-8")
     args = ["--lang", "en", "make", str(bank), "--shuffle", "--versions", "30", "--strict"]
-    forked, here = _forked_and_here(tmp_path, monkeypatch, args, 1)
+    with contextlib.ExitStack() as held:
+        for run in ("forked", "here") if busy else ():
+            (tmp_path / run / "out").mkdir(parents=True)
+            fd = os.open(tmp_path / run / "out", os.O_RDONLY)
+            held.callback(os.close, fd)
+            fcntl.flock(fd, fcntl.LOCK_EX)  # as another run writing there holds it
+        forked, here = _forked_and_here(tmp_path, monkeypatch, args, 1)
     assert forked[:2] == ["ahead True", "checks beside the writers"]
     assert forked[2:] == here
     assert [line.split("/")[-1][:24] for line in here if "W101" in line] == [
         "q3.md:4: warning[W101]: "
     ]
-    for run in ("forked", "here"):
-        assert list((tmp_path / run).iterdir()) == []  # no stage, no output folder
+    for run in ("forked", "here"):  # no stage, no output folder (but the one there before)
+        assert [p.name for p in (tmp_path / run).rglob("*")] == (["out"] if busy else [])
 
 
 def test_the_parse_cache_is_stored_after_the_result_is_handed_on(tmp_path: Path) -> None:
