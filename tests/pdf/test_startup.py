@@ -126,6 +126,14 @@ def test_reportlabs_safe_eval_waits_for_its_first_use_and_then_works() -> None:
     assert _stdout(code) == "False (3, [1, 2], 12) True"
 
 
+def test_the_make_pipeline_leaves_the_math_engine_to_the_first_formula() -> None:
+    code = (
+        "import sys, exampdf.pipeline, exampdf.cli.make;"
+        "sys.stdout.write(' '.join(m for m in sys.modules if m.startswith('exampdf.layout.math')))"
+    )
+    assert _stdout(code) == ""
+
+
 def test_reportlab_opens_urls_through_the_real_urllib_when_asked() -> None:
     code = (
         "import sys, exampdf.pdf, reportlab.lib.utils as u;"

@@ -10,8 +10,6 @@ from collections.abc import Iterable, Iterator
 
 from exampdf.diagnostics import Diagnostic, warning
 from exampdf.i18n import msg
-from exampdf.layout.math.engine import lay_out
-from exampdf.layout.math.font import math_font
 from exampdf.layout.text.fonts import FontSet
 from exampdf.model import Bank, Block, Choice, ListBlock, MathBlock, MathInline, Quote, walk
 
@@ -21,6 +19,9 @@ GUTTER_EM = 3.0  # the 問N label column a question's text is set beside
 def math_width_diagnostics(
     bank: Bank, fonts: FontSet, size: float, column_width: float
 ) -> list[Diagnostic]:
+    from exampdf.layout.math.engine import lay_out  # a bank with formulas only (~2 ms)
+    from exampdf.layout.math.font import math_font
+
     room = column_width - GUTTER_EM * size
     out: list[Diagnostic] = []
     found = False
@@ -58,6 +59,8 @@ def _lay_out_inline(
     for inlines in spans:
         for node in walk.iter_inlines(inlines):
             if isinstance(node, MathInline):
+                from exampdf.layout.math.engine import lay_out
+
                 lay_out(node.latex, node.display, size, fonts.body)
                 found = True
     return found

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from exampdf.layout.math.paint import paint
 from exampdf.layout.text.linebreak import Line, Piece
 from exampdf.layout.text.mathbox import math_box
 from exampdf.layout.text.textrun import ASCENT, Run
@@ -74,4 +73,6 @@ def draw_math(canv: Any, placed: Sequence[tuple[Piece, Run, float]], left: float
     """Each formula on its line's baseline where the line breaker put its box."""
     for p, r, base in placed:
         if r.math:
+            from exampdf.layout.math.paint import paint  # with the first formula
+
             paint(canv, math_box(r), left + p.x, base)
