@@ -324,3 +324,30 @@ def test_the_bank_from_the_child_is_left_out_of_the_collections(tmp_path: Path) 
     assert isinstance(found, Prepared)
     question = found.bank.questions[0]
     assert gc.is_tracked(question) and all(o is not question for o in gc.get_objects())
+
+
+def test_a_first_parse_lexes_code_while_it_waits_for_its_helper(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """make's bank process hands parse_bank a `meanwhile` that lexes the code blocks read so
+    far into the lex cache (Pygments compiled while the helper still reads)."""
+    from exampdf.layout.blocks import lexcache
+
+    got: list[Any] = []
+    real = prep_steps.parse_bank
+
+    def parse(*args: Any, **kwargs: Any) -> Any:
+        got.append(kwargs.get("meanwhile"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(prep_steps, "parse_bank", parse)
+    bank = _bank(tmp_path)
+    (bank / "code.md").write_text(GOOD.format(n=9) + "\n## 解説\n```python\nx = 1\n```\n")
+    config = ExamConfig(shuffle=True, versions=2, seed=3)
+    parsed, _ = prep_steps.read_bank([bank], config, [])
+    assert got[0] is not None and prep_steps.read_bank([bank], config, None) and got[1] is None
+    questions = [q for q in parsed.bank.questions if q.explanation]
+    got[0](questions, lambda: False)
+    lexed = tmp_path / "xdg" / "exampdf"
+    file, key = lexcache._entry(lexed, "x = 1\n", "python")
+    assert lexcache._read(file, key) == list(lexcache.source_lexer("python").get_tokens("x = 1\n"))

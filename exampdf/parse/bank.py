@@ -89,17 +89,22 @@ def parse_bank(
     allow_outside_questions: bool = False,
     later: list[Callable[[], None]] | None = None,
     helper: bool = False,
+    meanwhile: Callable[[list[Question], Callable[[], bool]], None] | None = None,
 ) -> ParseResult:
     """Every file and folder given (folders: *.md and *.txt below, sorted), then bank checks.
     With `later`, storing the parse cache is appended there for the caller to do, instead of
     done here (`make`'s bank process does it once it has handed its result on). With
-    `helper`, a first parse shares the files with a forked process (parse/split.py)."""
+    `helper`, a first parse shares the files with a forked process (parse/split.py), and
+    `meanwhile(questions, ready)` runs while this one waits for it."""
     items, diags = collect(paths, allow_outside_questions)
     cache = ParseCache(paths)  # files unchanged since the last run are not parsed again
     questions: list[Question] = []
     letters: list[Diagnostic] = []
+    waiting = None
+    if meanwhile is not None:
+        waiting = lambda done, ready: meanwhile([r[0] for r in done if r[0] is not None], ready)  # noqa: E731
     for question, more, its_letters in read_all(
-        items, lambda item: _read(item, allow_outside_images, cache), cache, helper
+        items, lambda item: _read(item, allow_outside_images, cache), cache, helper, waiting
     ):
         diags.extend(more)
         if question is not None:

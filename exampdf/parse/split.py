@@ -4,8 +4,10 @@ first run's Markdown parsing is the longest step before any page is laid out).""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
+import select
 import signal
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -16,18 +18,24 @@ from exampdf.parse.files import SourceFile
 R = TypeVar("R")
 MIN_FILES = 8  # fewer files are read here alone: a fork and two pickles would cost more
 # The share of the bank's bytes read here: the helper also pickles what it read (~6 % of its
-# parse at W1), after which this process unpickles it; half the files each, the first half
-# of W1 was 45 % of the bytes and waited ~20 ms for the helper.
-HERE = 0.525
+# parse at W1), after which this process unpickles it. Less than half: this process's wait
+# for the helper (~15-20 ms at W1) is where `meanwhile` compiles a code lexer (make).
+HERE = 0.45
 
 
 def read_all(
-    items: Sequence[SourceFile], read: Callable[[SourceFile], R], cache: ParseCache, helper: bool
+    items: Sequence[SourceFile],
+    read: Callable[[SourceFile], R],
+    cache: ParseCache,
+    helper: bool,
+    meanwhile: Callable[[list[R], Callable[[], bool]], None] | None = None,
 ) -> list[R]:
     """`read(item)` for every item, in order. With `helper`, when the parse cache holds none
     of this bank (a first run, or caching off), the last files (a little less than half the
     bytes) are read by a forked process and handed back pickled, with the parse cache entries
-    it made; anything wrong with it means reading them here."""
+    it made; anything wrong with it means reading them here. `meanwhile(done, ready)` is
+    called with what this process read while the helper may still read: it should stop once
+    `ready()` (the helper's results have come); anything it raises is ignored."""
     if not helper or cache.old or len(items) < MIN_FILES or not hasattr(os, "fork"):
         return [read(item) for item in items]
     from exampdf.parse.markdown import parser  # loaded once, before the fork, for both
@@ -41,6 +49,9 @@ def read_all(
     except OSError:
         return [read(item) for item in items]
     done = [read(item) for item in mine]
+    if meanwhile is not None:
+        with contextlib.suppress(Exception):
+            meanwhile(done, lambda: bool(select.select([pipe], [], [], 0)[0]))
     got = _finish(pipe, pid, len(theirs))
     if got is None:
         return [*done, *(read(item) for item in theirs)]

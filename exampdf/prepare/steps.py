@@ -17,7 +17,7 @@ from exampdf.layout import (
     register_fonts,
     roster_glyph_diagnostics,
 )
-from exampdf.model import Bank
+from exampdf.model import Bank, Question
 from exampdf.model.student import Student
 from exampdf.parse import ParseResult, parse_bank
 from exampdf.parse.portable import portable_sources
@@ -107,6 +107,15 @@ class Checked:
     students: tuple[Student, ...]
 
 
+def _lex_waiting(questions: list[Question], ready: Callable[[], bool]) -> None:
+    """A first parse waiting for its helper: the code blocks read so far lexed into the lex
+    cache until the helper is done, so Pygments' lexer is compiled here and then, not when
+    the answer key's worker already needs the first blocks."""
+    from exampdf.layout.blocks.lexcache import lex_ahead
+
+    lex_ahead(Bank(tuple(questions)), stop=ready)
+
+
 def read_bank(
     inputs: Sequence[Path], config: ExamConfig, later: list[Callable[[], None]] | None
 ) -> tuple[ParseResult, Read]:
@@ -117,6 +126,7 @@ def read_bank(
         allow_outside_questions=config.allow_outside_questions,
         later=later,
         helper=later is not None,  # make's bank process: a first parse on both cores
+        meanwhile=_lex_waiting if later is not None else None,
     )
     bank = portable_sources(parsed.bank, inputs)
     named = {

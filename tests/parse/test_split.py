@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import time
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +86,30 @@ def test_a_small_bank_is_read_in_one_process(bank: Path, monkeypatch: pytest.Mon
 
 
 def test_the_files_are_cut_where_this_process_has_its_share_of_the_bytes() -> None:
-    assert split._cut([10] * 20) == 11  # 52.5 % of the bytes here
+    assert split._cut([10] * 20) == 9  # 45 % of the bytes here
     assert split._cut([100, 1, 1, 1, 1, 1, 1, 1]) == 1  # one big file: the rest there
     assert split._cut([1, 1, 1, 1, 1, 1, 1, 100]) == 7  # at least one file each
     assert split._cut([0] * 8) == 4  # no size known (stat failed): half the files each
+
+
+def test_meanwhile_runs_on_what_this_process_read_while_the_helper_reads(
+    bank: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Called once, with this process's questions (the first files), and a `ready` that turns
+    true once the helper is done; what it raises changes nothing."""
+    seen: list[tuple[list[str], bool]] = []
+
+    def meanwhile(questions: list[Any], ready: Any) -> None:
+        for _ in range(500):  # the helper ends, at the latest, within 5 s
+            if ready():
+                break
+            time.sleep(0.01)
+        seen.append(([q.source.rsplit("/", 1)[-1] for q in questions], ready()))
+        raise RuntimeError("ignored")
+
+    shared = parse_bank([bank], helper=True, meanwhile=meanwhile)
+    ((names, ready),) = seen
+    assert ready and names and names == sorted(names) and names[0] == "q00.md"
+    assert len(names) < len(shared.bank.questions)  # the rest came from the helper
+    monkeypatch.setenv("EXAMPDF_NO_CACHE", "1")
+    assert shared == parse_bank([bank])
