@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +24,15 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         shutil.rmtree(folder, ignore_errors=True)
     if _SAVED.get("XDG_CACHE_HOME") is not None:
         os.environ["XDG_CACHE_HOME"] = str(_SAVED["XDG_CACHE_HOME"])
+
+
+@pytest.fixture
+def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache folder of the test's own, caching on (a user's first run); exampdf's
+    folder in it (not made yet)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("EXAMPDF_NO_CACHE", raising=False)
+    return tmp_path / "xdg" / "exampdf"
 
 
 @pytest.fixture(autouse=True)

@@ -47,9 +47,7 @@ def _bank(tmp_path: Path, broken: bool = False) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    monkeypatch.delenv("EXAMPDF_NO_CACHE", raising=False)
+def _cache(fresh_cache: Path) -> Iterator[None]:
     yield
     gc.unfreeze()  # Ahead.result freezes the bank's objects: the CLI unfreezes them at its end
 

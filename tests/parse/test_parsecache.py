@@ -17,10 +17,8 @@ QUESTIONS = Path(__file__).resolve().parents[2] / "questions"
 
 
 @pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    monkeypatch.delenv("EXAMPDF_NO_CACHE", raising=False)
-    return tmp_path / "xdg" / "exampdf"
+def cache(fresh_cache: Path) -> Path:
+    return fresh_cache
 
 
 def _bank(tmp_path: Path) -> Path:

@@ -21,9 +21,7 @@ Q = (
 
 
 @pytest.fixture
-def bank(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    monkeypatch.delenv("EXAMPDF_NO_CACHE", raising=False)
+def bank(tmp_path: Path, fresh_cache: Path) -> Path:
     folder = tmp_path / "bank"
     folder.mkdir()
     for n in range(11):

@@ -22,10 +22,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def fonts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def fonts(tmp_path: Path, fresh_cache: Path) -> Path:
     """A fonts folder with two of ours, and an empty cache folder."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    monkeypatch.delenv("EXAMPDF_NO_CACHE", raising=False)
     folder = tmp_path / "fonts"
     folder.mkdir()
     for name in (NAME, "exampdf-mono"):
