@@ -14,79 +14,18 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from exampdf.pdf.docslice import RESUMED
+from exampdf.render.outline import Outline, fold, read_items, write_outline
+from exampdf.render.rawpdf import REF, MergeError, RawPdf, array, ref
 
-_REF = re.compile(rb"(\d+) 0 R\b")
-_XREF_ROW = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
-_STRING = rb"\((?:\\.|[^\\()])*\)"
+__all__ = ["MergeError", "Merger", "RawPdf", "merge_pdfs"]
+
 _UNSHARED = re.compile(rb"/Type /(?:Page|Annot)\b")
 _XOBJECTS = re.compile(rb"/XObject (\d+) 0 R")
 _FORM_ENTRY = re.compile(rb"/FormXob\.(\S+) (\d+) 0 R")
 _PLACEHOLDER = b"/ExampdfForm /"  # layout/jparagraph.py: a later slice's stand-in
 _FONT_NAME = re.compile(rb"/(FontName|BaseFont) /([A-Z]{6}\+[^\s/\]>]+)")
-
-
-class MergeError(Exception):
-    """A slice is not the kind of PDF this module reads (ReportLab output, classic xref)."""
-
-
-@dataclass(frozen=True)
-class RawPdf:
-    """One PDF held as bytes with where each object starts."""
-
-    data: bytes
-    spans: dict[int, tuple[int, int]]  # object number -> (start of its content, end)
-    root: int
-    info: int
-
-    @classmethod
-    def read(cls, data: bytes) -> RawPdf:
-        m = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", data[-64:])
-        if m is None:
-            raise MergeError("no startxref")
-        xref = int(m.group(1))
-        table_end = data.find(b"trailer", xref)
-        starts = {
-            n: int(off)
-            for n, (off, _, kind) in enumerate(_XREF_ROW.findall(data[xref:table_end]))
-            if kind == b"n"
-        }
-        ordered = sorted(starts.items(), key=lambda kv: kv[1])
-        spans: dict[int, tuple[int, int]] = {}
-        for i, (n, off) in enumerate(ordered):
-            end = ordered[i + 1][1] if i + 1 < len(ordered) else xref
-            begin = data.index(b"obj", off) + 3
-            stop = data.rindex(b"endobj", begin, end)
-            spans[n] = (begin, stop)
-        trailer = data[table_end:]
-        return cls(data, spans, _ref(trailer, b"Root"), _ref(trailer, b"Info"))
-
-    def body(self, n: int) -> bytes:
-        begin, end = self.spans[n]
-        return self.data[begin:end].strip(b"\r\n") + b"\n"
-
-    def opens_with(self, n: int, key: bytes) -> bool:
-        """Whether object n's dictionary has `key` among its first entries (read in place:
-        a form's stream is not copied to look)."""
-        begin, end = self.spans[n]
-        return self.data.find(key, begin, min(end, begin + 96)) >= 0
-
-    def head(self, n: int) -> bytes:
-        """The object up to its stream data (the part that may hold references)."""
-        body = self.body(n)
-        cut = body.find(b"stream\n") if b"/Length" in body else -1
-        return body if cut < 0 else body[:cut]
-
-
-@dataclass
-class _Outline:
-    title: bytes  # the PDF string token as written
-    dest: bytes  # the destination array's contents, page reference renumbered
-    closed: bool
-    children: list[_Outline] = field(default_factory=list)
 
 
 class Merger:
@@ -103,7 +42,7 @@ class Merger:
         self.font_names: dict[int, bytes] = {}  # descriptor number -> subset name given
         self.tags = 0  # subset tags handed out for clashing names
         self.forms: dict[bytes, int] = {}  # form name -> number, for later slices' stand-ins
-        self.outline: list[_Outline] = []
+        self.outline: list[Outline] = []
         self.catalog: bytes | None = None
         self.info: bytes | None = None
         self._first: RawPdf | None = None  # slice one, whose catalog and info are kept
@@ -112,8 +51,8 @@ class Merger:
 
     def add(self, pdf: RawPdf) -> None:
         catalog = pdf.head(pdf.root)
-        pages_root = _ref(catalog, b"Pages")
-        kids = [int(k) for k in _REF.findall(_array(pdf.head(pages_root), b"Kids"))]
+        pages_root = ref(catalog, b"Pages")
+        kids = [int(k) for k in REF.findall(array(pdf.head(pages_root), b"Kids"))]
         memo: dict[int, int] = {pages_root: self.PAGES}
         for kid in kids:  # numbers first: anything may point at a page
             memo[kid] = self._reserve()
@@ -133,9 +72,9 @@ class Merger:
             self.pages.append(memo[kid])
         for name, n in named:
             self.forms.setdefault(name, memo[n])
-        outlines = _ref(catalog, b"Outlines", required=False)
+        outlines = ref(catalog, b"Outlines", required=False)
         if outlines:
-            _fold(self.outline, self._items(pdf, pdf.head(outlines), memo))
+            fold(self.outline, read_items(pdf, pdf.head(outlines), memo))
 
     def close(self) -> None:
         """Page tree, outline, catalog, info, cross-reference table and trailer."""
@@ -168,7 +107,7 @@ class Merger:
         cut = content.find(b"stream\n") if b"/Length" in content else -1
         head = content if cut < 0 else content[:cut]
         if b" 0 R" in head:  # else nothing to renumber (a page's content stream): as it is
-            parts = _REF.split(head)  # text, number, text, …: what it refers to, in order
+            parts = REF.split(head)  # text, number, text, …: what it refers to, in order
             for i in range(1, len(parts), 2):
                 old = int(parts[i])
                 new = memo.get(old)  # most references are to objects already out (fonts, forms)
@@ -214,10 +153,10 @@ class Merger:
     def _catalog(self, catalog: bytes) -> bytes:
         """Slice one's catalog, pointing at the joined page tree and outline; anything else
         it refers to is copied from slice one."""
-        outlines = _ref(catalog, b"Outlines", required=False)
+        outlines = ref(catalog, b"Outlines", required=False)
         if not self.outline and outlines:
             catalog = catalog.replace(b"/Outlines %d 0 R" % outlines, b"")
-        new_root = self._write_outline() if self.outline else 0
+        new_root = write_outline(self.outline, self._reserve, self._obj) if self.outline else 0
         first, memo = self._first, dict(self._first_memo)
         assert first is not None
 
@@ -225,7 +164,7 @@ class Merger:
             n = int(m.group(1))
             return b"%d 0 R" % (new_root if n == outlines else self._put(first, n, memo))
 
-        return _REF.sub(sub, catalog)
+        return REF.sub(sub, catalog)
 
     def _reserve(self) -> int:
         self.next_id += 1
@@ -238,64 +177,6 @@ class Merger:
     def _write(self, data: bytes) -> None:
         self._digest.update(data)
         self.out.write(data)
-
-    # -- outline -------------------------------------------------------------------------
-
-    def _items(self, pdf: RawPdf, parent: bytes, memo: dict[int, int]) -> list[_Outline]:
-        items = []
-        n = _ref(parent, b"First", required=False)
-        while n:
-            head = pdf.head(n)
-            title = re.search(rb"/Title (" + _STRING + rb"|<[0-9A-Fa-f]*>)", head)
-            dest = _REF.sub(lambda m: b"%d 0 R" % memo[int(m.group(1))], _array(head, b"Dest"))
-            count = re.search(rb"/Count (-?\d+)", head)
-            item = _Outline(
-                title.group(1) if title else b"()",
-                dest,
-                bool(count and int(count.group(1)) < 0),
-                self._items(pdf, head, memo),
-            )
-            items.append(item)
-            n = _ref(head, b"Next", required=False)
-        return items
-
-    def _write_outline(self) -> int:
-        root = self._reserve()
-        first, last, count = self._write_items(self.outline, root)
-        self._obj(
-            root,
-            b"<< /Count %d /First %d 0 R /Last %d 0 R /Type /Outlines >>\n" % (count, first, last),
-        )
-        return root
-
-    def _write_items(self, items: list[_Outline], parent: int) -> tuple[int, int, int]:
-        """Numbers of the first and last item and how many are visible below `parent`."""
-        numbers = [self._reserve() for _ in items]
-        visible = len(items)
-        for i, (item, n) in enumerate(zip(items, numbers, strict=True)):
-            parts = [b"<< /Title %s /Dest [ %s ] /Parent %d 0 R" % (item.title, item.dest, parent)]
-            if i:
-                parts.append(b"/Prev %d 0 R" % numbers[i - 1])
-            if i + 1 < len(items):
-                parts.append(b"/Next %d 0 R" % numbers[i + 1])
-            if item.children:
-                first, last, below = self._write_items(item.children, n)
-                parts.append(
-                    b"/First %d 0 R /Last %d 0 R /Count %d"
-                    % (first, last, -below if item.closed else below)
-                )
-                visible += 0 if item.closed else below
-            self._obj(n, b" ".join(parts) + b" >>\n")
-        return numbers[0], numbers[-1], visible
-
-
-def _fold(into: list[_Outline], items: list[_Outline]) -> None:
-    """Append `items` to `into`, what is under a stand-in (RESUMED) under the entry it resumes."""
-    for item in items:
-        if item.title == b"(%s)" % RESUMED.encode() and into:  # as ReportLab writes it
-            _fold(into[-1].children, item.children)
-        else:
-            into.append(item)
 
 
 def merge_pdfs(parts: Iterator[bytes], out: BinaryIO) -> int:
@@ -314,17 +195,3 @@ def _tag(n: int) -> bytes:
         n, r = divmod(n, 26)
         letters.append(65 + r)
     return b"EX" + bytes(reversed(letters))
-
-
-def _ref(head: bytes, key: bytes, required: bool = True) -> int:
-    m = re.search(rb"/" + key + rb" (\d+) 0 R", head)
-    if m is None:
-        if required:
-            raise MergeError(f"no /{key.decode()} reference")
-        return 0
-    return int(m.group(1))
-
-
-def _array(head: bytes, key: bytes) -> bytes:
-    m = re.search(rb"/" + key + rb" \[([^\]]*)\]", head)
-    return m.group(1).strip() if m else b""

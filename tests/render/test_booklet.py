@@ -26,7 +26,7 @@ from exampdf.pdf.docslice import RESUMED
 from exampdf.render import booklet, pdf
 from exampdf.render.canvas import Tally
 from exampdf.render.keyset import KEY, KeyRun, KeySpec, key_pdf_jobs
-from exampdf.render.merge import _fold, _Outline
+from exampdf.render.outline import Outline, fold
 from exampdf.render.pdf import PdfMeta, write_pdf
 from exampdf.versions import ExamVersion, VersionItem
 from tests.helpers.bankfactory import question
@@ -186,12 +186,12 @@ def test_a_counting_slice_writes_nothing_and_stops_between_pages() -> None:
 
 
 def test_resumed_outline_entries_fold_into_the_entries_they_continue() -> None:
-    def item(title: bytes, *children: _Outline) -> _Outline:
-        return _Outline(b"(" + title + b")", b"", False, list(children))
+    def item(title: bytes, *children: Outline) -> Outline:
+        return Outline(b"(" + title + b")", b"", False, list(children))
 
     mark = RESUMED.encode()
     outline = [item(b"cover"), item(b"questions", item(b"q1"))]
-    _fold(outline, [item(mark, item(mark), item(b"q2")), item(b"end")])
+    fold(outline, [item(mark, item(mark), item(b"q2")), item(b"end")])
     assert [(i.title, [c.title for c in i.children]) for i in outline] == [
         (b"(cover)", []),
         (b"(questions)", [b"(q1)", b"(q2)"]),
