@@ -12,6 +12,7 @@ from exampdf.pdf.docformat import fast_document
 from exampdf.pdf.docseed import DocSeed, apply, capture, share_subsets
 from exampdf.pdf.forms import painted_forms
 from exampdf.pdf.info import fixed_clock, own_metadata
+from exampdf.pdf.ops import stand_in_objects
 from exampdf.pdf.pageformat import shared
 from exampdf.pdf.pdfenc import fast_encoding
 from exampdf.pdf.resources import XObjectDict, fonts_once
@@ -60,7 +61,8 @@ class PaintCanvas(Canvas):  # type: ignore[misc]
 
     def save(self) -> None:
         if self._xobjects:
-            self._doc.Reference(XObjectDict(self._xobjects), SHARED_XOBJECTS)
+            foreign = paint_state(self).foreign
+            self._doc.Reference(XObjectDict(self._xobjects, foreign), SHARED_XOBJECTS)
         share_subsets(self._doc)  # `seed` does it too; a document may be saved without one
         Canvas.save(self)
 
@@ -70,6 +72,7 @@ class PaintCanvas(Canvas):  # type: ignore[misc]
         references per page was most of the cost of saving (and a third of the file)."""
         shared(thing)  # its dictionary formatted once per shape (pdf/pageformat.py)
         if not isinstance(thing, PDFPage) or not self._formsinuse:
+            stand_in_objects(self, self._formsinuse)  # a dictionary of its own: by object
             super()._setXObjects(thing)
             return
         self._xobjects.update(dict.fromkeys(self._formsinuse))

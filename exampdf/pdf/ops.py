@@ -15,6 +15,7 @@ from reportlab import rl_config
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObject, PDFObjectReference
 
 from exampdf.memo import Memo
+from exampdf.pdf.state import paint_state
 
 Matrix = tuple[float, float, float, float, float, float]
 PLACEHOLDER = "ExampdfForm"  # the key of a stand-in form's dictionary (render/merge.py)
@@ -81,10 +82,22 @@ def do_operator(canvas: Any, name: str) -> str:
 
 
 def stand_in(canvas: Any, name: str) -> None:
-    """Register a tiny placeholder form under `name`: the join of slices replaces it with
-    the form an earlier slice painted (render/merge.py), so nothing is painted here."""
+    """Note that `name` is a form an earlier slice painted, placed here: nothing is painted
+    or registered; the pages' XObject dictionary refers to it by a number this document does
+    not hold, which the join of slices resolves by name (pdf/resources.py, render/merge.py)."""
+    paint_state(canvas).foreign.add(canvas._doc.getXObjectName(name))
+
+
+def stand_in_objects(canvas: Any, names: Iterable[str]) -> None:
+    """Register a tiny placeholder form for each of `names` that stands in for an earlier
+    slice's form (a form placing one, whose own XObject dictionary refers to it by object),
+    so every reference resolves; the join swaps it for that form too."""
     doc = canvas._doc
-    doc.Reference(_StandIn(name), doc.getXObjectName(name))
+    foreign = paint_state(canvas).foreign
+    for name in names:
+        key = doc.getXObjectName(name)
+        if key in foreign and key not in doc.idToObject:
+            doc.Reference(_StandIn(name), key)
 
 
 _STAND_INS: Memo[str, bytes] = Memo("pdf.ops.stand_ins", 1 << 14)

@@ -4,7 +4,7 @@ subset's widths (256 numbers, the same in every slice: formatted once per proces
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from reportlab import rl_config
@@ -18,23 +18,36 @@ _NAMES: Memo[str, bytes] = Memo("pdf.resources.names", 1 << 14)
 _NUMBERS = (int, float)  # what pdfdoc.format writes through fp_str
 
 
+# The first number given to a form an earlier slice painted (pdf/ops.py stand_in): far past
+# any object a slice holds (SLICE_ITEMS_MAX), so the join knows it is not this slice's.
+FOREIGN = 1 << 30
+
+
 class XObjectDict(PDFDictionary):  # type: ignore[misc]
     """`PDFDocument.xobjDict(names)`: each form's name and a reference to it, written
-    without a PDFName and a PDFObjectReference formatted per entry."""
+    without a PDFName and a PDFObjectReference formatted per entry. A form an earlier slice
+    painted (`foreign`, by XObject name) is referred to by a number from FOREIGN up, which
+    this document does not hold: the join puts that slice's form in (render/merge.py)."""
 
-    def __init__(self, names: Iterable[str]) -> None:
+    def __init__(self, names: Iterable[str], foreign: Collection[str] = ()) -> None:
         super().__init__({pdfdoc.xObjectName(n): None for n in names})
+        self.foreign = foreign
 
     def format(self, document: Any, IND: bytes = b"\n ") -> bytes:
         numbers = document.idToObjectNumberAndVersion
         entries = []
+        elsewhere = FOREIGN
         for key in sorted(self.dict):
             name = _NAMES.get(key)
             if name is None:
                 name = _NAMES.put(key, pdfdoc.format(pdfdoc.PDFName(key), document))
-            if key not in numbers:  # as PDFObjectReference.format fails
+            if key in numbers:
+                entries.append(b"%s %d %d R" % (name, *numbers[key]))
+            elif key in self.foreign:
+                entries.append(b"%s %d 0 R" % (name, elsewhere))
+                elsewhere += 1
+            else:  # as PDFObjectReference.format fails
                 raise KeyError(f"forward reference to {key!r} not resolved upon final formatting")
-            entries.append(b"%s %d %d R" % (name, *numbers[key]))
         return _joined(self, entries, IND)
 
     def reportlab(self) -> PDFDictionary:

@@ -30,6 +30,8 @@ class PaintState:
     seen: set[Any] = field(default_factory=set)
     eager: bool = False
     inherited: Mapping[str, str] | None = None
+    # XObject names (FormXob.…) of the inherited forms placed here (pdf/ops.py stand_in)
+    foreign: set[str] = field(default_factory=set)
     # layout/blocks/place.py: (id, width) of a shared paragraph -> it and its form
     placed: dict[tuple[int, float], tuple[Any, Form]] = field(default_factory=dict)
     # layout/exam/options.py: an option cell whose label and text are both forms

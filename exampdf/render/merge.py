@@ -1,11 +1,11 @@
 """Join PDFs that ReportLab wrote (the exam's slices of versions) into one, without
 re-encoding anything: objects are copied byte for byte and renumbered.
 
-A later slice's stand-in for a paragraph form the first slice painted (layout/jparagraph.py)
-becomes a reference to that form. Objects that come out identical once renumbered (the font
-subsets every slice shares, the fonts' resource dictionary) are written once. Each slice
-keeps its own resource dictionaries, so a slice whose font subsets differ from the others'
-stays correct: only the identical ones are shared. Pages and annotations are never shared.
+A later slice's reference to a form the first slice painted (to an object it does not hold, or
+a stand-in: pdf/ops.py) becomes a reference to that form. Objects that come out identical once
+renumbered (font subsets every slice shares, the fonts' resource dictionary) are written once.
+Each slice keeps its own resource dictionaries, so a slice whose font subsets differ from the
+others' stays correct: only identical ones are shared. Pages and annotations are never shared.
 Bookmarks are rebuilt as one outline, in slice order (entries resumed: render/booklet.py).
 """
 
@@ -58,7 +58,7 @@ class Merger:
             memo[kid] = self._reserve()
         named = self._named_forms(pdf, kids)
         for name, n in named:
-            if pdf.opens_with(n, _PLACEHOLDER):  # stands in for an earlier slice's form
+            if n not in pdf.spans or pdf.opens_with(n, _PLACEHOLDER):  # an earlier slice's
                 if name not in self.forms:
                     raise MergeError(f"no earlier slice painted form {name.decode()}")
                 memo[n] = self.forms[name]

@@ -15,6 +15,7 @@ from reportlab.platypus.doctemplate import PageTemplate
 from exampdf.pdf import ops
 from exampdf.pdf.canvas import SHARED_XOBJECTS, PaintCanvas
 from exampdf.pdf.forms import HashedKey, form_digest, inherited_form, new_form_name, painted_forms
+from exampdf.pdf.resources import FOREIGN
 from exampdf.pdf.state import paint_state
 
 
@@ -63,24 +64,42 @@ def test_forms_in_use_and_do_operator_place_a_form_as_do_form_does() -> None:
     assert c.getpdfdata() == ref.getpdfdata()
 
 
-def test_stand_in_registers_a_placeholder_under_the_form_s_name() -> None:
-    c = _canvas()
+def test_a_stand_in_registers_no_object_and_is_referred_to_past_the_document() -> None:
+    """A later slice places an inherited form by name only: its pages' XObject dictionary
+    refers to a number the slice does not hold (render/merge.py resolves it by name)."""
+    c = PaintCanvas(io.BytesIO(), invariant=1, pageCompression=0)
     paint_state(c).inherited = {form_digest("k"): "P3"}
     assert inherited_form(c, "k") == "P3"
     assert inherited_form(c, "other") is None
     c.doForm("P3")
     c.showPage()
     c.save()
-    assert f"/{ops.PLACEHOLDER} /P3".encode() in c.getpdfdata()
+    data = c.getpdfdata()
+    assert b"/ExampdfForm" not in data and b"/FormXob.P3 %d 0 R" % FOREIGN in data
     assert painted_forms(c) == {}  # a stand-in is not painted here
+
+
+def test_a_form_placing_a_stand_in_gets_a_placeholder_object() -> None:
+    """A form's own XObject dictionary refers to its forms by object: the stand-in is one."""
+    c = PaintCanvas(io.BytesIO(), invariant=1, pageCompression=0)
+    paint_state(c).inherited = {form_digest("k"): "P3"}
+    inherited_form(c, "k")
+    c.beginForm("S1")
+    c.doForm("P3")
+    c.endForm()
+    c.doForm("S1")
+    c.showPage()
+    c.save()
+    assert f"/{ops.PLACEHOLDER} /P3".encode() in c.getpdfdata()
 
 
 def test_a_stand_in_is_the_dictionary_reportlab_would_write() -> None:
     """Formatted once per name: the same bytes in every document that registers it."""
     first, second, theirs = _canvas(), _canvas(), _canvas()
     for name in ("P3", "P12", "S0"):
-        ops.stand_in(first, name)
-        ops.stand_in(second, name)
+        for c in (first, second):
+            ops.stand_in(c, name)
+            ops.stand_in_objects(c, [name, "other"])
         placeholder = PDFDictionary({ops.PLACEHOLDER: PDFName(name)})
         theirs._doc.Reference(placeholder, theirs._doc.getXObjectName(name))
     for c in (first, second, theirs):

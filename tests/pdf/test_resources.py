@@ -45,6 +45,16 @@ def test_an_unregistered_form_fails_as_in_reportlab() -> None:
         doc.xobjDict(["P0", "P1"]).format(doc)
 
 
+def test_a_form_an_earlier_slice_painted_is_referred_to_past_the_document() -> None:
+    """Numbers from FOREIGN up, one per inherited form in the dictionary's order."""
+    doc = pdfdoc.PDFDocument(invariant=1)
+    _forms(doc, ["P1"])
+    got = XObjectDict(["S9", "P1", "P0"], {"FormXob.P0", "FormXob.S9"}).format(doc)
+    f, p1 = resources.FOREIGN, doc.idToObjectNumberAndVersion["FormXob.P1"][0]
+    want = b"<<\n/FormXob.P0 %d 0 R /FormXob.P1 %d 0 R /FormXob.S9 %d 0 R\n>>" % (f, p1, f + 1)
+    assert got == want
+
+
 def _font(widths: list[object]) -> pdfdoc.PDFTrueTypeFont:
     font = pdfdoc.PDFTrueTypeFont()
     font.Name, font.BaseFont = "F1+0", "AAAAAA+Gothic"
@@ -92,6 +102,6 @@ def test_a_canvas_writes_the_same_bytes_as_through_reportlab(
     monkeypatch.setattr(pdfdoc.PDFTrueTypeFont, "format", resources.ORIGINAL)
     monkeypatch.setattr(
         "exampdf.pdf.canvas.XObjectDict",
-        lambda names: pdfdoc.PDFDocument.xobjDict(None, list(names)),
+        lambda names, foreign: pdfdoc.PDFDocument.xobjDict(None, list(names)),
     )
     assert _document() == ours

@@ -15,7 +15,10 @@ from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
 from exampdf.layout.text.fonts import register_fonts
+from exampdf.pdf.canvas import PaintCanvas
 from exampdf.pdf.docseed import DocSeed, apply, capture
+from exampdf.pdf.forms import form_digest, inherited_form
+from exampdf.pdf.state import paint_state
 from exampdf.render.examset import slice_ranges
 from exampdf.render.merge import MergeError, RawPdf, merge_pdfs
 
@@ -124,6 +127,42 @@ def test_seed_replays_names_and_codes() -> None:
     again: list[DocSeed] = []
     _pdf(["記号と文字"], seed=seed, out=again)
     assert again[0] == seed
+
+
+def _painted(text: str, seed: DocSeed | None = None) -> bytes:
+    """A slice on exampdf's canvas: the first paints form P0 (key "stamp"); a later one (with
+    `seed`) places it as an inherited form."""
+    buf = io.BytesIO()
+    c = PaintCanvas(buf, invariant=1, initialFontName=FONTS.body, seed=seed)
+    if seed is None:
+        paint_state(c).forms["stamp"] = "P0"
+        c.beginForm("P0")
+        c.setFont(FONTS.bold, 12)
+        c.drawString(0, 0, "共通の見出し")
+        c.endForm()
+    else:
+        assert inherited_form(c, "stamp") == "P0"
+    c.doForm("P0")
+    c.setFont(FONTS.body, 12)
+    c.drawString(72, 700, text)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_a_later_slice_places_the_first_slice_s_form_by_name() -> None:
+    """By a number the slice does not hold (pdf/resources.py FOREIGN), no stand-in object."""
+    first = _painted("第一版")
+    later = _painted("第二版", DocSeed((), {form_digest("stamp"): "P0"}))
+    assert b"/ExampdfForm" not in later
+    out = io.BytesIO()
+    merge_pdfs(iter([first, later]), out)
+    joined = out.getvalue()
+    assert [t.splitlines() for t in _texts(joined)] == [
+        ["第一版", "共通の見出し"],
+        ["第二版", "共通の見出し"],
+    ]
+    assert joined.count(b"/Subtype /Form") == 1
 
 
 def test_merge_is_deterministic_and_streams_are_copied_unchanged() -> None:
