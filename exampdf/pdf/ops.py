@@ -76,6 +76,12 @@ def use_forms(canvas: Any, names: Iterable[str]) -> None:
     canvas._formsinuse.extend(names)
 
 
+def forms_in_use(canvas: Any) -> list[str]:
+    """The forms the page places so far (its XObject resources), which use_forms extends."""
+    names: list[str] = canvas._formsinuse
+    return names
+
+
 def do_operator(canvas: Any, name: str) -> str:
     """The `/… Do` operator that places form `name`, as canvas.doForm writes it."""
     return f"/{canvas._doc.getXObjectName(name)} Do"

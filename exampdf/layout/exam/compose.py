@@ -231,12 +231,18 @@ class ColumnPaint(Flowable):  # type: ignore[misc]
         # its copy of the whole graphics state: nothing a block draws outlives its own
         # brackets (layout/blocks/place.py), and a question block is aligned left.
         # A Written question's operators are joined by writer.py (the same bytes).
+        run: list[tuple[Written, float]] = []
         for p in self.placed:
             block = p.block
             if isinstance(block, Written):
-                writer.draw(block, canvas, x, p.y)
-            else:
-                block.draw_nested(canvas, x, p.y)
+                run.append((block, p.y))
+                continue
+            if run:
+                writer.draw_column(run, canvas, x)
+                run = []
+            block.draw_nested(canvas, x, p.y)
+        if run:
+            writer.draw_column(run, canvas, x)
 
 
 class LeaveCursor(ActionFlowable):  # type: ignore[misc]
