@@ -21,9 +21,8 @@ from exampdf.render.keyset import (
     KEY_JSON,
     KEYS_DIR,
     KeyRun,
+    key_files,
     key_pdf_jobs,
-    spool_entries,
-    write_key_files,
 )
 from exampdf.render.output import staged_output
 from exampdf.render.parallel import Job, Workers, reap
@@ -110,18 +109,21 @@ def write_all(
         prepared.settled()  # the bank's checks, if still under way: a refusal stops the workers
         first: Slice = pending.get()
         rest = [workers.submit(len(names) + i, first.seed) for i in range(1, len(slices))]
-        entries = spool_entries(stage, bank, versions)  # while the workers lay out
-        exam_pages = join_slices(
-            stage / EXAM, _reported(first, [r.get for r in rest], len(versions), progress)
-        )
-        key_pages = {name: k.get() for name, k in zip(names, keys, strict=True)}
+        # key.json and key.csv as the slices are joined: the PDFs' SHA-256 are left after
+        with key_files(stage, bank, versions, run, names) as keys_out:
+            exam = join_slices(
+                stage / EXAM,
+                _reported(first, [r.get for r in rest], len(versions), progress),
+                keys_out.add,
+            )
+            key_pages = {name: k.get() for name, k in zip(names, keys, strict=True)}
+            progress(Step("key", 0, 1))
+            keys_out.finish({EXAM: exam.sha256})
         shrinks = workers.notes
-    progress(Step("key", 0, 1))
-    write_key_files(stage, bank, versions, exam_pages, key_pages, run, entries)
     if key_password:
         encrypt_pdfs([stage / KEY, *sorted(stage.glob(f"{KEYS_DIR}/*.pdf"))], key_password)
     progress(Step("key", 1, 1))
-    pages = {EXAM: len(exam_pages), **key_pages}
+    pages = {EXAM: exam.pages, **key_pages}
     if config.answer_sheet:
         from exampdf.render.sheets import write_answer_sheets
         from exampdf.sheets.compose import answer_sheets  # QR codes: only when asked

@@ -9,7 +9,7 @@ identical and the join keeps one copy of each.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
@@ -135,18 +135,31 @@ def _padded_rebuild(rebuild: ExamRebuild, pad: bool) -> ExamRebuild:
     return again
 
 
-def join_slices(out: Path, slices: Iterable[Slice]) -> list[PageInfo]:
-    """Write the slices (in order) as `out`, deleting each once copied; returns every page."""
+@dataclass(frozen=True)
+class Joined:
+    """exam.pdf once its slices are joined."""
+
+    pages: int
+    sha256: str  # of the file (key.json records it)
+
+
+def join_slices(
+    out: Path,
+    slices: Iterable[Slice],
+    joined: Callable[[Sequence[PageInfo], int], object] = lambda pages, before: None,
+) -> Joined:
+    """Write the slices (in order) as `out`, deleting each once copied; `joined` is told
+    each slice's pages (numbered within the slice) and how many pages come before them."""
     from exampdf.render.merge import Merger, RawPdf  # by the main process, beside the workers
 
-    pages: list[PageInfo] = []
+    pages = 0
     with out.open("wb") as f:
         merger = Merger(f)
         for part in slices:
             merger.add(RawPdf.read(part.path.read_bytes()))
             part.path.unlink()
-            offset = len(pages)
-            pages.extend(replace(p, number=p.number + offset) for p in part.pages)
+            joined(part.pages, pages)
+            pages += len(part.pages)
         merger.close()
     out.parent.joinpath(SLICE_DIR).rmdir()
-    return pages
+    return Joined(pages, merger.sha256)

@@ -78,47 +78,63 @@ def iter_entries(bank: Bank, versions: Sequence[ExamVersion]) -> Iterator[Versio
 
 class _Texts:
     """An entry's JSON and CSV text, from pieces made once: each question's own fields, each
-    printed order of its options (W2: 20,000 printed questions, 9,000 distinct orders). The
-    text is what `json.dumps` (`_dump`) and the CSV writer give for the whole entry; the
-    main process makes it while the workers lay out, so it competes with them for a core."""
+    printed order of its options (W2: 20,000 printed questions, 9,000 distinct orders), each
+    number's prefix. The text is what `json.dumps` (`_dump`) and the CSV writer give for the
+    whole entry; the main process makes it while the workers lay out, so it competes with
+    them for a core: per printed question, one lookup and two concatenations."""
 
     def __init__(self, bank: Bank) -> None:
         self.questions = bank.questions
         self.fixed = [_fixed(q) for q in bank.questions]
-        self.printed: dict[tuple[int, tuple[int, ...]], tuple[str, str]] = {}
+        # A printed question's JSON after its number and its CSV row after the number, by
+        # the item's identity (equal items are one object: versions/balance.py, so a lookup
+        # hashes no order), then by value; `kept` holds the items so that no id is reused.
+        self.by_id: dict[int, tuple[str, str]] = {}
+        self.by_value: dict[tuple[int, tuple[int, ...]], tuple[str, str]] = {}
+        self.kept: list[VersionItem] = []
         self.answers: dict[tuple[int, ...], tuple[str, str]] = {}  # positions -> JSON, CSV
+        self.numbers: list[tuple[str, str]] = []  # ('{"number": n', ',n') for n = 1, 2, …
 
     def entry(self, v: ExamVersion) -> VersionKey:
-        fixed, printed, code_cell = self.fixed, self.printed, csv_cell(v.code)
-        texts, rows = [], []
-        for n, item in enumerate(v.items, start=1):
-            head, tail, id_cell, points_cell, _ = fixed[item.question]
-            found = printed.get((item.question, item.order))
-            if found is None:
-                found = printed[(item.question, item.order)] = self._printed(item)
-            texts.append(f'{{"number": {n}{head}{found[0]}{tail}')
-            rows.append(f"{code_cell},{n},{id_cell},{found[1]},{points_cell}\n")
+        by_id, made = self.by_id, self._printed
+        found = [by_id.get(id(item)) or made(item) for item in v.items]
+        more = range(len(self.numbers) + 1, len(found) + 1)
+        self.numbers += [(f'{{"number": {n}', f",{n}") for n in more]
+        code_cell = csv_cell(v.code)
+        pairs = list(zip(self.numbers, found, strict=False))  # numbers of longer versions too
+        texts = ", ".join([n[0] + f[0] for n, f in pairs])
+        rows = "".join([code_cell + n[1] + f[1] for n, f in pairs])
         student = ""
         if v.student is not None:
             s = v.student
             who = {"id": s.id, "number": s.number, "name": s.name, "class": s.klass}
             student = f'"student": {_dump(who)}, '
         permutation = _dump([item.question for item in v.items])
-        rest = f'{{{student}"permutation": {permutation}, "questions": [{", ".join(texts)}]}}'
-        return VersionKey(v.code, rest, "".join(rows))
+        rest = f'{{{student}"permutation": {permutation}, "questions": [{texts}]}}'
+        return VersionKey(v.code, rest, rows)
 
     def _printed(self, item: VersionItem) -> tuple[str, str]:
-        """'"order": …, "options": …, "answer": …' and the CSV answer cell of one order."""
-        q = self.questions[item.question]
-        letters = self.fixed[item.question][4]
-        answer = item.printed_answer(q.answer)
+        """A printed question's JSON from '"id"' on and its CSV row from the id on."""
+        key = (item.question, item.order)
+        found = self.by_value.get(key)
+        if found is None:
+            found = self.by_value[key] = self._text(item)
+        self.by_id[id(item)] = found
+        self.kept.append(item)
+        return found
+
+    def _text(self, item: VersionItem) -> tuple[str, str]:
+        q, order = self.questions[item.question], item.order
+        head, tail, id_cell, points_cell, letters = self.fixed[item.question]
+        answer = tuple(sorted([order.index(a) for a in q.answer]))  # printed_answer
         shown = self.answers.get(answer)
         if shown is None:
             names = [letter(p) for p in answer]
             shown = self.answers[answer] = (_dump(names), csv_cell(";".join(names)))
-        order = ", ".join([letters[i] for i in item.order])
-        options = ", ".join(map(str, item.order))
-        return f'[{order}], "options": [{options}], "answer": {shown[0]}', shown[1]
+        shown_order = ", ".join([letters[i] for i in order])
+        options = str(list(order))  # '[3, 2, 0, 1]', as json.dumps writes it
+        text = f'{head}[{shown_order}], "options": {options}, "answer": {shown[0]}{tail}'
+        return text, f",{id_cell},{shown[1]},{points_cell}\n"
 
 
 def _fixed(q: Question) -> tuple[str, str, str, str, list[str]]:
@@ -142,19 +158,48 @@ def key_json(
 ) -> Iterator[str]:
     """key.json in pieces, one line per top-level field and per version: readable and
     diffable. Written piece by piece, the file is never one string in memory."""
+    ranges = page_ranges(pages)
+    yield header_text(header)
+    for i, e in enumerate(entries):
+        yield version_text(e, ranges.get(e.code, (0, 0)), first=not i)
+    yield JSON_END
+
+
+JSON_END = "\n  ]\n}\n"
+
+
+def header_text(header: Mapping[str, Any]) -> str:
+    """key.json up to its first version."""
+    fields = [f"  {_dump(k)}: {_dump(v)},\n" for k, v in header.items()]
+    return "".join(["{\n", *fields, '  "versions": [\n'])
+
+
+def hash_slots(header: bytes, names: Iterable[str]) -> dict[str, int]:
+    """Where in `header` (header_text, UTF-8) each file's SHA-256 (64 characters) is, by the
+    order of the "files" field: written there once the files are done."""
+    at = header.index(b'\n  "files": {') + len(b'\n  "files": {')
+    slots = {}
+    for name in names:
+        at += len(_dump(name).encode()) + len(b': "')
+        slots[name] = at
+        at += 64 + len(b'", ')
+    return slots
+
+
+def version_text(e: VersionKey, pages: tuple[int, int], first: bool) -> str:
+    """One version's line of key.json (after the one before it, unless `first`)."""
+    sep = "" if first else ",\n"  # before each version but the first: no count needed
+    return f'{sep}    {{"code": {_dump(e.code)}, "pages": {_dump(list(pages))}, {e.json_rest[1:]}'
+
+
+def page_ranges(pages: Iterable[PageInfo], offset: int = 0) -> dict[str, tuple[int, int]]:
+    """Each section's first and last page number (plus `offset`)."""
     ranges: dict[str, tuple[int, int]] = {}
     for page in pages:
-        low, high = ranges.get(page.section, (page.number, page.number))
-        ranges[page.section] = (min(low, page.number), max(high, page.number))
-    yield "{\n"
-    for k, v in header.items():
-        yield f"  {_dump(k)}: {_dump(v)},\n"
-    yield '  "versions": [\n'
-    for i, e in enumerate(entries):
-        pages_text = _dump(list(ranges.get(e.code, (0, 0))))
-        sep = ",\n" if i else ""  # before each version but the first: no count needed
-        yield f'{sep}    {{"code": {_dump(e.code)}, "pages": {pages_text}, {e.json_rest[1:]}'
-    yield "\n  ]\n}\n"
+        n = page.number + offset
+        low, high = ranges.get(page.section, (n, n))
+        ranges[page.section] = (min(low, n), max(high, n))
+    return ranges
 
 
 CSV_HEADER = ("version", "number", "id", "answer", "points")

@@ -1,11 +1,9 @@
 """Write every key output into the staging folder: answer-key.pdf, keys/<code>.pdf, key.json
-and key.csv (the JSON last, since it records the SHA-256 of the PDFs beside it)."""
+and key.csv (key.json's record of the PDFs' SHA-256 last, once they are written)."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -22,10 +20,11 @@ from exampdf.versions import ExamVersion
 from exampdf.versions.labels import option_label
 
 if TYPE_CHECKING:
-    from exampdf.render.keyfiles import VersionKey
+    from exampdf.render.keywriter import KeyFiles
 
 # key.json and key.csv are made by the main process once the workers are under way: their
-# modules (render/keyfiles.py, csvfile.py) are imported then, not before the workers fork.
+# modules (render/keywriter.py, keyfiles.py, csvfile.py) are imported then, not before the
+# workers fork.
 
 EXAM, KEY, KEY_JSON, KEY_CSV, KEYS_DIR = "exam.pdf", "answer-key.pdf", "key.json", "key.csv", "keys"
 
@@ -109,63 +108,33 @@ def write_key_files(
     exam_pages: Sequence[PageInfo],
     pages: Mapping[str, int],
     run: KeyRun,
-    entries: Sequence[VersionKey] | SpooledKeys | None = None,  # made while PDFs were laid out
 ) -> None:
-    """key.json and key.csv, once every PDF is in `stage` (the JSON records their SHA-256)."""
-    from exampdf.csvfile import write_csv
-    from exampdf.render.keyfiles import Provenance, key_csv, key_header, key_json, version_entries
+    """key.json and key.csv at once, every PDF in `stage` (the JSON records their SHA-256)."""
+    with key_files(stage, bank, versions, run, pages) as files:
+        files.add(exam_pages)
+        files.finish({})
+
+
+def key_files(
+    stage: Path, bank: Bank, versions: Sequence[ExamVersion], run: KeyRun, pdfs: Iterable[str]
+) -> KeyFiles:
+    """key.json and key.csv begun, written as the exam's pages come (render/keywriter.py);
+    `pdfs`: the PDFs besides exam.pdf whose SHA-256 key.json records."""
+    from exampdf.render.keyfiles import Provenance, key_header
+    from exampdf.render.keywriter import KeyFiles
 
     spec = run.spec
     provenance = Provenance(
         tool=__version__,
         bank=run.bank_print,
-        files={name: _sha256(stage / name) for name in dict.fromkeys((EXAM, *pages))},
+        files=dict.fromkeys((EXAM, *pdfs), "0" * 64),  # each written once its file is done
         balance=spec.balance,
         picks=spec.sections,
     )
-    if entries is None:
-        entries = version_entries(bank, versions)
     header = key_header(spec.title, spec.seed, spec.shuffle, provenance)
     if run.sheet is not None:  # before the versions, as key.json has always put it
         header["answer_sheet"] = dict(run.sheet)
-    with (stage / KEY_JSON).open("w", encoding="utf-8") as f:
-        f.writelines(key_json(header, entries, exam_pages))
-    write_csv(stage / KEY_CSV, key_csv(entries))
-    if isinstance(entries, SpooledKeys):
-        entries.path.unlink()
-
-
-@dataclass(unsafe_hash=True)
-class SpooledKeys:
-    """Every version's key.json entry and key.csv rows, in a file in the staging folder
-    (key.json comes last, when the PDFs' SHA-256 are known; until then the main process
-    held them all: 40 MB at 300 questions x 702 versions). Read back one at a time."""
-
-    path: Path
-    count: int
-
-    def __len__(self) -> int:
-        return self.count
-
-    def __iter__(self) -> Iterator[VersionKey]:
-        from exampdf.render.keyfiles import VersionKey
-
-        with self.path.open(encoding="utf-8") as f:
-            for line in f:
-                head, rest = line.rstrip("\n").split("\t", 1)
-                code, rows = json.loads(head)
-                yield VersionKey(code, rest, rows)
-
-
-def spool_entries(stage: Path, bank: Bank, versions: Sequence[ExamVersion]) -> SpooledKeys:
-    """version_entries written out as they are made (JSON never holds a raw tab or newline)."""
-    from exampdf.render.keyfiles import iter_entries
-
-    path = stage / ".key-entries"
-    with path.open("w", encoding="utf-8") as f:
-        for e in iter_entries(bank, versions):
-            f.write(f"{json.dumps([e.code, e.csv_rows], ensure_ascii=False)}\t{e.json_rest}\n")
-    return SpooledKeys(path, len(versions))
+    return KeyFiles(stage, (KEY_JSON, KEY_CSV), bank, versions, header)
 
 
 def _labels(style: str) -> Callable[[int], str]:
@@ -173,7 +142,3 @@ def _labels(style: str) -> Callable[[int], str]:
     at 100 questions x 200 versions, 2% of its time)."""
     first = [option_label(pos, style) for pos in range(26)]
     return lambda pos: first[pos] if pos < 26 else option_label(pos, style)
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -48,6 +48,7 @@ class Merger:
         self._first: RawPdf | None = None  # slice one, whose catalog and info are kept
         self._first_memo: dict[int, int] = {}
         self._digest = hashlib.sha256()
+        self.sha256 = ""  # once closed
 
     def add(self, pdf: RawPdf) -> None:
         catalog = pdf.head(pdf.root)
@@ -89,13 +90,14 @@ class Merger:
         xref = self.out.tell()
         rows = [b"xref\n0 %d\n" % self.next_id, b"0000000000 65535 f \n"]
         rows += [b"%010d 00000 n \n" % self.offsets[n] for n in range(1, self.next_id)]
-        ident = self._digest.hexdigest()[:32].encode()
+        ident = self._digest.copy().hexdigest()[:32].encode()
         rows.append(
             b"trailer\n<< /ID [<%s><%s>] /Info %d 0 R /Root %d 0 R /Size %d >>\n"
             % (ident, ident, self.INFO, self.CATALOG, self.next_id)
         )
         rows.append(b"startxref\n%d\n%%%%EOF\n" % xref)
-        self.out.write(b"".join(rows))
+        self._write(b"".join(rows))
+        self.sha256 = self._digest.hexdigest()  # of everything written: the file's
 
     # -- objects -------------------------------------------------------------------------
 

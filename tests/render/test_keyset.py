@@ -10,6 +10,7 @@ from typing import Any
 
 import pdfplumber
 import pypdf
+import pytest
 
 from exampdf.layout.page.pages import PageInfo
 from exampdf.layout.theme import make_theme
@@ -17,8 +18,7 @@ from exampdf.model import Bank
 from exampdf.model.student import Student
 from exampdf.parse.fingerprint import Fingerprint
 from exampdf.render import keyset
-from exampdf.render.keyfiles import version_entries
-from exampdf.render.keyset import KeyRun, KeySpec, key_pdf_jobs, spool_entries, write_key_files
+from exampdf.render.keyset import KeyRun, KeySpec, key_pdf_jobs, write_key_files
 from exampdf.versions import ExamVersion, VersionItem
 from exampdf.versions.labels import option_label
 from tests.helpers.bankfactory import question
@@ -84,38 +84,41 @@ def test_key_files_record_every_pdf_and_each_versions_pages(tmp_path: Path) -> N
     ]
 
 
-def test_entries_made_beforehand_are_used_as_given(tmp_path: Path) -> None:
-    (tmp_path / "exam.pdf").write_bytes(b"exam")
-    (entry,) = version_entries(BANK, [A])
-    marked = '{"permutation": ["marker"], ' + entry.json_rest.split("], ", 1)[1]
-    entries = [replace(entry, json_rest=marked)]
-    write_key_files(tmp_path, BANK, [A, B], [], {}, _run(), entries)
-    key = json.loads((tmp_path / "key.json").read_text(encoding="utf-8"))
-    assert [v["code"] for v in key["versions"]] == ["A"]
-    assert key["versions"][0]["permutation"] == ["marker"]
-    assert list(key["files"]) == ["exam.pdf"]
-
-
-def test_spooled_entries_give_the_same_files_and_leave_no_spool(tmp_path: Path) -> None:
-    """The main process keeps no version's entry while the PDFs are laid out: they wait in a
-    file of the staging folder (tabs and newlines in a student's name included)."""
+def test_key_files_written_slice_by_slice_are_the_files_written_at_once(tmp_path: Path) -> None:
+    """The main process writes each version's entry once the slice with its pages is joined
+    (a student's name with a tab and a newline, a code with a tab, a PDF named in Japanese),
+    and the SHA-256 last: the same bytes as key.json and key.csv written at once."""
     odd = ExamVersion("C\t1", B.items, Student("s1", "1", "名前\n二行", "組\t"))
-    for folder in ("held", "spooled"):
-        (tmp_path / folder).mkdir()
-        (tmp_path / folder / "exam.pdf").write_bytes(b"exam")
-    versions = [A, B, odd]
-    pages = [PageInfo(1, "C\t1", 1, 1, False, True)]
-    write_key_files(tmp_path / "held", BANK, versions, pages, {}, _run())
-    spooled = spool_entries(tmp_path / "spooled", BANK, versions)
-    assert len(spooled) == 3 and list(spooled) == version_entries(BANK, versions)
-    write_key_files(tmp_path / "spooled", BANK, versions, pages, {}, _run(), spooled)
-    assert sorted(p.name for p in (tmp_path / "spooled").iterdir()) == [
-        "exam.pdf",
-        "key.csv",
-        "key.json",
+    versions = [A, B, odd, replace(A, code="D")]
+    pages = [
+        PageInfo(1, "A", 1, 2, False, False),
+        PageInfo(2, "A", 2, 2, False, True),
+        PageInfo(3, "B", 1, 1, False, True),
+        PageInfo(4, "B", 2, 1, True, True),
+        PageInfo(5, "C\t1", 1, 1, False, True),
     ]
+    pdfs = {"answer-key.pdf": 1, "keys/甲.pdf": 1}
+    for folder in ("once", "slices"):
+        (tmp_path / folder / "keys").mkdir(parents=True)
+        for name in ("exam.pdf", *pdfs):
+            (tmp_path / folder / name).write_bytes(name.encode())
+    write_key_files(tmp_path / "once", BANK, versions, pages, pdfs, _run())
+    with keyset.key_files(tmp_path / "slices", BANK, versions, _run(), pdfs) as files:
+        files.add(pages[:2])
+        files.add([replace(p, number=p.number - 2) for p in pages[2:]], 2)
+        files.finish({"exam.pdf": hashlib.sha256(b"exam.pdf").hexdigest()})
     for name in ("key.json", "key.csv"):
-        assert (tmp_path / "held" / name).read_bytes() == (tmp_path / "spooled" / name).read_bytes()
+        assert (tmp_path / "once" / name).read_bytes() == (tmp_path / "slices" / name).read_bytes()
+    key = json.loads((tmp_path / "slices" / "key.json").read_text(encoding="utf-8"))
+    assert key["files"]["keys/甲.pdf"] == hashlib.sha256("keys/甲.pdf".encode()).hexdigest()
+    assert [v["pages"] for v in key["versions"]] == [[1, 2], [3, 4], [5, 5], [0, 0]]
+
+
+def test_pages_of_a_version_already_written_are_a_bug(tmp_path: Path) -> None:
+    with keyset.key_files(tmp_path, BANK, [A, B], _run(), {}) as files:
+        files.add([PageInfo(1, "B", 1, 1, False, True)])
+        with pytest.raises(RuntimeError):
+            files.add([PageInfo(1, "A", 1, 1, False, True)], 1)
 
 
 def test_the_keys_labels_are_option_labels_past_the_looked_up_ones() -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import zlib
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pdfplumber
@@ -14,6 +17,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
+from exampdf.layout.page.pages import PageInfo
 from exampdf.layout.text.fonts import register_fonts
 from exampdf.pdf.canvas import PaintCanvas
 from exampdf.pdf.docseed import DocSeed, apply, capture
@@ -241,8 +245,16 @@ def test_slices_that_end_on_an_odd_page_are_padded_with_one_blank(
             stage, b, versions, exam_spec(config), exam_page(config), make_theme("mincho", 10.5)
         )
         first = jobs[0](None)
-        pages = join_slices(stage / "exam.pdf", [first, *(j(first.seed) for j in jobs[1:])])
-        assert len(PdfReader(stage / "exam.pdf").pages) == len(pages)
+        parts: list[tuple[Sequence[PageInfo], int]] = []
+        joined = join_slices(
+            stage / "exam.pdf",
+            [first, *(j(first.seed) for j in jobs[1:])],
+            lambda part, before, parts=parts: parts.append((part, before)),
+        )
+        pages = [replace(p, number=p.number + before) for part, before in parts for p in part]
+        data = (stage / "exam.pdf").read_bytes()
+        assert joined.sha256 == hashlib.sha256(data).hexdigest()
+        assert len(PdfReader(stage / "exam.pdf").pages) == joined.pages == len(pages)
         starts = [p.number for p in pages if p.index == 1 and not p.blank]
         assert len(starts) == 26
         blanks = [p for p in pages if p.blank]
