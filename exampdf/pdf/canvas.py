@@ -10,7 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from exampdf.pdf.docformat import fast_document
 from exampdf.pdf.docseed import DocSeed, apply, capture, share_subsets
-from exampdf.pdf.forms import painted_forms
+from exampdf.pdf.forms import adopt, painted_forms, prime, remember
 from exampdf.pdf.info import fixed_clock, own_metadata
 from exampdf.pdf.ops import stand_in_objects
 from exampdf.pdf.pageformat import shared
@@ -39,12 +39,16 @@ class PaintCanvas(Canvas):  # type: ignore[misc]
         if seed is not None:
             apply(seed, self._doc)
             state.inherited = seed.forms
+            adopt(self, seed.forms)  # what later slices in this process registered
         state.eager = recurring  # most paragraphs recur (exam versions): forms at first sight
         self._xobjects: dict[str, None] = {}  # every form a page uses, in order of first use
 
     def hold_page(self) -> PageState:
         """End the page without writing it: its state, to write with `write_page`."""
         held = dict(self.__dict__)
+        adopted = paint_state(self).adopted
+        if adopted is not None:  # its forms, to name this slice's own (pdf/forms.py)
+            adopted.held.append(self._formsinuse)
         self._startPage()
         return held
 
@@ -57,9 +61,13 @@ class PaintCanvas(Canvas):  # type: ignore[misc]
 
     def seed(self) -> DocSeed:
         """This document's font names and codes and the paragraph forms it painted."""
-        return capture(self._doc, painted_forms(self))
+        forms = painted_forms(self)
+        if paint_state(self).inherited is None:  # the first slice
+            prime(self, forms)
+        return capture(self._doc, forms)
 
     def save(self) -> None:
+        remember(self)  # for the next later slice in this process
         if self._xobjects:
             foreign = paint_state(self).foreign
             self._doc.Reference(XObjectDict(self._xobjects, foreign), SHARED_XOBJECTS)

@@ -1,15 +1,18 @@
 """Paragraph forms: a paragraph that recurs is painted once per PDF as a form XObject, then
-placed by name; in a later exam slice, forms the first slice painted are placed through
-stand-ins that the join replaces (render/merge.py)."""
+placed by name; a later exam slice places the first slice's forms by name only (the join puts
+them in: render/merge.py), registered up front from what the process already knows of them."""
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from typing import Any
 
+from reportlab.pdfbase.pdfdoc import xObjectName
+
 from exampdf.memo import Memo
-from exampdf.pdf.ops import stand_in
-from exampdf.pdf.state import paint_state
+from exampdf.pdf.ops import emitted_forms, forms_in_use, stand_in
+from exampdf.pdf.state import Adopted, Form, paint_state
 
 _DIGESTS: Memo[Any, str] = Memo("forms.digest", 1 << 14)
 
@@ -59,10 +62,78 @@ def inherited_form(canvas: Any, key: Any, digest: str | None = None) -> str | No
 
 def new_form_name(canvas: Any, key: Any) -> str:
     """A name for a form about to be painted for `key`: P0, P1, … in a first slice; S… in a
-    later one, apart from the first slice's names it places through stand-ins."""
+    later one, numbered after the forms placed before it, its own and the first slice's."""
     state = paint_state(canvas)
-    name = state.forms[key] = f"{'S' if state.inherited is not None else 'P'}{len(state.forms)}"
+    adopted = state.adopted
+    if adopted is None:
+        number = len(state.forms)
+    else:  # registered up front: the first slice's forms placed so far, as first uses would
+        number = adopted.own + _inherited_placed(canvas, adopted)
+        adopted.own += 1
+    name = state.forms[key] = f"{'S' if state.inherited is not None else 'P'}{number}"
     return name
+
+
+def _inherited_placed(canvas: Any, adopted: Adopted) -> int:
+    """How many of the first slice's forms the canvas has placed so far (each is placed the
+    moment it is first registered, so this is how many a first use would have registered)."""
+    inherited, placed = adopted.inherited, adopted.placed
+    for names in adopted.held[adopted.counted :]:
+        placed.update(n for n in names if n in inherited)
+    adopted.counted = len(adopted.held)
+    now = {n for n in (*forms_in_use(canvas), *emitted_forms(canvas)) if n in inherited}
+    return len(placed | now)
+
+
+class _Template:
+    """The first slice's forms as a later slice in this process registers them: by key, by
+    placed paragraph, by XObject name."""
+
+    def __init__(self, names: frozenset[str]) -> None:
+        self.inherited = names
+        self.forms: dict[Any, str] = {}
+        self.placed: dict[tuple[int, float], tuple[Any, Form]] = {}
+        self.foreign = {xObjectName(n) for n in names}
+
+
+_TEMPLATES: Memo[tuple[tuple[str, str], ...], _Template] = Memo("pdf.forms.templates", 8)
+
+
+def _template(forms: Mapping[str, str]) -> _Template:
+    key = tuple(forms.items())
+    got = _TEMPLATES.get(key)
+    if got is None:
+        got = _TEMPLATES.put(key, _Template(frozenset(forms.values())))
+    return got
+
+
+def adopt(canvas: Any, seed_forms: Mapping[str, str]) -> None:
+    """A later slice's canvas starts from what the first slice, or a later one, laid out in
+    this process registered of the same forms, instead of registering each on first use."""
+    state = paint_state(canvas)
+    template = state.template = _template(seed_forms)
+    if template.forms:
+        state.forms.update(template.forms)
+        state.placed.update(template.placed)
+        state.foreign.update(template.foreign)
+        state.adopted = Adopted(template.inherited)
+
+
+def prime(canvas: Any, painted: Mapping[str, str]) -> None:
+    """The first slice: the forms it painted are what later slices here will place."""
+    paint_state(canvas).template = _template(painted)
+    remember(canvas)
+
+
+def remember(canvas: Any) -> None:
+    """What this slice registered of the first slice's forms, for the next later slice."""
+    state = paint_state(canvas)
+    template = state.template
+    if template is None:
+        return
+    inherited = template.inherited
+    template.forms.update((k, n) for k, n in state.forms.items() if n in inherited)
+    template.placed.update((k, v) for k, v in state.placed.items() if v[1][0] in inherited)
 
 
 def painted_forms(canvas: Any) -> dict[str, str]:

@@ -82,6 +82,12 @@ def forms_in_use(canvas: Any) -> list[str]:
     return names
 
 
+def emitted_forms(canvas: Any) -> Iterable[str]:
+    """The forms the pages written so far place (pdf/canvas.py PaintCanvas; none elsewhere)."""
+    names: Iterable[str] = getattr(canvas, "_xobjects", ())
+    return names
+
+
 def do_operator(canvas: Any, name: str) -> str:
     """The `/… Do` operator that places form `name`, as canvas.doForm writes it."""
     return f"/{canvas._doc.getXObjectName(name)} Do"

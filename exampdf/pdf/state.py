@@ -32,6 +32,9 @@ class PaintState:
     inherited: Mapping[str, str] | None = None
     # XObject names (FormXob.…) of the inherited forms placed here (pdf/ops.py stand_in)
     foreign: set[str] = field(default_factory=set)
+    # pdf/forms.py: a later slice started from what an earlier one in this process knew
+    adopted: Adopted | None = None
+    template: Any = None  # pdf/forms.py _Template: where this later slice's registrations go
     # layout/blocks/place.py: (id, width) of a shared paragraph -> it and its form
     placed: dict[tuple[int, float], tuple[Any, Form]] = field(default_factory=dict)
     # layout/exam/options.py: an option cell whose label and text are both forms
@@ -54,6 +57,18 @@ class PaintState:
     centred_at: dict[tuple[str, float, float, float], dict[str, Around]] = field(
         default_factory=dict
     )
+
+
+@dataclass(eq=False)
+class Adopted:
+    """A later slice whose forms, placed and foreign start from an earlier slice's (pdf/forms.py
+    adopt): what it needs to name its own forms as if it had registered each on first use."""
+
+    inherited: frozenset[str]  # every name the seed's forms have
+    own: int = 0  # forms painted here
+    held: list[list[str]] = field(default_factory=list)  # each held page's forms in use
+    counted: int = 0  # how many of `held` are in `placed`
+    placed: set[str] = field(default_factory=set)  # inherited names placed on them
 
 
 def paint_state(canvas: Any) -> PaintState:

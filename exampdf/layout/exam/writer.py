@@ -52,6 +52,8 @@ def _known(plan: Plan, canvas: Any) -> OnCanvas:
         if shared is None or shared[0]() is not state:
             shared = plan.shelf.direct["canvas"] = (plan.canvas, {})
         plan.known = OnCanvas(len(plan.cells), len(plan.cells[0]), shared[1])
+        if state.adopted is not None:  # its forms all placed before (pdf/forms.py adopt)
+            _share(plan, canvas, plan.known)
     known: OnCanvas = plan.known
     return known
 
