@@ -29,6 +29,7 @@ from exampdf.versions.types import VersionItem
 TALL = 1e6  # the room offered when measuring: no part of a steady question depends on it
 Part = tuple[Flowable, float, float, float]  # a stack part: it, space before, height, after
 Cell = tuple[JParagraph, JParagraph, float, float, float]  # as OptionGrid's memo holds them
+NO_ENDS: tuple[Part, ...] = ()  # a block without an end mark's
 
 
 def written(
@@ -41,7 +42,7 @@ def written(
 ) -> Written | None:
     """The question as a Written block, or None where it must be a QuestionBlock."""
     parts = shelf.parts(question)
-    if not covered(shelf, parts) or not all(type(f) is JParagraph for f in tail):
+    if not covered(shelf, parts) or (tail and not all(type(f) is JParagraph for f in tail)):
         return None
     return Written(shelf, parts, number, item, key, tuple(tail))
 
@@ -163,7 +164,26 @@ class Layout:
 class Written:
     """One version's question: its height by the tree's arithmetic, its operators joined."""
 
+    # a version makes one per question, and the walk and the writer read them: slots
+    __slots__ = (
+        "ends",
+        "grid",
+        "height",
+        "item",
+        "key",
+        "label_height",
+        "layout",
+        "number",
+        "parts",
+        "plan",
+        "shelf",
+        "spaceAfter",
+        "stack_height",
+        "tail",
+        "width",
+    )
     spaceBefore = 0  # what Flowable.getSpaceBefore gives a QuestionBlock
+    ends: Sequence[Part]
 
     def __init__(
         self,
@@ -207,17 +227,18 @@ class Written:
                 self.shelf, self.parts, width, self.item
             )
         got = plan.layouts.get(order) or plan.layout(order)
-        self.cells, self.rows, self.grid = got.cells, got.rows, got.grid
+        self.grid = got.grid
         if self.tail:
             ends = self.ends = [plan.end(p) for p in self.tail]
             sizes = [*plan.sizes, got.grid, *(sb * True + h + sa for _, sb, h, sa in ends)]
-            self.stack_height = sum(sizes)
+            stack = sum(sizes)
         else:
-            self.ends, self.stack_height = [], got.stack
+            self.ends, stack = NO_ENDS, got.stack
         label = plan.labels.get(self.number) or plan.label(self.number)
-        self.label_height = label[1] + plan.drop
-        self.plan, self.layout = plan, got
-        self.width, self.height = width, max(self.label_height, self.stack_height)
+        lh = self.label_height = label[1] + plan.drop
+        self.plan, self.layout, self.stack_height = plan, got, stack
+        # max(label, stack), which keeps the first of equals
+        self.width, self.height = width, stack if stack > lh else lh
 
 
 def cells_of(block: Written) -> Iterator[tuple[int, int, float]]:

@@ -32,6 +32,10 @@ class Grid:
         self.bodies: list[Form | None] = [None] * choices  # each option's text
         self.orders: dict[tuple[int, ...], Chunk] = {}  # the cells, joined, per option order
         self.middles: dict[tuple[float, float, float], Chunk] = {}  # see _middle
+        # each cell as an entry of its grid, at the offset it had last (offsets recur)
+        self.placed: list[list[tuple[str, str, tuple[str, ...]] | None]] = [
+            [None] * choices for _ in range(n)
+        ]
 
 
 class OnCanvas:
@@ -116,17 +120,21 @@ def _middle(canvas: Any, plan: Plan, grid: Grid, block: Written) -> Chunk | None
 
 def _options(block: Written, canvas: Any, plan: Plan, grid: Grid) -> Chunk | None:
     """The option cells in the block's order (once per order and grid), as one entry."""
-    cells, order = grid.cells, block.item.order
+    cells, placed, order = grid.cells, grid.placed, block.item.order
     code: list[str] = []
     names: list[str] = []
     for pos, at in enumerate(_offsets(block)):
-        cell = cells[pos][order[pos]]
-        if cell is None:
-            cell = cells[pos][order[pos]] = _cell(canvas, plan, grid, pos, order[pos])
+        choice = order[pos]
+        hit = placed[pos][choice]
+        if hit is None or hit[0] != at:
+            cell = cells[pos][choice]
             if cell is None:
-                return None
-        code.append(f"q\n1 0 0 1 {at} cm\n{cell[0]}\nQ")
-        names += cell[1]
+                cell = cells[pos][choice] = _cell(canvas, plan, grid, pos, choice)
+                if cell is None:
+                    return None
+            hit = placed[pos][choice] = (at, f"q\n1 0 0 1 {at} cm\n{cell[0]}\nQ", cell[1])
+        code.append(hit[1])
+        names += hit[2]
     got = grid.orders[order] = ("\n".join(code), tuple(names))
     return got
 
