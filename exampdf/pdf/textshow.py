@@ -16,6 +16,7 @@ from typing import Any
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 
+from exampdf.memo import Memo
 from exampdf.pdf.state import Chunks, paint_state
 
 # (subset, "(…) Tj") chunks of one string in one font, or None for a font ReportLab
@@ -68,11 +69,24 @@ def show(to: Any, text: str) -> None:
                 font = getFont(fontname)
                 name = names[(fontname, subset)] = font.getSubsetInternalName(subset, canv._doc)
             if not tmpl:
-                tmpl = f"{fp_str(to._fontsize)} Tf {fp_str(to._leading)} TL"
+                tmpl = _tf(to._fontsize, to._leading)
             parts.append(f"{name} {tmpl}")
             to._curSubset = subset
         parts.append(tj)
     to._code.append(" ".join(parts))
+
+
+# "size Tf leading TL" after a subset's name: formatted once per size (Japanese text switches
+# subsets every few strings; fp_str was ~1.5 % of an answer key).
+_TF: Memo[tuple[float, float], str] = Memo("pdf.textshow.tf", 1024)
+
+
+def _tf(size: float, leading: float) -> str:
+    key = (size, leading)
+    tf = _TF.get(key)
+    if tf is None:
+        tf = _TF.put(key, f"{fp_str(size)} Tf {fp_str(leading)} TL")
+    return tf
 
 
 def _encode(canv: Any, fontname: str, text: str) -> _Chunks:

@@ -14,7 +14,17 @@ import pytest
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Table, TableStyle
 
-from exampdf.layout.blocks.codeblock import CodeLine, Piece, _char_width, tokenize, wrap_lines
+from exampdf.layout import make_theme
+from exampdf.layout.blocks.codeblock import (
+    CONTINUATION,
+    PAD,
+    CodeBlockFlowable,
+    CodeLine,
+    Piece,
+    _char_width,
+    tokenize,
+    wrap_lines,
+)
 from exampdf.layout.text import jlreq as J
 from exampdf.layout.text import jsegment
 from exampdf.layout.text.fonts import register_fonts
@@ -22,6 +32,7 @@ from exampdf.layout.text.jsegment import measure
 from exampdf.layout.text.linebreak import break_lines
 from exampdf.layout.text.linefit import Stretch, _unstretched, by_tokens, justified
 from exampdf.layout.text.textrun import Run
+from exampdf.layout.theme import RULE_GREY
 from exampdf.pdf.textgrid import TextGrid
 from exampdf.pdf.textshow import CentredColumns, draw_centred, encodings, show, show_at
 
@@ -293,3 +304,52 @@ def test_phrases_are_not_looked_up_for_a_text_that_fits_one_line(
     slow = [break_lines(r, w, i, align=a, phrases=True) for r, w, i, a in cases]  # type: ignore[arg-type]
     assert fast == slow
     assert sum(len(lines) == 1 for lines in fast) > 100  # the shortcut was taken
+
+
+def _code_text_by_pieces(block: CodeBlockFlowable, c: Canvas) -> str:
+    """The per-piece show_at loop CodeBlockFlowable._text replaced."""
+    size, mono = block.theme.code_size, block.theme.fonts.mono
+    to = c.beginText()
+    known = encodings(c)
+    state: list[object] = [None, None]
+
+    def put(x: float, y: float, text: str, font: str, color: tuple[float, float, float]) -> None:
+        if state[0] != font:
+            state[0] = font
+            to.setFont(font, size)
+        if state[1] != color:
+            state[1] = color
+            to.setFillColorRGB(*color)
+        show_at(to, f"1 0 0 1 {x:.3f} {y:.3f} Tm", text, known)
+
+    y = block.height - (PAD if block.top else 0) - size
+    for line in block._lines or []:
+        if line.number and block.numbered:
+            num = str(line.number)
+            right = PAD + block.gutter - block.mark_w - 2
+            put(right - sum(_char_width(ch, mono, size) for ch in num), y, num, mono, RULE_GREY)
+        if line.continued:
+            put(PAD + block.gutter - block.mark_w, y, CONTINUATION, mono, RULE_GREY)
+        x = PAD + block.gutter
+        for piece in line.pieces:
+            put(x, y, piece.text, piece.font, piece.color)
+            x += sum(_char_width(ch, piece.font, size) for ch in piece.text)
+        y -= block.theme.code_leading
+    return " ".join(to._code)
+
+
+def test_code_block_text_writes_what_a_show_at_per_piece_writes() -> None:
+    theme = make_theme()
+    code = "def f(x):  # 日本語のコメント、とても長い説明\n\treturn [x * 2 for x in r]\n" * 12
+    plain, fast = _canvas(), _canvas()
+    for width, numbered, lang in [
+        (150.0, True, "python"),
+        (420.0, False, "python"),
+        (90.0, True, ""),
+    ]:
+        block = CodeBlockFlowable(code, lang, theme, numbered=numbered)
+        block.wrap(width, 1000.0)
+        assert any(line.continued for line in block._lines or []) or width > 400
+        for top in (True, False):
+            block.top = top
+            assert " ".join(block._text(fast)._code) == _code_text_by_pieces(block, plain)

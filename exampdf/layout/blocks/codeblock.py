@@ -19,7 +19,8 @@ from exampdf.layout.blocks.lexcache import source_lexer as _lexer
 from exampdf.layout.text.fallback import segments
 from exampdf.layout.text.textrun import RGB
 from exampdf.layout.theme import BOX_GREY, RULE_GREY, Theme
-from exampdf.pdf.textshow import encodings, show_at
+from exampdf.pdf.ops import text_content, text_subset
+from exampdf.pdf.textshow import encodings, show
 
 CONTINUATION = "»"  # drawn in the gutter of a wrapped line's continuation
 PAD = 5.0
@@ -86,14 +87,31 @@ def _pieces(text: str, color: RGB, font: str, fallback: tuple[str, ...]) -> tupl
 
 
 class _Advances(dict[str, float]):
-    """Glyph advances of one font at one size, as stringWidth gives them, measured once."""
+    """Glyph advances of one font at one size, as stringWidth gives them, measured once;
+    and each token text's advances and width (names and indents recur in every block)."""
 
     def __init__(self, font: str, size: float) -> None:
         super().__init__()
         self.font, self.size = font, size
+        self.runs: dict[str, tuple[float, ...]] = {}
+        self.widths: dict[str, float] = {}
 
     def __missing__(self, ch: str) -> float:
         w = self[ch] = float(stringWidth(ch, self.font, self.size))
+        return w
+
+    def of(self, text: str) -> tuple[float, ...]:
+        """The advances of `text`'s characters."""
+        ws = self.runs.get(text)
+        if ws is None:
+            ws = self.runs[text] = tuple(map(self.__getitem__, text))
+        return ws
+
+    def width(self, text: str) -> float:
+        """Sum of the advances, added left to right (as a generator sum would)."""
+        w = self.widths.get(text)
+        if w is None:
+            w = self.widths[text] = sum(map(self.__getitem__, text))
         return w
 
 
@@ -108,7 +126,7 @@ def _char_width(ch: str, font: str, size: float) -> float:
 
 def _text_width(text: str, font: str, size: float) -> float:
     """Sum of the advances, added left to right (as a generator sum would)."""
-    return sum(map(_advances(font, size).__getitem__, text))
+    return _advances(font, size).width(text)
 
 
 def wrap_lines(lines: list[Line], width: float, size: float) -> list[CodeLine]:
@@ -117,13 +135,17 @@ def wrap_lines(lines: list[Line], width: float, size: float) -> list[CodeLine]:
     character loop would), and the first character that passes `width` is found by
     bisection: advances are never negative, so the sums only grow."""
     out: list[CodeLine] = []
+    fonts: dict[str, _Advances] = {}
     for number, line in enumerate(lines, start=1):
         rows: list[list[Piece]] = []
         current: list[Piece] = []
         used = 0.0
         for piece in line:
             text, font = piece.text, piece.font
-            ws = list(map(_advances(font, size).__getitem__, text))
+            adv = fonts.get(font)
+            if adv is None:
+                adv = fonts[font] = _advances(font, size)
+            ws = adv.of(text)
             end = reduce(add, ws, used)  # the last prefix sum, added in the same order
             if text and end <= width:  # most pieces: the whole piece fits, no sums kept
                 used = end
@@ -233,31 +255,42 @@ class CodeBlockFlowable(Flowable):  # type: ignore[misc]
         drawString makes a text object per call, the main cost of a long answer key."""
         size, mono = self.theme.code_size, self.theme.fonts.mono
         to = c.beginText()
+        code = text_content(to)  # joined with spaces: "Tm" and "Tj" may share an entry
         known = encodings(c)
-        state: list[Any] = [None, None]  # font, colour
-
-        def put(x: float, y: float, text: str, font: str, color: RGB) -> None:
-            if state[0] != font:
-                state[0] = font
-                to.setFont(font, size)
-            if state[1] != color:
-                state[1] = color
-                to.setFillColorRGB(*color)
-            show_at(to, f"1 0 0 1 {x:.3f} {y:.3f} Tm", text, known)
-
+        font: str | None = None
+        color: RGB | None = None
+        fonts: dict[str, _Advances] = {}
+        numbers = PAD + self.gutter - self.mark_w - 2
         assert self._lines is not None
         y = self.height - (PAD if self.top else 0) - size
         for line in self._lines:
+            ys = f"{y:.3f}"
+            marks: list[tuple[float, str, str, RGB]] = []
             if line.number and self.numbered:
                 num = str(line.number)
-                right = PAD + self.gutter - self.mark_w - 2
-                x = right - _text_width(num, mono, size)
-                put(x, y, num, mono, RULE_GREY)
+                marks.append((numbers - _text_width(num, mono, size), num, mono, RULE_GREY))
             if line.continued:
-                put(PAD + self.gutter - self.mark_w, y, CONTINUATION, mono, RULE_GREY)
+                marks.append((PAD + self.gutter - self.mark_w, CONTINUATION, mono, RULE_GREY))
             x = PAD + self.gutter
             for piece in line.pieces:
-                put(x, y, piece.text, piece.font, piece.color)
-                x += _text_width(piece.text, piece.font, size)
+                marks.append((x, piece.text, piece.font, piece.color))
+                adv = fonts.get(piece.font)
+                if adv is None:
+                    adv = fonts[piece.font] = _advances(piece.font, size)
+                x += adv.width(piece.text)
+            for x, text, f, rgb in marks:
+                if f != font:
+                    font = f
+                    to.setFont(f, size)
+                if rgb != color:
+                    color = rgb
+                    to.setFillColorRGB(*rgb)
+                tm = f"1 0 0 1 {x:.3f} {ys} Tm"
+                chunks = known.get((f, text))
+                if chunks is not None and len(chunks) == 1 and chunks[0][0] == text_subset(to):
+                    code.append(f"{tm} {chunks[0][1]}")  # a string shown before in this subset
+                else:
+                    code.append(tm)
+                    show(to, text)
             y -= self.theme.code_leading
         return to

@@ -11,7 +11,7 @@ from exampdf import memo
 from exampdf.layout.blocks.links import pdf_link
 from exampdf.layout.text.fallback import split_runs
 from exampdf.layout.text.jlreq import is_cjk
-from exampdf.layout.text.textrun import MATH_MARK, Run
+from exampdf.layout.text.textrun import MATH_MARK, Run, with_text
 from exampdf.layout.theme import CODE_TINT, LINK_BLUE, Theme
 from exampdf.model import (
     CodeSpan,
@@ -64,7 +64,7 @@ def _emit(nodes: tuple[Inline, ...], base: Run, style: RunStyle, out: list[Run |
     for node in nodes:
         match node:
             case Text():
-                out.append(replace(base, text=node.text))
+                out.append(with_text(base, node.text))
             case Strong():
                 _emit(node.children, replace(base, font=style.bold_font), style, out)
             case Emph():
@@ -75,18 +75,18 @@ def _emit(nodes: tuple[Inline, ...], base: Run, style: RunStyle, out: list[Run |
                 out.append(replace(base, text=MATH_MARK, math=node.latex, display=node.display))
             case CodeSpan():
                 code = replace(base, font=style.mono_font, back=CODE_TINT, size=base.size * 0.92)
-                out.append(replace(code, text=node.text))
+                out.append(with_text(code, node.text))
             case Link():
                 link = replace(base, color=LINK_BLUE, link=pdf_link(node.href))
                 _emit(node.children, link, style, out)
                 if node.href and node.href != _plain(node.children):
-                    out.append(replace(link, text=f" ({node.href})"))
+                    out.append(with_text(link, f" ({node.href})"))
             case Image():
-                out.append(replace(base, text=f"[{node.alt or node.src}]"))
+                out.append(with_text(base, f"[{node.alt or node.src}]"))
             case SoftBreak():
                 out.append(None)
             case HardBreak():
-                out.append(replace(base, text="\n"))
+                out.append(with_text(base, "\n"))
             case _:
                 assert_never(node)
 
@@ -128,7 +128,7 @@ def _merge(runs: list[Run]) -> list[Run]:
         if not run.text:
             continue
         if out and not run.ruby and not run.math and _look(out[-1]) == _look(run):
-            out[-1] = replace(out[-1], text=out[-1].text + run.text)
+            out[-1] = with_text(out[-1], out[-1].text + run.text)
         else:
             out.append(run)
     return out

@@ -121,7 +121,8 @@ def _read(file: Path, key: str) -> list[Token] | None:
         data = json.loads(file.read_bytes())
         if data["key"] != key:
             return None
-        return [(_kind(kind), text) for kind, text in data["tokens"]]
+        known = _KINDS.get  # a hit without a call of _kind (a block has ~100 tokens)
+        return [(known(tuple(kind)) or _kind(kind), text) for kind, text in data["tokens"]]
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

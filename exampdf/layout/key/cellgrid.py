@@ -159,6 +159,7 @@ class CellGrid(Flowable):  # type: ignore[misc]
             (self.row_height * (len(self.rows) - 1 - r), self.row_height, row, False)
             for r, row in enumerate(self.rows)
         ]
+        full = len(self.widths)
         for font, in_bold in ((look.bold_font, True), (look.font, False)):
             canv.setFont(font, size, leading)
             columns = CentredColumns(canv, centres)
@@ -166,7 +167,10 @@ class CellGrid(Flowable):  # type: ignore[misc]
             for foot, height, cells, header in (*head, *body):
                 if header and not in_bold:
                     continue
-                which = [c for c in (every if header else mine) if c < len(cells) and cells[c]]
+                if not header and len(cells) == full and all(cells):
+                    which = mine  # most rows: every cell there
+                else:
+                    which = [c for c in (every if header else mine) if c < len(cells) and cells[c]]
                 if split:
                     self._lines(columns, foot, height, cells, which)
                 else:

@@ -30,9 +30,9 @@ _LINES: memo.Memo[LineKey, tuple[Line, ...]] = memo.Memo("layout.text.jparagraph
 _MEMO_CHARS_MAX = 2000
 
 
-@dataclass(unsafe_hash=True)
+@dataclass(eq=True)
 class ParaStyle:
-    """How a paragraph is set: leading, indents, alignment and spacing."""
+    """How a paragraph is set: leading, indents, alignment and spacing (never changed)."""
 
     leading: float
     first_indent: float = 0.0
@@ -43,6 +43,9 @@ class ParaStyle:
     space_after: float = 0.0
     hanging: bool = False  # let 、。，． hang into the right margin
     phrases: bool = False  # prefer BudouX phrase boundaries (headings, options, cells)
+
+    def __hash__(self) -> int:  # equal styles share these; forms' keys hash it on each lookup
+        return hash((self.leading, self.first_indent, self.left_indent, self.align))
 
 
 class JParagraph(Flowable):  # type: ignore[misc]
@@ -150,8 +153,10 @@ class JParagraph(Flowable):  # type: ignore[misc]
         key = (self.runs, self.style, self.width, len(lines))  # a split's head: fewer lines
         name = state.forms.get(key) or inherited_form(canv, key)
         placed = self._placed(lines) if name is None or self._linked else []
-        if name is None and key not in state.seen and not state.eager:
-            state.seen.add(key)
+        count = len(state.seen)
+        if name is None and not state.eager:
+            state.seen.add(key)  # one hash where `in` then `add` took two
+        if len(state.seen) > count:  # its first time: painted in the page
             self._paint(placed)
         else:
             if name is None:
@@ -209,18 +214,8 @@ def _rebase(ln: Line, offset: int, k0: int) -> Line:
         if k0 == 0
         else tuple(Piece(p.run - k0, p.text, p.x, p.width, p.char_space) for p in ln.pieces)
     )
-    return Line(
-        pieces,
-        ln.start - offset,
-        ln.end - offset,
-        ln.next - offset,
-        ln.natural,
-        ln.width,
-        ln.stretch,
-        ln.shrink,
-        ln.forced,
-        ln.hang,
-        ln.hyphen,
+    return replace(
+        ln, pieces=pieces, start=ln.start - offset, end=ln.end - offset, next=ln.next - offset
     )
 
 

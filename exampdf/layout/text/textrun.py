@@ -8,9 +8,10 @@ RGB = tuple[float, float, float]
 ASCENT = 0.88  # ideographic em box top, as a fraction of the font size
 
 
-@dataclass(unsafe_hash=True)
+@dataclass(eq=True)
 class Run:
-    """A stretch of text set in one font, size and colour."""
+    """A stretch of text set in one font, size and colour. Runs are never changed once made
+    (dataclasses.replace makes new ones), so they key memos of lines and forms."""
 
     text: str
     font: str  # a name registered by layout.fonts
@@ -25,8 +26,23 @@ class Run:
     math: str = ""
     display: bool = False
 
+    def __hash__(self) -> int:
+        # Equal runs share these three; the generated hash of all ten fields (a colour
+        # tuple among them) was ~2 % of an answer key, hashed a few times per paragraph.
+        return hash((self.text, self.font, self.size))
+
 
 MATH_MARK = "\ufffc"
+
+
+def with_text(run: Run, text: str) -> Run:
+    """`dataclasses.replace(run, text=text)` without replace's walk over the fields (a run
+    per text node of every question: 10 % of making an answer key's runs). A field added to
+    Run must be added here: tests/layout/text/test_textrun.py fails until it is."""
+    r = run
+    return Run(
+        text, r.font, r.size, r.color, r.back, r.link, r.underline, r.ruby, r.math, r.display
+    )
 
 
 def run_flags(runs: tuple[Run, ...]) -> tuple[bool, bool, bool, bool, bool]:
