@@ -42,6 +42,9 @@ class Merger:
         self.font_names: dict[int, bytes] = {}  # descriptor number -> subset name given
         self.tags = 0  # subset tags handed out for clashing names
         self.forms: dict[bytes, int] = {}  # form name -> number, for later slices' stand-ins
+        # A later slice's XObject dictionary that places only forms an earlier slice painted
+        # (as read) -> its number: the same text renumbers to the same object.
+        self.inherited: dict[bytes, int] = {}
         self.outline: list[Outline] = []
         self.catalog: bytes | None = None
         self.info: bytes | None = None
@@ -49,6 +52,11 @@ class Merger:
         self._first_memo: dict[int, int] = {}
         self._digest = hashlib.sha256()
         self.sha256 = ""  # once closed
+        # What is written goes out (and into the digest) a slice at a time, not object by
+        # object: `_at` is where the next object starts in the file.
+        self._pending: list[bytes] = []
+        self._at = out.tell()
+        self._last = b""  # the content of the object written last
 
     def add(self, pdf: RawPdf) -> None:
         catalog = pdf.head(pdf.root)
@@ -57,7 +65,8 @@ class Merger:
         memo: dict[int, int] = {pages_root: self.PAGES}
         for kid in kids:  # numbers first: anything may point at a page
             memo[kid] = self._reserve()
-        named = self._named_forms(pdf, kids)
+        heads = [pdf.head(kid) for kid in kids]
+        named, inherited = self._named_forms(pdf, heads, memo)
         for name, n in named:
             if n not in pdf.spans or pdf.opens_with(n, _PLACEHOLDER):  # an earlier slice's
                 if name not in self.forms:
@@ -68,14 +77,18 @@ class Merger:
             self._write(version + b"\n%\x93\x8c\x8b\x9e exampdf\n")
             self.catalog, self.info = catalog, pdf.head(pdf.info)
             self._first, self._first_memo = pdf, memo
-        for kid in kids:
-            self._put(pdf, kid, memo, memo[kid])
+        shapes: dict[bytes, tuple[bytes, bytes]] = {}
+        for kid, head in zip(kids, heads, strict=True):
+            self._page(pdf, kid, head, memo, shapes)
             self.pages.append(memo[kid])
         for name, n in named:
             self.forms.setdefault(name, memo[n])
+        for raw, d in inherited:
+            self.inherited[raw] = memo[d]
         outlines = ref(catalog, b"Outlines", required=False)
         if outlines:
             fold(self.outline, read_items(pdf, pdf.head(outlines), memo))
+        self._flush()
 
     def close(self) -> None:
         """Page tree, outline, catalog, info, cross-reference table and trailer."""
@@ -87,7 +100,8 @@ class Merger:
         )
         self._obj(self.CATALOG, self._catalog(self.catalog))
         self._obj(self.INFO, self.info)
-        xref = self.out.tell()
+        self._flush()
+        xref = self._at
         rows = [b"xref\n0 %d\n" % self.next_id, b"0000000000 65535 f \n"]
         rows += [b"%010d 00000 n \n" % self.offsets[n] for n in range(1, self.next_id)]
         ident = self._digest.copy().hexdigest()[:32].encode()
@@ -97,39 +111,76 @@ class Merger:
         )
         rows.append(b"startxref\n%d\n%%%%EOF\n" % xref)
         self._write(b"".join(rows))
+        self._flush()
         self.sha256 = self._digest.hexdigest()  # of everything written: the file's
 
     # -- objects -------------------------------------------------------------------------
 
     def _put(self, pdf: RawPdf, n: int, memo: dict[int, int], number: int | None = None) -> int:
         """Copy object `n` (and what it refers to) unless an identical one is already out."""
-        if n in memo and number is None:
-            return memo[n]
+        if number is None:
+            known = memo.get(n)
+            if known is not None:
+                return known
         content = pdf.body(n)
         cut = content.find(b"stream\n") if b"/Length" in content else -1
         head = content if cut < 0 else content[:cut]
         if b" 0 R" in head:  # else nothing to renumber (a page's content stream): as it is
             parts = REF.split(head)  # text, number, text, …: what it refers to, in order
-            for i in range(1, len(parts), 2):
-                old = int(parts[i])
-                new = memo.get(old)  # most references are to objects already out (fonts, forms)
-                parts[i] = b"%d 0 R" % (self._put(pdf, old, memo) if new is None else new)
+            olds = [int(old) for old in parts[1::2]]
+            found = [memo.get(old) for old in olds]  # most are out already (fonts, forms)
+            parts[1::2] = [
+                b"%d 0 R" % (self._put(pdf, old, memo) if new is None else new)  # in order
+                for old, new in zip(olds, found, strict=True)
+            ]
             head = b"".join(parts)
             content = head if cut < 0 else head + content[cut:]
-        if number is None and not _UNSHARED.search(head):
+        if number is None and not (b"/Type /" in head and _UNSHARED.search(head)):
             key = hashlib.sha1(content).digest()
             number = self.shared.get(key)
             if number is not None:
                 memo[n] = number
                 return number
-            number = self.shared[key] = self._reserve()
-            if _FONT_NAME.search(head):
+            number = self.shared[key] = self.next_id
+            self.next_id += 1
+            if b"Font" in head and _FONT_NAME.search(head):
                 content = self._tagged(head, number) + content[len(head) :]
         elif number is None:
             number = self._reserve()
         memo[n] = number
         self._obj(number, content)
         return number
+
+    def _page(
+        self,
+        pdf: RawPdf,
+        kid: int,
+        head: bytes,
+        memo: dict[int, int],
+        shapes: dict[bytes, tuple[bytes, bytes]],
+    ) -> None:
+        """Copy a page (its number reserved). A slice's pages differ but for their content
+        streams: a page like an earlier one of its slice but for /Contents is that page's
+        text around its own content stream's number (everything else it refers to is out
+        already, under the same numbers), without parsing it again."""
+        at = head.find(b"/Contents ") + 10
+        end = head.find(b" 0 R", at) if at >= 10 else -1
+        if end < 0 or not head[at:end].isdigit():
+            self._put(pdf, kid, memo, memo[kid])
+            return
+        shape = head[:at] + head[end:]
+        known = shapes.get(shape)
+        if known is None:
+            self._put(pdf, kid, memo, memo[kid])
+            made = self._last
+            cut = made.index(b" 0 R", made.index(b"/Contents ") + 10)
+            shapes[shape] = made[: made.index(b"/Contents ") + 10], made[cut:]
+            return
+        contents = int(head[at:end])
+        number = memo.get(contents)
+        if number is None:
+            number = self._put(pdf, contents, memo)
+        self._obj(memo[kid], b"%s%d%s" % (known[0], number, known[1]))
 
     def _tagged(self, head: bytes, number: int) -> bytes:
         """A font subset another slice also calls AAAAAA+Name but with other characters gets a
@@ -147,10 +198,25 @@ class Merger:
             name = self.font_names.get(int(desc.group(1)), m.group(2)) if desc else m.group(2)
         return head[: m.start(2)] + name + head[m.end(2) :]
 
-    def _named_forms(self, pdf: RawPdf, kids: list[int]) -> list[tuple[bytes, int]]:
-        """(name, object) of every form in the XObject dictionaries the pages use."""
-        dicts = dict.fromkeys(n for kid in kids for n in _XOBJECTS.findall(pdf.head(kid)))
-        return [(name, int(n)) for d in dicts for name, n in _FORM_ENTRY.findall(pdf.head(int(d)))]
+    def _named_forms(
+        self, pdf: RawPdf, heads: list[bytes], memo: dict[int, int]
+    ) -> tuple[list[tuple[bytes, int]], list[tuple[bytes, int]]]:
+        """(name, object) of every form in the XObject dictionaries the pages use, and those
+        dictionaries that refer only to forms of earlier slices (text, number). A dictionary
+        as an earlier slice had it is that slice's (in `memo`): its forms are known."""
+        named: list[tuple[bytes, int]] = []
+        inherited = []
+        for d in dict.fromkeys(int(n) for head in heads for n in _XOBJECTS.findall(head)):
+            raw = pdf.head(d)
+            known = self.inherited.get(raw)
+            if known is not None:
+                memo[d] = known
+                continue
+            entries = [(name, int(n)) for name, n in _FORM_ENTRY.findall(raw)]
+            named += entries
+            if raw.count(b" 0 R") == len(entries) and not any(n in pdf.spans for _, n in entries):
+                inherited.append((raw, d))
+        return named, inherited
 
     def _catalog(self, catalog: bytes) -> bytes:
         """Slice one's catalog, pointing at the joined page tree and outline; anything else
@@ -173,10 +239,19 @@ class Merger:
         return self.next_id - 1
 
     def _obj(self, number: int, content: bytes) -> None:
-        self.offsets[number] = self.out.tell()
-        self._write(b"%d 0 obj\n%sendobj\n" % (number, content))
+        self.offsets[number] = self._at
+        self._last = content
+        start = b"%d 0 obj\n" % number
+        self._pending += (start, content, b"endobj\n")
+        self._at += len(start) + len(content) + 7
 
     def _write(self, data: bytes) -> None:
+        self._pending.append(data)
+        self._at += len(data)
+
+    def _flush(self) -> None:
+        data = b"".join(self._pending)
+        self._pending.clear()
         self._digest.update(data)
         self.out.write(data)
 
