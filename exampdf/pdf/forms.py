@@ -5,7 +5,8 @@ them in: render/merge.py), registered up front from what the process already kno
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from itertools import islice
 from typing import Any
 
 from reportlab.pdfbase.pdfdoc import xObjectName
@@ -116,7 +117,7 @@ def adopt(canvas: Any, seed_forms: Mapping[str, str]) -> None:
         state.forms.update(template.forms)
         state.placed.update(template.placed)
         state.foreign.update(template.foreign)
-        state.adopted = Adopted(template.inherited)
+        state.adopted = Adopted(template.inherited, len(state.forms), len(state.placed))
 
 
 def prime(canvas: Any, painted: Mapping[str, str]) -> None:
@@ -131,9 +132,14 @@ def remember(canvas: Any) -> None:
     template = state.template
     if template is None:
         return
-    inherited = template.inherited
-    template.forms.update((k, n) for k, n in state.forms.items() if n in inherited)
-    template.placed.update((k, v) for k, v in state.placed.items() if v[1][0] in inherited)
+    inherited, adopted = template.inherited, state.adopted
+    forms: Iterable[tuple[Any, str]] = state.forms.items()
+    placed: Iterable[tuple[tuple[int, float], tuple[Any, Form]]] = state.placed.items()
+    if adopted is not None:  # only what came after the template's (dicts keep their order)
+        forms = islice(forms, adopted.forms_from, None)
+        placed = islice(placed, adopted.placed_from, None)
+    template.forms.update((k, n) for k, n in forms if n in inherited)
+    template.placed.update((k, v) for k, v in placed if v[1][0] in inherited)
 
 
 def painted_forms(canvas: Any) -> dict[str, str]:

@@ -65,6 +65,8 @@ class Adopted:
     adopt): what it needs to name its own forms as if it had registered each on first use."""
 
     inherited: frozenset[str]  # every name the seed's forms have
+    forms_from: int  # how many of the state's forms and placed came from the template
+    placed_from: int
     own: int = 0  # forms painted here
     held: list[list[str]] = field(default_factory=list)  # each held page's forms in use
     counted: int = 0  # how many of `held` are in `placed`

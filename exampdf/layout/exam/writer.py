@@ -39,6 +39,7 @@ from exampdf.pdf.state import Form, paint_state
 _KEYS: Memo[tuple[int, float], tuple[JParagraph, HashedKey, str]] = Memo(
     "layout.exam.writer.keys", 1 << 14
 )
+_ADOPTED: Memo[int, tuple[Plan, Any]] = Memo("layout.exam.writer.adopted", 1 << 12)
 TALL = 1e6  # a steady paragraph's height does not depend on the room offered
 
 
@@ -53,7 +54,7 @@ def _known(plan: Plan, canvas: Any) -> OnCanvas:
             shared = plan.shelf.direct["canvas"] = (plan.canvas, {})
         plan.known = OnCanvas(len(plan.cells), len(plan.cells[0]), shared[1])
         if state.adopted is not None:  # its forms all placed before (pdf/forms.py adopt)
-            _share(plan, canvas, plan.known)
+            _adopted_grid(plan, canvas, plan.known, state.template)
     known: OnCanvas = plan.known
     return known
 
@@ -74,6 +75,24 @@ def _share(plan: Plan, canvas: Any, known: OnCanvas) -> None:
         plan.grid_ops = (names, known.grid)
     elif plan.grid_ops[0] == names:
         known.grid = plan.grid_ops[1]
+
+
+def _adopted_grid(plan: Plan, canvas: Any, known: OnCanvas, template: Any) -> None:
+    """`_share` on a canvas that adopted `template`: checked on the first such canvas only,
+    since every later one starts with the template's forms placed under the same names."""
+    hit = _ADOPTED.get(id(plan))
+    if hit is not None and hit[0] is plan and hit[1] is template:
+        known.grid = plan.grid_ops[1]
+        return
+    _share(plan, canvas, known)
+    shared = plan.grid_ops
+    # only a grid of the template's forms: not one of forms a slice painted itself (S…)
+    if (
+        shared is not None
+        and known.grid is shared[1]
+        and all(form[0] in template.inherited for form in shared[0])
+    ):
+        _ADOPTED.put(id(plan), (plan, template))
 
 
 def draw_column(blocks: Iterable[tuple[Written, float]], canvas: Any, x: float) -> None:

@@ -84,3 +84,28 @@ def test_sample_bank_with_roster_and_sheets(
     args = (str(SAMPLE), "--cover", "--answer-sheet", "--roster", str(roster), "--versions", "30")
     counts = _both(tmp_path, monkeypatch, args)
     assert counts["adopted"] >= 1
+
+
+def test_a_version_laid_out_again_with_its_own_forms(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A question taller than a column in some versions (platypus lays those out, and the
+    slice is laid out again): a later slice paints that question's forms itself, so its grid
+    is not the template's to share with the next canvas."""
+    bank = tmp_path / "bank"
+    (bank / "part").mkdir(parents=True)
+    (bank / "long").mkdir()
+    files = sorted(SAMPLE.glob("*.md"))
+    for f in files[:6]:
+        shutil.copy(f, bank / "part" / f.name)
+    shutil.copy(files[6], bank / "long" / files[6].name)
+    stem = "\n\n".join(f"{i}: " + "長い問題文の段落です。" * 12 for i in range(28))
+    (bank / "long" / "zz_long.md").write_text(
+        f"# 長い問題\n\n## 問題\n{stem}\n\n## 選択肢\nA. 一\nB. 二\n\n## 正解\nA\n", "utf-8"
+    )
+    toml = tmp_path / "exam.toml"
+    toml.write_text(
+        '[[sections]]\ngroup = "part"\n[[sections]]\ngroup = "long"\npick = 1\nvary = true\n'
+    )
+    args = (str(bank), "--config", str(toml), "--versions", "6", "--paper", "B4")
+    assert _both(tmp_path, monkeypatch, args)["adopted"] >= 1
