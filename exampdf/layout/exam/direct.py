@@ -97,6 +97,10 @@ class Plan:
         self.layouts: dict[tuple[int, ...], Layout] = {}
         self.grids: dict[tuple[float, ...], Layout] = {}  # by cell heights, printed order
         self.tops: dict[float, float] = {}  # stack height -> the cursor below the head
+        # every option as tall at every position (W2: half the questions): one grid for all
+        # orders, measured now, and no order looked up
+        tall = {cell[4] for row in self.cells for cell in row}
+        self.only = self._grid(tuple([row[0][4] for row in self.cells])) if len(tall) == 1 else None
         self.canvas: Any = None  # writer.py's operators, on the canvas they were made for
         self.known: Any = None
         self.grid_ops: Any = None  # writer.py's: a grid's operators, shared by canvases
@@ -117,7 +121,7 @@ class Plan:
 
     def layout(self, order: tuple[int, ...]) -> Layout:
         """The grid of options printed in `order`, as OptionGrid.wrap sums it."""
-        got = self.layouts.get(order)
+        got = self.only or self.layouts.get(order)
         if got is None:
             table = self.cells
             cells = tuple([table[pos][c][4] for pos, c in enumerate(order)])  # printed order
@@ -226,7 +230,7 @@ class Written:
             plan = self.parts.plans[(width, len(order))] = Plan(
                 self.shelf, self.parts, width, self.item
             )
-        got = plan.layouts.get(order) or plan.layout(order)
+        got = plan.only or plan.layouts.get(order) or plan.layout(order)
         self.grid = got.grid
         if self.tail:
             ends = self.ends = [plan.end(p) for p in self.tail]

@@ -83,7 +83,7 @@ def _version_body(
             block = direct.written(shelf, number, question, item, key, tail)
             blocks.append(block or question_block(number, question, item, theme, style, key, tail))
         if blocks:
-            ours = {k for k in range(n) if (version.code, k + 1) in breaks}
+            ours = {k for k in range(n) if (version.code, k + 1) in breaks} if breaks else ()
             story.append(Compose(blocks, g, ours))
         return story
 
