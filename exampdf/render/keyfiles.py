@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
 from exampdf.config import SectionPick
@@ -15,6 +17,7 @@ from exampdf.parse.fingerprint import Fingerprint
 from exampdf.versions import ExamVersion, VersionItem
 from exampdf.versions.types import letter
 
+_SECTION = attrgetter("section")
 SCHEMA = 1  # fields are only ever added; docs/key-json.md
 
 
@@ -84,7 +87,6 @@ class _Texts:
     them for a core: per printed question, one lookup and two concatenations."""
 
     def __init__(self, bank: Bank) -> None:
-        self.questions = bank.questions
         self.fixed = [_fixed(q) for q in bank.questions]
         # A printed question's JSON after its number and its CSV row after the number, by
         # the item's identity (equal items are one object: versions/balance.py, so a lookup
@@ -124,27 +126,27 @@ class _Texts:
         return found
 
     def _text(self, item: VersionItem) -> tuple[str, str]:
-        q, order = self.questions[item.question], item.order
-        head, tail, id_cell, points_cell, letters = self.fixed[item.question]
-        answer = tuple(sorted([order.index(a) for a in q.answer]))  # printed_answer
+        order = item.order
+        head, tail, id_cell, points_cell, letters, bank_answer = self.fixed[item.question]
+        answer = tuple(sorted(map(order.index, bank_answer)))  # printed_answer
         shown = self.answers.get(answer)
         if shown is None:
             names = [letter(p) for p in answer]
             shown = self.answers[answer] = (_dump(names), csv_cell(";".join(names)))
-        shown_order = ", ".join([letters[i] for i in order])
+        shown_order = ", ".join(map(letters.__getitem__, order))
         options = str(list(order))  # '[3, 2, 0, 1]', as json.dumps writes it
         text = f'{head}[{shown_order}], "options": {options}, "answer": {shown[0]}{tail}'
         return text, f",{id_cell},{shown[1]},{points_cell}\n"
 
 
-def _fixed(q: Question) -> tuple[str, str, str, str, list[str]]:
-    """A question's text around its printed order in key.json, its key.csv cells and its
-    choices' letters as JSON."""
+def _fixed(q: Question) -> tuple[str, str, str, str, list[str], tuple[int, ...]]:
+    """A question's text around its printed order in key.json, its key.csv cells, its
+    choices' letters as JSON and its answer (bank choices)."""
     head = f', "id": {_dump(q.id)}, "source": {_dump(q.source)}, "multi": {_dump(q.multi)}, '
     bank_answer = _dump([q.choices[i].letter for i in q.answer])
     tail = f', "bank_answer": {bank_answer}, "points": {_dump(q.points)}}}'
     letters = [_dump(c.letter) for c in q.choices]
-    return f'{head}"order": ', tail, csv_cell(q.id), csv_cell(q.points), letters
+    return f'{head}"order": ', tail, csv_cell(q.id), csv_cell(q.points), letters, q.answer
 
 
 def _dump(value: Any) -> str:
@@ -193,12 +195,14 @@ def version_text(e: VersionKey, pages: tuple[int, int], first: bool) -> str:
 
 
 def page_ranges(pages: Iterable[PageInfo], offset: int = 0) -> dict[str, tuple[int, int]]:
-    """Each section's first and last page number (plus `offset`)."""
+    """Each section's first and last page number (plus `offset`); a section's pages follow
+    one another, so they are taken a run at a time (W2: 5,200 pages)."""
     ranges: dict[str, tuple[int, int]] = {}
-    for page in pages:
-        n = page.number + offset
-        low, high = ranges.get(page.section, (n, n))
-        ranges[page.section] = (min(low, n), max(high, n))
+    for section, run in groupby(pages, _SECTION):
+        numbers = [page.number for page in run]
+        low, high = min(numbers) + offset, max(numbers) + offset
+        old = ranges.get(section, (low, high))
+        ranges[section] = (min(low, old[0]), max(high, old[1]))
     return ranges
 
 
