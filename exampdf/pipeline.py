@@ -24,7 +24,7 @@ from exampdf.render.keyset import (
     key_files,
     key_pdf_jobs,
 )
-from exampdf.render.output import staged_output
+from exampdf.render.output import fsync_all, staged_output
 from exampdf.render.parallel import Job, Workers, reap
 from exampdf.render.pdf import PdfMeta
 from exampdf.specs import exam_page, exam_spec, key_spec, sheet_spec
@@ -116,6 +116,8 @@ def write_all(
                 _reported(first, [r.get for r in rest], len(versions), progress),
                 keys_out.add,
             )
+            if not all(k.ready() for k in keys):  # (W1) synced while the key is laid out,
+                fsync_all([stage / EXAM])  # not after it with the others
             key_pages = {name: k.get() for name, k in zip(names, keys, strict=True)}
             progress(Step("key", 0, 1))
             keys_out.finish({EXAM: exam.sha256})

@@ -35,10 +35,11 @@ class Merger:
 
     def __init__(self, out: BinaryIO) -> None:
         self.out = out
-        self.offsets: dict[int, int] = {}
+        self.rows: dict[int, bytes] = {}  # object number -> its cross-reference row
         self.next_id = 4
         self.shared: dict[bytes, int] = {}  # digest of a renumbered object -> its number
         self.pages: list[int] = []
+        self.kids: list[bytes] = []  # the page tree's references, a slice's at a time
         self.font_names: dict[int, bytes] = {}  # descriptor number -> subset name given
         self.tags = 0  # subset tags handed out for clashing names
         self.forms: dict[bytes, int] = {}  # form name -> number, for later slices' stand-ins
@@ -80,7 +81,8 @@ class Merger:
         shapes: dict[bytes, tuple[bytes, bytes]] = {}
         for kid, head in zip(kids, heads, strict=True):
             self._page(pdf, kid, head, memo, shapes)
-            self.pages.append(memo[kid])
+        self.pages += [memo[kid] for kid in kids]
+        self.kids.append(b" ".join([b"%d 0 R" % memo[kid] for kid in kids]))
         for name, n in named:
             self.forms.setdefault(name, memo[n])
         for raw, d in inherited:
@@ -94,7 +96,7 @@ class Merger:
         """Page tree, outline, catalog, info, cross-reference table and trailer."""
         if self.catalog is None or self.info is None:
             raise MergeError("nothing to merge")
-        kids = b" ".join(b"%d 0 R" % p for p in self.pages)
+        kids = b" ".join(self.kids)  # (made as the slices came: less after the last one)
         self._obj(
             self.PAGES, b"<< /Count %d /Kids [ %s ] /Type /Pages >>\n" % (len(self.pages), kids)
         )
@@ -103,7 +105,7 @@ class Merger:
         self._flush()
         xref = self._at
         rows = [b"xref\n0 %d\n" % self.next_id, b"0000000000 65535 f \n"]
-        rows += [b"%010d 00000 n \n" % self.offsets[n] for n in range(1, self.next_id)]
+        rows += [self.rows[n] for n in range(1, self.next_id)]
         ident = self._digest.copy().hexdigest()[:32].encode()
         rows.append(
             b"trailer\n<< /ID [<%s><%s>] /Info %d 0 R /Root %d 0 R /Size %d >>\n"
@@ -239,7 +241,7 @@ class Merger:
         return self.next_id - 1
 
     def _obj(self, number: int, content: bytes) -> None:
-        self.offsets[number] = self._at
+        self.rows[number] = b"%010d 00000 n \n" % self._at
         self._last = content
         start = b"%d 0 obj\n" % number
         self._pending += (start, content, b"endobj\n")
