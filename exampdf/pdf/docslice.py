@@ -11,13 +11,42 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import BaseDocTemplate, Flowable
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame
 from reportlab.platypus.doctemplate import PageBegin
 
 # The title of a stand-in outline entry: a later slice opens the outline levels the last one
 # left open (ReportLab's outline cannot start below level 0) with entries of this title,
 # and the join puts what follows them under the entries they stand for (render/merge.py).
 RESUMED = "exampdf:resumed"
+
+
+def _geometry(name: str) -> property:
+    """A Frame's geometry attribute as Frame's __getattr__/__setattr__ treat it: kept as
+    `_name`, the frame's derived geometry recomputed when it is set."""
+    key = "_" + name
+
+    def get(frame: Any) -> Any:
+        return frame.__dict__[key]
+
+    def put(frame: Any, value: Any) -> None:
+        frame.__dict__[key] = value
+        frame._geom()
+
+    return property(get, put)
+
+
+class StoryFrame(Frame):  # type: ignore[misc]
+    """A Frame without Python-level attribute hooks: platypus sets its cursor and asks
+    `getattr(frame, "_generated_content", None)` for every flowable, and a plain Frame
+    routes each set through its own `__setattr__` and each miss through a `__getattr__`
+    that raises (~2 % of a long document's layout). The geometry attributes those hooks
+    handle are properties here; anything else is a plain attribute."""
+
+    __setattr__ = object.__setattr__
+    _generated_content = None
+    x1, y1, width, height = map(_geometry, ("x1", "y1", "width", "height"))
+    leftPadding, bottomPadding = _geometry("leftPadding"), _geometry("bottomPadding")
+    rightPadding, topPadding = _geometry("rightPadding"), _geometry("topPadding")
 
 
 class SliceDocTemplate(BaseDocTemplate):  # type: ignore[misc]

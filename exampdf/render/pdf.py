@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from reportlab import rl_config
-from reportlab.platypus import Flowable, Frame, PageTemplate
+from reportlab.platypus import Flowable, PageTemplate
 
 from exampdf.layout import PageGeometry, PageInfo, Probe, page_infos
 from exampdf.layout.blocks.shrinks import keep, noting
 from exampdf.pdf.docseed import DocSeed
-from exampdf.pdf.docslice import SliceDocTemplate
+from exampdf.pdf.docslice import SliceDocTemplate, StoryFrame
 from exampdf.render.canvas import Numbering, Painter, Tally, deferred_canvas
 
 # Streams stay binary (Flate only): ASCII85 makes every font and page a quarter larger and
@@ -170,7 +170,7 @@ def page_template(name: str, g: PageGeometry, columns: int) -> PageTemplate:
         else [(g.left, g.bottom, g.frame_width, g.frame_height)]
     )
     frames = [
-        Frame(
+        StoryFrame(
             x, y, w, h, id=f"col{i}", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0
         )
         for i, (x, y, w, h) in enumerate(rects)

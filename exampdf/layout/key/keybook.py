@@ -60,6 +60,7 @@ def key_story(
     where = _positions(versions)
     look = GridLook(theme.fonts.body, theme.fonts.bold, theme.size * 0.9, RULE_GREY, BOX_GREY)
     measure = Measure(look)  # version codes and answers recur in every question's grid
+    codes = [v.code for v in versions]
     for index, q in enumerate(bank.questions):
         places = where.get(index)
         if places is None:
@@ -67,7 +68,7 @@ def key_story(
         story.append(Bookmark(f"q{index}", f"{index + 1}. {q.title}", 1))
         item = VersionItem(index, tuple(range(len(q.choices))))
         title = f"{index + 1}. {q.title}"
-        seen = partial(_seen, places, versions, answers, theme, width, measure)
+        seen = partial(_seen, places, codes, answers, theme, width, measure)
         story.append(
             Expand(  # built when the layout gets here, freed once drawn
                 partial(_question, title, q, item, q.explanation, theme, info, seen, True)
@@ -149,7 +150,7 @@ def _positions(versions: Sequence[ExamVersion]) -> dict[int, array[int]]:
 
 def _seen(
     places: array[int],
-    versions: Sequence[ExamVersion],
+    version_codes: Sequence[str],
     answers: Sequence[Sequence[str]],  # answer_table: [version][item]
     theme: Theme,
     width: float,
@@ -160,13 +161,14 @@ def _seen(
     「A版 問3 → C」 took a tenth of a 200-version booklet's time to break, and split its
     entries across lines.)"""
     which, where = places[::2], places[1::2]
-    codes = [versions[vi].code for vi in which]
+    codes = list(map(version_codes.__getitem__, which))
     numbers = list(map(str, where))
     printed = [answers[vi][n - 1] for vi, n in zip(which, where, strict=True)]
     texts = (codes, numbers, printed)
     columns = [[head, *cells] for head, cells in zip(PLACE_HEADER, texts, strict=True)]
     groups, widths = measure.fitted(columns, width, len(codes), bold=(0,))
-    cells = [c for entry in zip(codes, numbers, printed, strict=True) for c in entry]
+    cells = [""] * (3 * len(codes))  # (版, 問, 答) of each place in turn
+    cells[0::3], cells[1::3], cells[2::3] = codes, numbers, printed
     step = 3 * groups
     rows = [cells[i : i + step] for i in range(0, len(cells), step)]
     caption = line("出題位置", theme, size=theme.size * 0.9, bold=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import repeat
 from typing import Any
 
 from reportlab.lib.rl_accel import fp_str
@@ -182,9 +183,8 @@ class JParagraph(Flowable):  # type: ignore[misc]
             _draw_decorations(canv, placed, left)
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
-        """Without links, a bare `q cm … Q` instead of ReportLab's saveState/translate,
-        which copies the whole graphics state each time (a third of a 160-version build).
-        Links need ReportLab's own tracking of the transform to place their areas."""
+        """Without links, a bare `q cm … Q` instead of ReportLab's saveState/translate (it
+        copies the graphics state); links need ReportLab's tracking of the transform."""
         if self._linked:
             super().drawOn(canvas, x, y, _sW)
             return
@@ -201,10 +201,16 @@ class JParagraph(Flowable):  # type: ignore[misc]
         placed: list[tuple[Piece, Run, float]] = []
         if self._math:
             return mathrun.placed_math(self.runs, lines, lead, self.height)
+        runs = self.runs
         for i, ln in enumerate(lines):
-            size = max((self.runs[p.run].size for p in ln.pieces), default=0.0)
+            if len(runs) == 1:  # most paragraphs: every piece in the one run
+                size = runs[0].size if ln.pieces else 0.0
+                base = self.height - i * lead - (lead - size) / 2 - ASCENT * size
+                placed.extend(zip(ln.pieces, repeat(runs[0]), repeat(base)))
+                continue
+            size = max((runs[p.run].size for p in ln.pieces), default=0.0)
             base = self.height - i * lead - (lead - size) / 2 - ASCENT * size
-            placed.extend((p, self.runs[p.run], base) for p in ln.pieces)
+            placed.extend((p, runs[p.run], base) for p in ln.pieces)
         return placed
 
 
