@@ -41,7 +41,9 @@ class PaintCanvas(Canvas):  # type: ignore[misc]
             state.inherited = seed.forms
             adopt(self, seed.forms)  # what later slices in this process registered
         state.eager = recurring  # most paragraphs recur (exam versions): forms at first sight
-        self._xobjects: dict[str, None] = {}  # every form a page uses, in order of first use
+        # every form a page uses (a set: the dictionary is written sorted, and a set takes a
+        # page's ~60 names, most already in, ~6x faster than a dict made and merged per page)
+        self._xobjects: set[str] = set()
 
     def hold_page(self) -> PageState:
         """End the page without writing it: its state, to write with `write_page`."""
@@ -83,5 +85,5 @@ class PaintCanvas(Canvas):  # type: ignore[misc]
             stand_in_objects(self, self._formsinuse)  # a dictionary of its own: by object
             super()._setXObjects(thing)
             return
-        self._xobjects.update(dict.fromkeys(self._formsinuse))
+        self._xobjects.update(self._formsinuse)
         thing.XObjects = PDFObjectReference(SHARED_XOBJECTS)
