@@ -30,18 +30,18 @@ class RawPdf:
             raise MergeError("no startxref")
         xref = int(m.group(1))
         table_end = data.find(b"trailer", xref)
-        starts = {
-            n: int(off)
-            for n, (off, _, kind) in enumerate(_XREF_ROW.findall(data[xref:table_end]))
+        ordered = sorted(
+            (int(off), n)
+            for n, (off, _, kind) in enumerate(_XREF_ROW.findall(data, xref, table_end))
             if kind == b"n"
-        }
-        ordered = sorted(starts.items(), key=lambda kv: kv[1])
+        )
+        ends = [off for off, _ in ordered[1:]]
+        ends.append(xref)
+        index, rindex = data.index, data.rindex
         spans: dict[int, tuple[int, int]] = {}
-        for i, (n, off) in enumerate(ordered):
-            end = ordered[i + 1][1] if i + 1 < len(ordered) else xref
-            begin = data.index(b"obj", off) + 3
-            stop = data.rindex(b"endobj", begin, end)
-            spans[n] = (begin, stop)
+        for (off, n), end in zip(ordered, ends, strict=True):
+            begin = index(b"obj", off) + 3
+            spans[n] = (begin, rindex(b"endobj", begin, end))
         trailer = data[table_end:]
         return cls(data, spans, ref(trailer, b"Root"), ref(trailer, b"Info"))
 
