@@ -18,6 +18,7 @@ from exampdf.versions import ExamVersion, VersionItem
 from exampdf.versions.types import letter
 
 _SECTION = attrgetter("section")
+_Fixed = tuple[str, str, str, str, int, tuple[int, ...]]
 SCHEMA = 1  # fields are only ever added; docs/key-json.md
 
 
@@ -87,7 +88,10 @@ class _Texts:
     them for a core: per printed question, one lookup and two concatenations."""
 
     def __init__(self, bank: Bank) -> None:
-        self.fixed = [_fixed(q) for q in bank.questions]
+        alphabets: dict[tuple[str, ...], int] = {}
+        self.fixed = [_fixed(q, alphabets) for q in bank.questions]
+        self.letters = list(alphabets)  # alphabet number -> its letters as JSON
+        self.middles: dict[tuple[int, tuple[int, ...]], str] = {}  # (letters, order) -> text
         # A printed question's JSON after its number and its CSV row after the number, by
         # the item's identity (equal items are one object: versions/balance.py, so a lookup
         # hashes no order), then by value; `kept` holds the items so that no id is reused.
@@ -128,25 +132,31 @@ class _Texts:
     def _text(self, item: VersionItem) -> tuple[str, str]:
         order = item.order
         head, tail, id_cell, points_cell, letters, bank_answer = self.fixed[item.question]
+        # Questions share their letters (A, B, C, …) and their orders: the order's text is
+        # made once per such pair, not once per question.
+        middle = self.middles.get((letters, order))
+        if middle is None:
+            shown_order = ", ".join(map(self.letters[letters].__getitem__, order))
+            options = str(list(order))  # '[3, 2, 0, 1]', as json.dumps writes it
+            middle = self.middles[(letters, order)] = f'[{shown_order}], "options": {options}'
         answer = tuple(sorted(map(order.index, bank_answer)))  # printed_answer
         shown = self.answers.get(answer)
         if shown is None:
             names = [letter(p) for p in answer]
             shown = self.answers[answer] = (_dump(names), csv_cell(";".join(names)))
-        shown_order = ", ".join(map(letters.__getitem__, order))
-        options = str(list(order))  # '[3, 2, 0, 1]', as json.dumps writes it
-        text = f'{head}[{shown_order}], "options": {options}, "answer": {shown[0]}{tail}'
+        text = f'{head}{middle}, "answer": {shown[0]}{tail}'
         return text, f",{id_cell},{shown[1]},{points_cell}\n"
 
 
-def _fixed(q: Question) -> tuple[str, str, str, str, list[str], tuple[int, ...]]:
-    """A question's text around its printed order in key.json, its key.csv cells, its
-    choices' letters as JSON and its answer (bank choices)."""
+def _fixed(q: Question, letters: dict[tuple[str, ...], int]) -> _Fixed:
+    """A question's text around its printed order in key.json, its key.csv cells, which of
+    `letters` (its choices' letters as JSON, numbered as met) it prints, and its answer."""
     head = f', "id": {_dump(q.id)}, "source": {_dump(q.source)}, "multi": {_dump(q.multi)}, '
     bank_answer = _dump([q.choices[i].letter for i in q.answer])
     tail = f', "bank_answer": {bank_answer}, "points": {_dump(q.points)}}}'
-    letters = [_dump(c.letter) for c in q.choices]
-    return f'{head}"order": ', tail, csv_cell(q.id), csv_cell(q.points), letters, q.answer
+    own = tuple(_dump(c.letter) for c in q.choices)
+    alphabet = letters.setdefault(own, len(letters))
+    return f'{head}"order": ', tail, csv_cell(q.id), csv_cell(q.points), alphabet, q.answer
 
 
 def _dump(value: Any) -> str:
