@@ -41,6 +41,7 @@ from exampdf.pdf.ops import (
 
 Block = QuestionBlock | Written  # a question as the walk places it
 FITS_WHOLE = 1e-6  # QuestionBlock.split's tolerance for a block as tall as a column
+_new = tuple.__new__
 
 
 class Placed(NamedTuple):
@@ -96,7 +97,10 @@ class _Walk:
         y = self.y - h
         if y < self.floor - FRAME_FUZZ:
             return None
-        placed = Placed(block, y, self.y, self.width, self.serial, self.page, self.index)
+        # tuple.__new__ directly: the same Placed without NamedTuple's own __new__ in Python
+        placed: Placed = _new(
+            Placed, (block, y, self.y, self.width, self.serial, self.page, self.index)
+        )
         after = block.getSpaceAfter()
         y -= after
         if self.overlap:
