@@ -120,10 +120,10 @@ def write_all(
                 fsync_all([stage / EXAM])  # not after it with the others
             key_pages = {name: k.get() for name, k in zip(names, keys, strict=True)}
             progress(Step("key", 0, 1))
+            if key_password:  # before the digests: key.json records the files as left
+                encrypt_pdfs([stage / KEY, *sorted(stage.glob(f"{KEYS_DIR}/*.pdf"))], key_password)
             keys_out.finish({EXAM: exam.sha256})
         shrinks = workers.notes
-    if key_password:
-        encrypt_pdfs([stage / KEY, *sorted(stage.glob(f"{KEYS_DIR}/*.pdf"))], key_password)
     progress(Step("key", 1, 1))
     pages = {EXAM: exam.pages, **key_pages}
     if config.answer_sheet:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -248,3 +249,18 @@ def test_encrypt_covers_per_version_keys(tmp_path: Path) -> None:
         "keys/A.pdf": True,
         "keys/B.pdf": True,
     }
+
+
+def test_key_json_records_the_encrypted_files_as_written(tmp_path: Path) -> None:
+    """key.json's SHA-256 of each PDF is the file's on disk: taken after encryption, so
+    that whoever checks the printed key against it finds the file the run left."""
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    (bank / "q.md").write_text(hostile_question(0, "普通"), encoding="utf-8")
+    config = ExamConfig(shuffle=True, versions=2, key_per_version=True)
+    out = tmp_path / "out"
+    assert make([bank], out, config, key_password="pw").ok
+    recorded = json.loads((out / "key.json").read_text(encoding="utf-8"))["files"]
+    on_disk = {name: hashlib.sha256((out / name).read_bytes()).hexdigest() for name in recorded}
+    assert sorted(recorded) == ["answer-key.pdf", "exam.pdf", "keys/A.pdf", "keys/B.pdf"]
+    assert recorded == on_disk
