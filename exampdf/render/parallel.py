@@ -23,6 +23,7 @@ from types import TracebackType
 from typing import Any, Generic, Protocol, TypeVar
 
 from exampdf.layout.blocks.shrinks import Shrink, noting
+from exampdf.layout.math.store import flush as keep_formulas
 
 R = TypeVar("R")
 R_co = TypeVar("R_co", covariant=True)
@@ -175,6 +176,7 @@ def _run(index: int, arg: Any) -> tuple[Any, tuple[Shrink, ...]]:
 def _noted(job: Job, arg: Any) -> tuple[Any, tuple[Shrink, ...]]:
     with noting() as got:
         value = job(arg)
+    keep_formulas()  # the formulas it laid out, for the next run (none new: nothing to do)
     return value, tuple(got)
 
 

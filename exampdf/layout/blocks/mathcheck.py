@@ -35,6 +35,9 @@ def math_width_diagnostics(
                 out.append(warning("W110", message, q.source, b.line, msg("W110.hint")))
     if found:
         math_font()
+        from exampdf.layout.math.store import flush
+
+        flush()  # a first run's workers may find them written before they need them
     return out
 
 

@@ -1,5 +1,6 @@
 """LaTeX -> MathBox: ziamath lays a formula out (TeX spacing, OpenType MATH metrics) and
-we keep only positioned glyphs, rules and Japanese text; each formula once per process."""
+we keep only positioned glyphs, rules and Japanese text; each formula once per process,
+and once for many runs while layout/math/store.py's cache file holds it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from reportlab.pdfbase import pdfmetrics
 
 from exampdf import memo
+from exampdf.layout.math import store
 from exampdf.layout.math.font import font_path, has_char
 
 if TYPE_CHECKING:
@@ -60,6 +62,10 @@ _OPERATOR = re.compile(
 _CASES = re.compile(r"\\begin\{cases\}.*?\\end\{cases\}", re.S)
 
 
+# What the cache's key takes of the rules above and of the conversions below.
+_SPACING = "\0".join((_SIGN.pattern, _OPERATOR.pattern, _CASES.pattern, str(_PX_PER_PT)))
+
+
 def _tex_spacing(latex: str) -> str:
     latex = _SIGN.sub(r"\1\2{\3}", latex)
     latex = _OPERATOR.sub(r"\1\\,", latex)
@@ -69,7 +75,18 @@ def _tex_spacing(latex: str) -> str:
 @memo.cached(maxsize=20_000)
 def lay_out(latex: str, display: bool, size: float, text_font: str) -> MathBox:
     """The formula laid out at `size` pt; \\text{} the math font cannot show is set in
-    `text_font`. Call only on formulas parse/math.py accepted."""
+    `text_font`. Call only on formulas parse/math.py accepted. From the disk cache
+    (layout/math/store.py) when it holds it."""
+    entry, stored = store.get(latex, display, size, text_font, _SPACING)
+    if stored is not None:
+        width, ascent, descent, glyphs, rules, texts = stored
+        return MathBox(width, ascent, descent, glyphs, rules, texts, text_font)
+    box = _computed(latex, display, size, text_font)
+    store.put(entry, (box.width, box.ascent, box.descent, box.glyphs, box.rules, box.texts))
+    return box
+
+
+def _computed(latex: str, display: bool, size: float, text_font: str) -> MathBox:
     Math = _ziamath()
     texts: list[str] = []
     mathml = _mathml(latex, display, size, text_font, texts)
