@@ -15,6 +15,7 @@ import gc
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -23,7 +24,6 @@ from types import TracebackType
 from typing import Any, Generic, Protocol, TypeVar
 
 from exampdf.layout.blocks.shrinks import Shrink, noting
-from exampdf.layout.math.store import flush as keep_formulas
 
 R = TypeVar("R")
 R_co = TypeVar("R_co", covariant=True)
@@ -176,7 +176,9 @@ def _run(index: int, arg: Any) -> tuple[Any, tuple[Shrink, ...]]:
 def _noted(job: Job, arg: Any) -> tuple[Any, tuple[Shrink, ...]]:
     with noting() as got:
         value = job(arg)
-    keep_formulas()  # the formulas it laid out, for the next run (none new: nothing to do)
+    formulas = sys.modules.get("exampdf.layout.math.store")  # imported by the first formula
+    if formulas is not None:
+        formulas.flush()  # the ones laid out here, for the next run (none new: nothing done)
     return value, tuple(got)
 
 

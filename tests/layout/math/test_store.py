@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import marshal
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -164,3 +167,49 @@ def test_a_changed_key_part_misses(fresh_cache: Path, monkeypatch: pytest.Monkey
     calls = _counting(monkeypatch)
     lay_out(latex, display, size, FONTS.body)
     assert calls == [latex]
+
+
+QUESTION = r"""# 数学 {n}
+
+## 問題
+次の式 $x = \frac{{-b \pm \sqrt{{b^2-4ac}}}}{{2a}}$ と $\text{{面積}} = \pi r^{n}$ を考える。
+
+$$
+\sum_{{k=1}}^{{{n}}} k = \frac{{{n}({n}+1)}}{{2}}
+$$
+
+## 選択肢
+A. $\sin^2\theta + \cos^2\theta = 1$
+B. $x^{n} - 5x + 6 = 0$
+
+## 正解
+A
+
+## 解説
+$e^{{i\pi}} + 1 = 0$ であることに注意する。
+"""
+
+
+def test_make_keeps_every_formula_and_prints_the_same(fresh_cache: Path, tmp_path: Path) -> None:
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    for n in (2, 3):
+        (bank / f"q{n}.md").write_text(QUESTION.format(n=n), encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(fresh_cache.parent)}
+    env.pop("EXAMPDF_NO_CACHE", None)
+
+    def make(out: str, **more: str) -> Path:
+        args = [sys.executable, "-m", "exampdf", "make", str(bank), "--shuffle"]
+        args += ["--versions", "3", "-q", "-o", str(tmp_path / out)]
+        subprocess.run(args, env={**env, **more}, check=True)
+        return tmp_path / out
+
+    first = make("first")  # the bank's checks and both workers write what they laid out
+    (file,) = _files(fresh_cache)
+    written = file.stat().st_mtime_ns, file.read_bytes()
+    again = make("again")  # every process finds every formula: nothing new, nothing written
+    assert (file.stat().st_mtime_ns, file.read_bytes()) == written
+    off = make("off", EXAMPDF_NO_CACHE="1")
+    for name in ("exam.pdf", "answer-key.pdf"):
+        assert (first / name).read_bytes() == (again / name).read_bytes()
+        assert (first / name).read_bytes() == (off / name).read_bytes()
