@@ -5,7 +5,6 @@ placed before them)."""
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,8 @@ from exampdf.pdf import canvas as paint_canvas
 from exampdf.pdf import forms
 from exampdf.pdf.state import paint_state
 from tests.helpers.makeoutputs import make_outputs
-from tests.layout.exam.test_direct import SAMPLE, _mixed_bank, _varied_bank
+from tests.layout.exam.banks import SAMPLE, long_question_bank, picks_bank
+from tests.layout.exam.test_direct import _mixed_bank, _varied_bank
 
 
 def _both(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]) -> Counter[str]:
@@ -49,14 +49,7 @@ def _both(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
 def test_sections_with_picks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Later slices print questions version 0 has not: they paint forms of their own."""
     _varied_bank(tmp_path / "src", 12)
-    bank = tmp_path / "bank"
-    for i, f in enumerate(sorted((tmp_path / "src").glob("*.md"))):
-        part = bank / ("part1" if i % 2 else "part2")
-        part.mkdir(parents=True, exist_ok=True)
-        shutil.copy(f, part / f.name)
-    toml = tmp_path / "exam.toml"
-    toml.write_text('[[sections]]\ngroup = "part1"\n[[sections]]\ngroup = "part2"\npick = 3\n')
-    args = (str(bank), "--config", str(toml), "--versions", "40", "--paper", "B4")
+    args = (*picks_bank(tmp_path, tmp_path / "src"), "--versions", "40", "--paper", "B4")
     counts = _both(tmp_path, monkeypatch, args)
     assert counts["adopted"] >= 2 and counts["painted when adopted"] > 0
 
@@ -92,20 +85,5 @@ def test_a_version_laid_out_again_with_its_own_forms(
     """A question taller than a column in some versions (platypus lays those out, and the
     slice is laid out again): a later slice paints that question's forms itself, so its grid
     is not the template's to share with the next canvas."""
-    bank = tmp_path / "bank"
-    (bank / "part").mkdir(parents=True)
-    (bank / "long").mkdir()
-    files = sorted(SAMPLE.glob("*.md"))
-    for f in files[:6]:
-        shutil.copy(f, bank / "part" / f.name)
-    shutil.copy(files[6], bank / "long" / files[6].name)
-    stem = "\n\n".join(f"{i}: " + "長い問題文の段落です。" * 12 for i in range(28))
-    (bank / "long" / "zz_long.md").write_text(
-        f"# 長い問題\n\n## 問題\n{stem}\n\n## 選択肢\nA. 一\nB. 二\n\n## 正解\nA\n", "utf-8"
-    )
-    toml = tmp_path / "exam.toml"
-    toml.write_text(
-        '[[sections]]\ngroup = "part"\n[[sections]]\ngroup = "long"\npick = 1\nvary = true\n'
-    )
-    args = (str(bank), "--config", str(toml), "--versions", "6", "--paper", "B4")
+    args = long_question_bank(tmp_path)
     assert _both(tmp_path, monkeypatch, args)["adopted"] >= 1

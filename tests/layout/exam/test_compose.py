@@ -23,9 +23,7 @@ from exampdf.layout.text.jparagraph import JParagraph, ParaStyle
 from exampdf.layout.text.textrun import Run
 from exampdf.layout.theme import make_theme
 from tests.helpers.makeoutputs import make_outputs
-
-ROOT = Path(__file__).resolve().parents[3]
-SAMPLE = ROOT / "questions"
+from tests.layout.exam.banks import ROOT, SAMPLE, long_question_bank
 
 
 def _counting(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
@@ -111,23 +109,7 @@ def test_a_question_taller_than_a_column_leaves_its_version_to_platypus(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Split with 「（続く）」 by platypus, as before; the other versions are still composed."""
-    bank = tmp_path / "bank"
-    (bank / "part").mkdir(parents=True)
-    (bank / "long").mkdir()
-    files = sorted(SAMPLE.glob("*.md"))
-    for f in files[:6]:
-        shutil.copy(f, bank / "part" / f.name)
-    shutil.copy(files[6], bank / "long" / files[6].name)  # the long one or this, per version
-    long = "長い問題文の段落です。" * 12
-    stem = "\n\n".join(f"{i}: {long}" for i in range(28))
-    (bank / "long" / "zz_long.md").write_text(
-        f"# 長い問題\n\n## 問題\n{stem}\n\n## 選択肢\nA. 一\nB. 二\n\n## 正解\nA\n", "utf-8"
-    )
-    toml = tmp_path / "exam.toml"
-    toml.write_text(
-        '[[sections]]\ngroup = "part"\n[[sections]]\ngroup = "long"\npick = 1\nvary = true\n'
-    )
-    args = (str(bank), "--config", str(toml), "--versions", "6", "--paper", "B4")
+    args = long_question_bank(tmp_path)
     counts = _both(tmp_path, monkeypatch, args)
     assert counts["fallback"] > 0 and counts["composed"] > 0
 

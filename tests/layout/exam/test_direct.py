@@ -12,7 +12,6 @@ covered, so no case passes without the writer.
 from __future__ import annotations
 
 import importlib.util
-import shutil
 import struct
 import zlib
 from collections import Counter
@@ -23,9 +22,7 @@ import pytest
 
 from exampdf.layout.exam import compose, direct, writer
 from tests.helpers.makeoutputs import make_outputs
-
-ROOT = Path(__file__).resolve().parents[3]
-SAMPLE = ROOT / "questions"
+from tests.layout.exam.banks import ROOT, SAMPLE, picks_bank, with_long_question
 
 
 def _counting(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
@@ -195,14 +192,7 @@ def test_varied_prose(
 
 def test_sections_with_picks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _varied_bank(tmp_path / "src", 12)
-    bank = tmp_path / "bank"
-    for i, f in enumerate(sorted((tmp_path / "src").glob("*.md"))):
-        part = bank / ("part1" if i % 2 else "part2")
-        part.mkdir(parents=True, exist_ok=True)
-        shutil.copy(f, part / f.name)
-    toml = tmp_path / "exam.toml"
-    toml.write_text('[[sections]]\ngroup = "part1"\n[[sections]]\ngroup = "part2"\npick = 3\n')
-    args = (str(bank), "--config", str(toml), "--versions", "14", "--paper", "B4")
+    args = (*picks_bank(tmp_path, tmp_path / "src"), "--versions", "14", "--paper", "B4")
     counts = _three(tmp_path, monkeypatch, args)
     assert counts["written"] > 0 and counts["first use"] < counts["written"]
     # a later slice places the first slice's forms registered up front (pdf/forms.py adopt)
@@ -220,15 +210,7 @@ def test_a_question_taller_than_a_column_goes_to_platypus_as_its_tree(
     for name in ("m01_math.md", "m03_multi.md", "m10_pinned.md"):
         (bank / "part" / name).write_text(MIXED[name], "utf-8")
     (bank / "long" / "short.md").write_text(MIXED["m09_ruby.md"], "utf-8")
-    long = "長い問題文の段落です。" * 12
-    stem = "\n\n".join(f"{i}: {long}" for i in range(28))
-    (bank / "long" / "zz_long.md").write_text(
-        f"# 長い問題\n\n## 問題\n{stem}\n\n## 選択肢\nA. 一\nB. 二\n\n## 正解\nA\n", "utf-8"
-    )
-    toml = tmp_path / "exam.toml"
-    toml.write_text(
-        '[[sections]]\ngroup = "part"\n[[sections]]\ngroup = "long"\npick = 1\nvary = true\n'
-    )
+    args = with_long_question(bank, tmp_path / "exam.toml")
     falls: list[int] = []
     fallback = compose.fallback
 
@@ -237,7 +219,6 @@ def test_a_question_taller_than_a_column_goes_to_platypus_as_its_tree(
         return fallback(blocks, breaks)
 
     monkeypatch.setattr(compose, "fallback", counted)
-    args = (str(bank), "--config", str(toml), "--versions", "6", "--paper", "B4")
     counts = _three(tmp_path, monkeypatch, args)
     assert counts["written"] > 0
     assert any(falls)  # some fallback version held written blocks
