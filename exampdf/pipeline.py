@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import suppress
+from contextlib import closing, suppress
 from pathlib import Path
 
 from exampdf.config import ExamConfig
@@ -110,7 +110,7 @@ def write_all(
         first: Slice = pending.get()
         rest = [workers.submit(len(names) + i, first.seed) for i in range(1, len(slices))]
         # key.json and key.csv as the slices are joined: the PDFs' SHA-256 are left after
-        with key_files(stage, bank, versions, run, names) as keys_out:
+        with closing(key_files(stage, bank, versions, run, names)) as keys_out:
             exam = join_slices(
                 stage / EXAM,
                 _reported(first, [r.get for r in rest], len(versions), progress),

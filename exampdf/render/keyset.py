@@ -4,6 +4,7 @@ and key.csv (key.json's record of the PDFs' SHA-256 last, once they are written)
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -110,7 +111,7 @@ def write_key_files(
     run: KeyRun,
 ) -> None:
     """key.json and key.csv at once, every PDF in `stage` (the JSON records their SHA-256)."""
-    with key_files(stage, bank, versions, run, pages) as files:
+    with closing(key_files(stage, bank, versions, run, pages)) as files:
         files.add(exam_pages)
         files.finish({})
 

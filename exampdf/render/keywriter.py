@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from exampdf.csvfile import ENCODING, csv_rows
@@ -27,7 +26,7 @@ from exampdf.versions import ExamVersion
 
 
 class KeyFiles:
-    """key.json and key.csv in `stage`, open until `finish` (or the end of a `with` block)."""
+    """key.json and key.csv in `stage`, open until `finish` or `close`."""
 
     def __init__(
         self,
@@ -48,15 +47,8 @@ class KeyFiles:
         self.ranges: dict[str, tuple[int, int]] = {}
         self.written = 0
 
-    def __enter__(self) -> KeyFiles:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
+    def close(self) -> None:
+        """Both files closed, finished or not (`contextlib.closing` in a `with` block)."""
         self.json.close()
         self.csv.close()
 
@@ -81,8 +73,7 @@ class KeyFiles:
             sha = hashes.get(name) or _sha256(self.stage / name)
             self.json.seek(at)
             self.json.write(sha.encode())
-        self.json.close()
-        self.csv.close()
+        self.close()
 
     def _write(self, upto: int) -> None:
         lines, rows = [], []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -103,7 +104,7 @@ def test_key_files_written_slice_by_slice_are_the_files_written_at_once(tmp_path
         for name in ("exam.pdf", *pdfs):
             (tmp_path / folder / name).write_bytes(name.encode())
     write_key_files(tmp_path / "once", BANK, versions, pages, pdfs, _run())
-    with keyset.key_files(tmp_path / "slices", BANK, versions, _run(), pdfs) as files:
+    with closing(keyset.key_files(tmp_path / "slices", BANK, versions, _run(), pdfs)) as files:
         files.add(pages[:2])
         files.add([replace(p, number=p.number - 2) for p in pages[2:]], 2)
         files.finish({"exam.pdf": hashlib.sha256(b"exam.pdf").hexdigest()})
@@ -115,7 +116,7 @@ def test_key_files_written_slice_by_slice_are_the_files_written_at_once(tmp_path
 
 
 def test_pages_of_a_version_already_written_are_a_bug(tmp_path: Path) -> None:
-    with keyset.key_files(tmp_path, BANK, [A, B], _run(), {}) as files:
+    with closing(keyset.key_files(tmp_path, BANK, [A, B], _run(), {})) as files:
         files.add([PageInfo(1, "B", 1, 1, False, True)])
         with pytest.raises(RuntimeError):
             files.add([PageInfo(1, "A", 1, 1, False, True)], 1)
